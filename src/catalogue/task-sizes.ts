@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+const memoryRange = z.strictObject({
+  from: z.number().positive(),
+  to: z.number().positive(),
+  step: z.number().positive(),
+});
+
+const sizeRow = z.strictObject({
+  vcpu: z.number().positive(),
+  memoryGiB: z.union([z.array(z.number().positive()).min(1), memoryRange]),
+});
+
+const tabulatedModel = z.strictObject({
+  description: z.string(),
+  source: z.string(),
+  memoryOverheadGiB: z.number().min(0),
+  sizes: z.strictObject({ linux: z.array(sizeRow), windows: z.array(sizeRow) }),
+});
+
+const rangeModel = z.strictObject({
+  description: z.string(),
+  source: z.string(),
+  memoryOverheadGiB: z.number().min(0),
+  range: z.strictObject({ maxVcpu: z.number().positive(), maxMemoryGiB: z.number().positive() }),
+});
+
+export const taskSizesSchema = z.strictObject({
+  description: z.string(),
+  models: z.strictObject({
+    fargate: tabulatedModel,
+    'eks-fargate': tabulatedModel,
+    'app-runner': tabulatedModel,
+    ec2: rangeModel,
+  }),
+});
+
+export type TaskSizes = z.output<typeof taskSizesSchema>;
+export type SizingModelName = keyof TaskSizes['models'];
+type SizeRow = z.output<typeof sizeRow>;
+
+/** The size a task (or pod, or instance) is given on a platform, after rounding up to a valid size. */
+export interface TaskSize {
+  model: SizingModelName;
+  fits: boolean;
+  /** The valid size chosen, when one fits. */
+  vcpu: number | null;
+  memoryGiB: number | null;
+  roundedUp: boolean;
+  maxVcpu: number;
+  maxMemoryGiB: number;
+  /** Memory the platform adds to each request before sizing (EKS Fargate's 256 MB for node agents). */
+  memoryOverheadGiB: number;
+  /** One sentence naming the platform's limits, for blocker messages. */
+  limitText: string;
+}
+
+function memoryChoices(memory: SizeRow['memoryGiB']): number[] {
+  if (Array.isArray(memory)) return memory;
+  const count = Math.floor((memory.to - memory.from) / memory.step) + 1;
+  return Array.from({ length: count }, (_, index) => memory.from + index * memory.step);
+}
+
+/** Expands every valid (vCPU, memory) pair of a model for one OS, smallest first. */
+function validSizes(rows: readonly SizeRow[]): { vcpu: number; memoryGiB: number }[] {
+  return rows
+    .flatMap((row) => memoryChoices(row.memoryGiB).map((memoryGiB) => ({ vcpu: row.vcpu, memoryGiB })))
+    .sort((a, b) => a.vcpu - b.vcpu || a.memoryGiB - b.memoryGiB);
+}
+
+/**
+ * Sizes a task on one sizing model: the smallest valid size that covers the requested vCPU and memory
+ * (plus the model's memory overhead), preferring fewer vCPUs, then less memory.
+ */
+export class TaskSizer {
+  private readonly tables: Map<string, { vcpu: number; memoryGiB: number }[]>;
+
+  constructor(private readonly taskSizes: TaskSizes) {
+    this.tables = new Map();
+    for (const name of ['fargate', 'eks-fargate', 'app-runner'] as const) {
+      const model = taskSizes.models[name];
+      this.tables.set(`${name}/linux`, validSizes(model.sizes.linux));
+      this.tables.set(`${name}/windows`, validSizes(model.sizes.windows));
+    }
+  }
+
+  size(modelName: SizingModelName, os: 'linux' | 'windows', cpu: number, memoryGiB: number): TaskSize {
+    if (modelName === 'ec2') {
+      const { maxVcpu, maxMemoryGiB } = this.taskSizes.models.ec2.range;
+      const fits = cpu <= maxVcpu && memoryGiB <= maxMemoryGiB;
+      return {
+        model: modelName,
+        fits,
+        vcpu: fits ? cpu : null,
+        memoryGiB: fits ? memoryGiB : null,
+        roundedUp: false,
+        maxVcpu,
+        maxMemoryGiB,
+        memoryOverheadGiB: 0,
+        limitText: `tasks on EC2 go up to ${maxVcpu} vCPU and ${maxMemoryGiB} GiB.`,
+      };
+    }
+    const model = this.taskSizes.models[modelName];
+    const table = this.tables.get(`${modelName}/${os}`) ?? [];
+    const neededMemory = memoryGiB + model.memoryOverheadGiB;
+    const chosen = table.find((size) => size.vcpu >= cpu && size.memoryGiB >= neededMemory);
+    const maxVcpu = table.reduce((max, size) => Math.max(max, size.vcpu), 0);
+    const maxMemoryGiB = table.reduce((max, size) => Math.max(max, size.memoryGiB), 0);
+    const vcpuChoices = [...new Set(table.map((size) => size.vcpu))].join(', ');
+    const overhead =
+      model.memoryOverheadGiB > 0
+        ? ` after ${model.memoryOverheadGiB * 1024} MB is added for the node agents`
+        : '';
+    const limitText =
+      table.length === 0
+        ? `it has no ${os} sizes at all.`
+        : `${os} sizes run from ${table[0]?.vcpu} to ${maxVcpu} vCPU (${vcpuChoices}) and up to ${maxMemoryGiB} GiB${overhead}, in fixed vCPU/memory combinations.`;
+    return {
+      model: modelName,
+      fits: chosen !== undefined,
+      vcpu: chosen?.vcpu ?? null,
+      memoryGiB: chosen?.memoryGiB ?? null,
+      roundedUp: chosen !== undefined && (chosen.vcpu !== cpu || chosen.memoryGiB !== memoryGiB),
+      maxVcpu,
+      maxMemoryGiB,
+      memoryOverheadGiB: model.memoryOverheadGiB,
+      limitText,
+    };
+  }
+}

@@ -1,0 +1,83 @@
+import type { z } from 'zod';
+
+/** One problem with one field of a request, as the problem+json `errors` array reports it. */
+export interface FieldError {
+  /** Dotted path of the field, e.g. "traffic.protocol" or "awsAccess.0.service"; "" for the body itself. */
+  path: string;
+  message: string;
+  received?: unknown;
+  allowed?: unknown[];
+}
+
+/** Turns zod issues into caller-facing field errors, with the value received and the values allowed. */
+export function fieldErrorsFromZod(issues: readonly z.core.$ZodIssue[], body: unknown): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const issue of issues) {
+    const path = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        errors.push({
+          path: [...path, key].join('.'),
+          message: 'is not a field of this object (unknown fields are rejected so typos never pass silently)',
+          received: valueAt(body, [...path, key]),
+        });
+      }
+      continue;
+    }
+    const received = valueAt(body, path);
+    const error: FieldError = { path: path.join('.'), message: messageFor(issue, received) };
+    if (received !== undefined) error.received = received;
+    if (issue.code === 'invalid_value') error.allowed = [...issue.values];
+    errors.push(error);
+  }
+  return errors;
+}
+
+function messageFor(issue: z.core.$ZodIssue, received: unknown): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return received === undefined
+        ? `is required (${issue.expected})`
+        : `must be ${article(issue.expected)}, not ${describe(received)}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+    case 'too_small':
+      return issue.origin === 'array'
+        ? `must hold at least ${issue.minimum} items`
+        : `must be at least ${issue.minimum}`;
+    case 'too_big':
+      return issue.origin === 'array'
+        ? `must hold at most ${issue.maximum} items`
+        : issue.origin === 'string'
+          ? `must be at most ${issue.maximum} characters long`
+          : `must be at most ${issue.maximum}`;
+    case 'invalid_format':
+    case 'custom':
+      return issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+function article(expected: string): string {
+  if (expected === 'object') return 'an object';
+  if (expected === 'array') return 'an array';
+  if (expected === 'int') return 'an integer';
+  return `a ${expected}`;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'number' && !Number.isInteger(value)) return `the number ${value}`;
+  return typeof value === 'object' ? 'an object' : `the ${typeof value} ${JSON.stringify(value)}`;
+}
+
+function valueAt(body: unknown, path: readonly string[]): unknown {
+  let current: unknown = body;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}

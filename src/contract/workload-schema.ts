@@ -1,0 +1,150 @@
+import { z } from 'zod';
+
+/**
+ * The workload a client describes, validated at the edge. This module is the one place where request
+ * defaults live: zod fills the context-free ones, `fillContextualDefaults` the ones that depend on other
+ * fields (workload type, protocol, name). `openapi.yaml` documents the same defaults; a test checks that the
+ * two agree.
+ */
+
+export const WORKLOAD_TYPES = ['web', 'worker', 'batch'] as const;
+export const PROTOCOLS = ['http', 'https', 'grpc', 'websocket', 'tcp', 'udp', 'tls'] as const;
+export const EXPOSURES = ['public', 'private'] as const;
+export const TRAFFIC_PATTERNS = ['steady', 'spiky', 'intermittent'] as const;
+export const PERSISTENCE_TYPES = [
+  'none',
+  'shared-file',
+  'block',
+  'windows-file',
+  'high-performance-file',
+] as const;
+export const CONTROL_LEVELS = ['minimal', 'standard', 'full'] as const;
+export const KUBERNETES_STANCES = ['required', 'preferred', 'no-preference', 'avoid'] as const;
+export const OPERATING_SYSTEMS = ['linux', 'windows'] as const;
+export const ARCHITECTURES = ['x86_64', 'arm64', 'any'] as const;
+export const COST_SENSITIVITIES = ['low', 'medium', 'high'] as const;
+export const TRIGGER_TYPES = ['schedule', 's3-object-created', 'sqs', 'manual'] as const;
+export const AWS_ACCESS_SERVICES = ['s3', 'sqs', 'dynamodb', 'secretsmanager', 'ssm', 'sns', 'kms'] as const;
+export const AWS_ACCESS_LEVELS = ['read', 'write', 'read-write'] as const;
+
+export const NAME_PATTERN = /^[a-z][a-z0-9-]{0,39}$/;
+const BUCKET_PATTERN = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const QUEUE_NAME_PATTERN = /^[A-Za-z0-9_-]{1,80}$/;
+const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const HEALTH_CHECK_PATH_PATTERN = /^\/[A-Za-z0-9._~/%-]*$/;
+/** EventBridge schedule expressions: rate(value unit) or cron(six fields). */
+const SCHEDULE_PATTERN =
+  /^(rate\(\s*[1-9]\d*\s+(minute|minutes|hour|hours|day|days)\s*\)|cron\(\s*\S+(\s+\S+){5}\s*\))$/;
+/** An ARN of any partition, or "*" for every resource. */
+const ARN_PATTERN = /^arn:aws[a-z-]*:([a-z0-9-]+):[a-z0-9-]*:(\d{12})?:.+$/;
+
+export const DEFAULT_HEALTH_CHECK_PATH = '/health';
+/** The path an ALB gRPC health check calls by default. */
+export const DEFAULT_GRPC_HEALTH_CHECK_PATH = '/AWS.ALB/healthcheck';
+
+const traffic = z.strictObject({
+  protocol: z.enum(PROTOCOLS).optional(),
+  exposure: z.enum(EXPOSURES).optional(),
+  pattern: z.enum(TRAFFIC_PATTERNS).default('steady'),
+  requestsPerSecond: z.number().min(0).max(10_000_000).optional(),
+});
+
+const persistence = z.strictObject({
+  type: z.enum(PERSISTENCE_TYPES).default('none'),
+  sizeGiB: z.int().min(1).max(65_536).default(20),
+});
+
+const control = z.strictObject({
+  level: z.enum(CONTROL_LEVELS).default('standard'),
+  kubernetes: z.enum(KUBERNETES_STANCES).default('no-preference'),
+  gpu: z.boolean().default(false),
+  privileged: z.boolean().default(false),
+  daemons: z.boolean().default(false),
+  os: z.enum(OPERATING_SYSTEMS).default('linux'),
+  architecture: z.enum(ARCHITECTURES).default('any'),
+});
+
+const cost = z.strictObject({
+  sensitivity: z.enum(COST_SENSITIVITIES).default('medium'),
+  interruptible: z.boolean().default(false),
+});
+
+const resources = z.strictObject({
+  cpu: z.number().min(0.25).max(192).default(0.5),
+  memoryGiB: z.number().min(0.5).max(1536).default(1),
+  minTasks: z.int().min(0).max(5000).optional(),
+  maxTasks: z.int().min(1).max(5000).default(10),
+  targetCpuUtilization: z.int().min(10).max(90).default(50),
+});
+
+const trigger = z.strictObject({
+  type: z.enum(TRIGGER_TYPES),
+  expression: z
+    .string()
+    .max(256)
+    .regex(SCHEDULE_PATTERN, 'must be rate(N unit) or cron(six fields) in EventBridge syntax')
+    .optional(),
+  bucket: z
+    .string()
+    .regex(BUCKET_PATTERN, 'must be an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)')
+    .optional(),
+  prefix: z
+    .string()
+    .max(1024)
+    .regex(/^[^\s]*$/, 'must not contain white space')
+    .optional(),
+  queueName: z
+    .string()
+    .regex(QUEUE_NAME_PATTERN, 'must be 1-80 letters, digits, hyphens or underscores')
+    .optional(),
+});
+
+const awsAccess = z.strictObject({
+  service: z.enum(AWS_ACCESS_SERVICES),
+  resource: z
+    .string()
+    .max(2048)
+    .refine(
+      (value) => value === '*' || ARN_PATTERN.test(value),
+      'must be an ARN (arn:aws:service:region:account:resource) or "*"',
+    ),
+  access: z.enum(AWS_ACCESS_LEVELS),
+});
+
+/** The request body of POST /v1/recommendations, before contextual defaults. */
+export const workloadRequestSchema = z.strictObject({
+  name: z
+    .string()
+    .regex(
+      NAME_PATTERN,
+      'must start with a lowercase letter and hold at most 40 lowercase letters, digits or hyphens',
+    )
+    .default('app'),
+  workloadType: z.enum(WORKLOAD_TYPES),
+  traffic: traffic.prefault({}),
+  persistence: persistence.prefault({}),
+  control: control.prefault({}),
+  cost: cost.prefault({}),
+  resources: resources.prefault({}),
+  trigger: trigger.optional(),
+  awsAccess: z.array(awsAccess).max(50).default([]),
+  containerPort: z.int().min(1).max(65_535).optional(),
+  healthCheckPath: z
+    .string()
+    .max(1024)
+    .regex(HEALTH_CHECK_PATH_PATTERN, 'must be an absolute URL path such as /health')
+    .optional(),
+  image: z
+    .string()
+    .min(1)
+    .max(1024)
+    .regex(/^[^\s]+$/, 'must be an image reference without white space')
+    .optional(),
+  existingAppRunnerCustomer: z.boolean().default(false),
+  region: z
+    .string()
+    .regex(REGION_PATTERN, 'must be an AWS Region code such as us-east-1')
+    .default('us-east-1'),
+});
+
+export type ParsedWorkloadRequest = z.output<typeof workloadRequestSchema>;

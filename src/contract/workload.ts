@@ -1,0 +1,182 @@
+import { type FieldError, fieldErrorsFromZod } from './field-errors';
+import type { components } from './generated/openapi-types';
+import {
+  DEFAULT_GRPC_HEALTH_CHECK_PATH,
+  DEFAULT_HEALTH_CHECK_PATH,
+  type ParsedWorkloadRequest,
+  workloadRequestSchema,
+} from './workload-schema';
+
+/** The workload with every default filled in: what the engine reasons about and the response echoes. */
+export type Workload = components['schemas']['Workload'];
+export type WorkloadRequest = components['schemas']['WorkloadRequest'];
+
+export type WorkloadValidation = { ok: true; workload: Workload } | { ok: false; errors: FieldError[] };
+
+const WEB_ONLY_FIELDS = [
+  ['traffic', 'protocol'],
+  ['traffic', 'exposure'],
+  ['containerPort'],
+  ['healthCheckPath'],
+] as const;
+
+const TRIGGER_FIELDS_BY_TYPE: Record<string, readonly string[]> = {
+  schedule: ['expression'],
+  's3-object-created': ['bucket', 'prefix'],
+  sqs: ['queueName'],
+  manual: [],
+};
+
+/**
+ * Validates a request body and fills in every default. All problems are reported at once: field-level
+ * problems from the schema, and cross-field problems (fields that only apply to some workload types,
+ * trigger fields that need each other, task bounds) from the raw body.
+ */
+export function validateWorkload(body: unknown): WorkloadValidation {
+  const parsed = workloadRequestSchema.safeParse(body);
+  const errors = parsed.success ? [] : fieldErrorsFromZod(parsed.error.issues, body);
+  errors.push(...crossFieldErrors(body));
+  if (!parsed.success || errors.length > 0) {
+    return { ok: false, errors: dedupe(errors) };
+  }
+  return { ok: true, workload: fillContextualDefaults(parsed.data) };
+}
+
+function fillContextualDefaults(request: ParsedWorkloadRequest): Workload {
+  const isWeb = request.workloadType === 'web';
+  const protocol = request.traffic.protocol ?? 'http';
+  const workload: Workload = {
+    name: request.name,
+    workloadType: request.workloadType,
+    traffic: isWeb
+      ? { ...request.traffic, protocol, exposure: request.traffic.exposure ?? 'public' }
+      : { ...request.traffic },
+    persistence: request.persistence,
+    control: request.control,
+    cost: request.cost,
+    resources: {
+      ...request.resources,
+      minTasks: request.resources.minTasks ?? (request.workloadType === 'batch' ? 0 : 1),
+    },
+    awsAccess: request.awsAccess,
+    existingAppRunnerCustomer: request.existingAppRunnerCustomer,
+    region: request.region,
+  };
+  if (isWeb) {
+    workload.containerPort = request.containerPort ?? 8080;
+    workload.healthCheckPath =
+      request.healthCheckPath ??
+      (protocol === 'grpc' ? DEFAULT_GRPC_HEALTH_CHECK_PATH : DEFAULT_HEALTH_CHECK_PATH);
+  } else {
+    const trigger = request.trigger ?? { type: request.workloadType === 'worker' ? 'sqs' : 'manual' };
+    workload.trigger = { ...trigger };
+    if (trigger.type === 'sqs') workload.trigger.queueName = trigger.queueName ?? `${request.name}-queue`;
+    if (trigger.type === 's3-object-created') workload.trigger.prefix = trigger.prefix ?? '';
+  }
+  if (request.image !== undefined) workload.image = request.image;
+  return workload;
+}
+
+function crossFieldErrors(body: unknown): FieldError[] {
+  if (!isRecord(body)) return [];
+  const errors: FieldError[] = [];
+  const workloadType = body.workloadType;
+  const isKnownType = workloadType === 'web' || workloadType === 'worker' || workloadType === 'batch';
+  if (isKnownType && workloadType !== 'web') {
+    for (const path of WEB_ONLY_FIELDS) {
+      const value = valueAt(body, path);
+      if (value !== undefined) {
+        errors.push({
+          path: path.join('.'),
+          message: `applies only to web workloads; this one is "${workloadType}", so remove it`,
+          received: value,
+        });
+      }
+    }
+  }
+  const trigger = body.trigger;
+  if (workloadType === 'web' && trigger !== undefined) {
+    errors.push({
+      path: 'trigger',
+      message: 'applies only to worker and batch workloads; a web workload is started by its requests',
+      received: trigger,
+    });
+  }
+  if (isRecord(trigger) && typeof trigger.type === 'string' && trigger.type in TRIGGER_FIELDS_BY_TYPE) {
+    const allowedFields = TRIGGER_FIELDS_BY_TYPE[trigger.type] ?? [];
+    for (const field of ['expression', 'bucket', 'prefix', 'queueName']) {
+      if (trigger[field] !== undefined && !allowedFields.includes(field)) {
+        errors.push({
+          path: `trigger.${field}`,
+          message: `does not apply to trigger type "${trigger.type}"`,
+          received: trigger[field],
+          allowed: ['(absent)'],
+        });
+      }
+    }
+    if (trigger.type === 'schedule' && trigger.expression === undefined) {
+      errors.push({
+        path: 'trigger.expression',
+        message: 'is required for a schedule trigger, e.g. "cron(0 2 * * ? *)" or "rate(1 hour)"',
+      });
+    }
+    if (trigger.type === 's3-object-created' && trigger.bucket === undefined) {
+      errors.push({ path: 'trigger.bucket', message: 'is required for an s3-object-created trigger' });
+    }
+  }
+  const resources = body.resources;
+  if (isRecord(resources) && typeof resources.maxTasks === 'number') {
+    const minTasks =
+      typeof resources.minTasks === 'number' ? resources.minTasks : workloadType === 'batch' ? 0 : 1;
+    if (resources.maxTasks < minTasks) {
+      errors.push({
+        path: 'resources.maxTasks',
+        message: `must be at least resources.minTasks (${minTasks})`,
+        received: resources.maxTasks,
+      });
+    }
+  } else if (isRecord(resources) && typeof resources.minTasks === 'number' && resources.minTasks > 10) {
+    errors.push({
+      path: 'resources.minTasks',
+      message: 'is above the default resources.maxTasks (10): raise maxTasks too',
+      received: resources.minTasks,
+    });
+  }
+  if (Array.isArray(body.awsAccess)) {
+    body.awsAccess.forEach((entry: unknown, index: number) => {
+      if (!isRecord(entry) || typeof entry.resource !== 'string' || typeof entry.service !== 'string') return;
+      const arnService = /^arn:aws[a-z-]*:([a-z0-9-]+):/.exec(entry.resource)?.[1];
+      if (arnService !== undefined && arnService !== entry.service) {
+        errors.push({
+          path: `awsAccess.${index}.resource`,
+          message: `is an ARN of service "${arnService}", but awsAccess.${index}.service is "${entry.service}"`,
+          received: entry.resource,
+        });
+      }
+    });
+  }
+  return errors;
+}
+
+function valueAt(body: Record<string, unknown>, path: readonly string[]): unknown {
+  let current: unknown = body;
+  for (const key of path) {
+    if (!isRecord(current)) return undefined;
+    current = current[key];
+  }
+  return current;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function dedupe(errors: FieldError[]): FieldError[] {
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    const key = `${error.path}\u0000${error.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

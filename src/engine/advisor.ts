@@ -1,0 +1,206 @@
+import { createHash } from 'node:crypto';
+import type { PlatformId } from '../catalogue/platform-catalogue';
+import { TaskSizer } from '../catalogue/task-sizes';
+import type { components } from '../contract/generated/openapi-types';
+import type { Workload } from '../contract/workload';
+import { generateStarterConfig } from '../generators/starter-config';
+import { canonicalJson } from './canonical-json';
+import { type Design, Designer } from './design';
+import { type PlatformEvaluation, PlatformEvaluator, rankEvaluations } from './platform-evaluation';
+import { findSmallestChanges, type Suggestion } from './remedies';
+import { loadRuleSet, type RuleSet } from './rule-set';
+import type { FiredRule } from './rules-engine';
+import { RulesEngine } from './rules-engine';
+
+type Schemas = components['schemas'];
+export type Recommendation = Schemas['Recommendation'];
+
+/** The advisor's answer: a recommendation, or the reasons no platform fits and how to change that. */
+export type Advice =
+  | { kind: 'recommendation'; recommendation: Recommendation }
+  | {
+      kind: 'no-eligible-platform';
+      platforms: { platformId: PlatformId; name: string; blockers: string[] }[];
+      suggestions: Suggestion[];
+    };
+
+/**
+ * Berth's core: evaluates every platform against a workload, picks the best eligible one, designs the
+ * architecture around it and explains all of it. Built once at start-up from the rule set; every
+ * recommendation reuses the same engines.
+ */
+export class Advisor {
+  readonly ruleSet: RuleSet;
+  private readonly evaluator: PlatformEvaluator;
+  private readonly designer: Designer;
+  private readonly catalogueOrder: PlatformId[];
+
+  constructor(ruleSet: RuleSet) {
+    this.ruleSet = ruleSet;
+    const sizer = new TaskSizer(ruleSet.taskSizes);
+    const byEngine = (engine: string) => ruleSet.rules.filter((rule) => rule.engine === engine);
+    this.evaluator = new PlatformEvaluator(
+      new RulesEngine(byEngine('platform-fit')),
+      ruleSet.platforms,
+      sizer,
+      ruleSet.manifest.scoring,
+    );
+    this.designer = new Designer(new RulesEngine(byEngine('design')), ruleSet.awsAccessActions);
+    this.catalogueOrder = ruleSet.platforms.map((platform) => platform.id);
+  }
+
+  static fromRulesDir(rulesDir: string): Advisor {
+    return new Advisor(loadRuleSet(rulesDir));
+  }
+
+  /** The recommendation's id: the same normalized workload and rules always give the same id. */
+  recommendationId(workload: Workload): string {
+    const digest = createHash('sha256')
+      .update(canonicalJson(workload))
+      .update('\u0000')
+      .update(this.ruleSet.version)
+      .digest('hex');
+    return `rec_${digest.slice(0, 24)}`;
+  }
+
+  async advise(workload: Workload): Promise<Advice> {
+    const evaluations = rankEvaluations(await this.evaluator.evaluateAll(workload), this.catalogueOrder);
+    const chosen = evaluations[0];
+    if (chosen === undefined || !chosen.eligible) {
+      return {
+        kind: 'no-eligible-platform',
+        platforms: evaluations.map((evaluation) => ({
+          platformId: evaluation.platform.id,
+          name: evaluation.platform.name,
+          blockers: evaluation.blockers.map((blocker) => blocker.message),
+        })),
+        suggestions: await findSmallestChanges(workload, evaluations, this.evaluator),
+      };
+    }
+    const design = await this.designer.design(chosen.facts);
+    const recommendation: Recommendation = {
+      id: this.recommendationId(workload),
+      rulesVersion: this.ruleSet.version,
+      workload,
+      platform: {
+        id: chosen.platform.id,
+        service: chosen.platform.service,
+        capacity: chosen.platform.capacity,
+        name: chosen.platform.name,
+        summary: chosen.platform.summary,
+      },
+      loadBalancer: design.loadBalancer,
+      storage: design.storage,
+      scaling: design.scaling,
+      triggers: design.triggers,
+      monitoring: design.monitoring,
+      iam: design.iam,
+      registry: design.registry,
+      alternatives: alternatives(evaluations),
+      rationale: rationale(evaluations, design),
+      warnings: [...new Set([...chosen.warnings, ...design.warnings])],
+      starterConfig: {
+        files: generateStarterConfig({ workload, platform: chosen.platform, facts: chosen.facts, design }),
+      },
+    };
+    return { kind: 'recommendation', recommendation };
+  }
+}
+
+function alternatives(ranked: readonly PlatformEvaluation[]): Schemas['Alternative'][] {
+  const winner = ranked[0];
+  return ranked.map((evaluation, index) => {
+    const reasons = evaluation.eligible
+      ? evaluation.scoreReasons.map(({ points, reason }) => `${points > 0 ? '+' : ''}${points}: ${reason}`)
+      : [];
+    if (evaluation.eligible && index > 0 && winner !== undefined) {
+      reasons.unshift(
+        evaluation.score === winner.score
+          ? `Tied with ${winner.platform.name} at ${evaluation.score}; the tie goes to the platform listed first in the catalogue.`
+          : `Scored ${evaluation.score}, below ${winner.platform.name}'s ${winner.score}.`,
+      );
+    }
+    if (evaluation.eligible && reasons.length === 0)
+      reasons.push('Meets every hard requirement; no preference moved its score.');
+    return {
+      platformId: evaluation.platform.id,
+      name: evaluation.platform.name,
+      rank: index + 1,
+      eligible: evaluation.eligible,
+      score: evaluation.score,
+      reasons,
+      blockers: evaluation.blockers.map((blocker) => blocker.message),
+    };
+  });
+}
+
+function rationale(evaluations: readonly PlatformEvaluation[], design: Design): Schemas['RationaleEntry'][] {
+  const entries: Schemas['RationaleEntry'][] = [];
+  for (const evaluation of evaluations) {
+    for (const fired of evaluation.fired) entries.push(rationaleEntry(fired, evaluation.platform.id));
+  }
+  for (const fired of design.fired) entries.push(rationaleEntry(fired));
+  return entries;
+}
+
+function rationaleEntry(fired: FiredRule, platformId?: PlatformId): Schemas['RationaleEntry'] {
+  const { rule, params } = fired;
+  const entry: Schemas['RationaleEntry'] = {
+    rule: rule.name,
+    group: rule.group as Schemas['RuleGroup'],
+    effect: effectOf(fired, platformId),
+    message: messageOf(fired),
+    source: rule.source,
+  };
+  if (platformId !== undefined) entry.platformId = platformId;
+  void params;
+  return entry;
+}
+
+function effectOf({ type, params }: FiredRule, platformId?: PlatformId): string {
+  switch (type) {
+    case 'blocker':
+      return `excludes ${platformId}`;
+    case 'score': {
+      const points = Number(params.points);
+      return `${points > 0 ? '+' : ''}${points} ${platformId}`;
+    }
+    case 'warning':
+      return platformId === undefined ? 'warns' : `warns about ${platformId}`;
+    case 'note':
+      return 'notes';
+    case 'load-balancer':
+      return `load balancer: ${String(params.type)}`;
+    case 'load-balancer-scheme':
+      return `load balancer scheme: ${String(params.scheme)}`;
+    case 'storage':
+      return `storage: ${String(params.type)}`;
+    case 'scaling-policy':
+      return `scaling policy: ${String((params.policy as { type: string }).type)}`;
+    case 'capacity':
+      return 'capacity';
+    case 'trigger':
+      return `trigger: ${String((params.trigger as { type: string }).type)}`;
+    case 'monitoring-rule':
+      return `monitoring: ${String((params.rule as { name: string }).name)}`;
+    case 'iam-role':
+      return `IAM ${String(params.slot)}: ${String((params.role as { name: string }).name)}`;
+    case 'iam-statement':
+      return `IAM ${String(params.slot)} statement`;
+    case 'registry':
+      return `registry: ecr ${String(params.repositoryName)}`;
+    default:
+      return type;
+  }
+}
+
+function messageOf({ rule, type, params }: FiredRule): string {
+  if (type === 'blocker' || type === 'warning' || type === 'note') return String(params.message);
+  if (type === 'score') return String(params.reason);
+  if (typeof params.reason === 'string') return params.reason;
+  for (const nested of ['policy', 'trigger', 'rule', 'role'] as const) {
+    const description = (params[nested] as { description?: unknown } | undefined)?.description;
+    if (typeof description === 'string') return description;
+  }
+  return rule.description;
+}

@@ -1,0 +1,73 @@
+import type { Platform } from '../catalogue/platform-catalogue';
+import type { TaskSize, TaskSizer } from '../catalogue/task-sizes';
+import type { Workload } from '../contract/workload';
+
+/**
+ * Values derived from the workload for one platform: the pieces of reasoning that are code rather than
+ * data (json-rules-engine's split: facts and operators are code, rules are data).
+ */
+export interface Runtime {
+  os: 'linux' | 'windows';
+  /** The CPU architecture the workload will run on here: the requested one, or the platform's best for "any". */
+  architecture: 'x86_64' | 'arm64';
+  /** "os/architecture", the key platform capabilities are listed by. */
+  osArchitecture: string;
+  /** "os/persistence type", the key storage capabilities are listed by. */
+  storageNeed: string;
+  /** Spot when the work is interruptible and the platform has Spot capacity for it. */
+  instanceMarket: 'spot' | 'on-demand';
+  /** The ECS cluster the workload's tasks run in (Express Mode uses the "default" cluster). */
+  clusterName: string;
+  /** The ECS task group: "service:<name>" for services, "family:<name>" for standalone tasks. */
+  taskGroup: string;
+  /** The EventBridge pattern that matches the workload's S3 trigger, when it has one. */
+  s3EventPattern: Record<string, unknown> | null;
+}
+
+export interface Facts {
+  workload: Workload;
+  platform: Platform;
+  taskSize: TaskSize;
+  runtime: Runtime;
+}
+
+export function buildFacts(workload: Workload, platform: Platform, sizer: TaskSizer): Facts {
+  const os = workload.control.os;
+  const supported = asList(platform.capabilities.architectures.supported);
+  const architecture =
+    workload.control.architecture !== 'any'
+      ? workload.control.architecture
+      : supported.includes(`${os}/x86_64`) || !supported.includes(`${os}/arm64`)
+        ? 'x86_64'
+        : 'arm64';
+  const osArchitecture = `${os}/${architecture}`;
+  const spotCapable = asList(platform.capabilities.spot.supported).includes(osArchitecture);
+  const runsAsService = workload.workloadType !== 'batch' || workload.trigger?.type === 'sqs';
+  return {
+    workload,
+    platform,
+    taskSize: sizer.size(platform.sizingModel, os, workload.resources.cpu, workload.resources.memoryGiB),
+    runtime: {
+      os,
+      architecture,
+      osArchitecture,
+      storageNeed: `${os}/${workload.persistence.type}`,
+      instanceMarket: workload.cost.interruptible && spotCapable ? 'spot' : 'on-demand',
+      clusterName: platform.capacity === 'express-mode' ? 'default' : workload.name,
+      taskGroup: runsAsService ? `service:${workload.name}` : `family:${workload.name}`,
+      s3EventPattern: s3EventPattern(workload),
+    },
+  };
+}
+
+function s3EventPattern(workload: Workload): Record<string, unknown> | null {
+  const trigger = workload.trigger;
+  if (trigger?.type !== 's3-object-created' || trigger.bucket === undefined) return null;
+  const detail: Record<string, unknown> = { bucket: { name: [trigger.bucket] } };
+  if (trigger.prefix) detail.object = { key: [{ prefix: trigger.prefix }] };
+  return { source: ['aws.s3'], 'detail-type': ['Object Created'], detail };
+}
+
+function asList(supported: boolean | string[]): string[] {
+  return Array.isArray(supported) ? supported : [];
+}

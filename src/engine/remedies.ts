@@ -1,0 +1,175 @@
+import type { PlatformId } from '../catalogue/platform-catalogue';
+import type { components } from '../contract/generated/openapi-types';
+import type { Workload } from '../contract/workload';
+import {
+  ARCHITECTURES,
+  CONTROL_LEVELS,
+  EXPOSURES,
+  KUBERNETES_STANCES,
+  OPERATING_SYSTEMS,
+  PERSISTENCE_TYPES,
+  PROTOCOLS,
+} from '../contract/workload-schema';
+import type { PlatformEvaluation, PlatformEvaluator } from './platform-evaluation';
+
+export type Suggestion = components['schemas']['Suggestion'];
+type Change = components['schemas']['RequestChange'];
+
+/** The values a blocked field may be changed to, in the order they are tried (closest first). */
+const ENUM_CANDIDATES: Record<string, readonly unknown[]> = {
+  'traffic.protocol': PROTOCOLS,
+  'traffic.exposure': EXPOSURES,
+  'persistence.type': PERSISTENCE_TYPES,
+  'control.level': ['standard', ...CONTROL_LEVELS.filter((level) => level !== 'standard')],
+  'control.kubernetes': [
+    'no-preference',
+    ...KUBERNETES_STANCES.filter((stance) => stance !== 'no-preference'),
+  ],
+  'control.os': OPERATING_SYSTEMS,
+  'control.architecture': ['any', ...ARCHITECTURES.filter((architecture) => architecture !== 'any')],
+  'control.gpu': [false],
+  'control.privileged': [false],
+  'control.daemons': [false],
+};
+
+const DROPS_A_REQUIREMENT: readonly [string, unknown][] = [
+  ['control.gpu', false],
+  ['control.privileged', false],
+  ['control.daemons', false],
+  ['persistence.type', 'none'],
+];
+
+/** How many what-if evaluations one platform may cost; keeps the 422 path bounded. */
+const MAX_TRIES_PER_PLATFORM = 64;
+
+/**
+ * Finds, for each blocked platform, the smallest change to the request that makes it eligible, by trying
+ * the blocked fields' other values and re-evaluating: every suggestion is verified, never guessed.
+ * Suggestions come back smallest first.
+ */
+export async function findSmallestChanges(
+  workload: Workload,
+  evaluations: readonly PlatformEvaluation[],
+  evaluator: PlatformEvaluator,
+): Promise<Suggestion[]> {
+  const found: { suggestion: Suggestion; score: number; cost: number; order: number }[] = [];
+  for (const [order, evaluation] of evaluations.entries()) {
+    if (evaluation.blockers.some((blocker) => !blocker.changeable)) continue;
+    const fields = [...new Set(evaluation.blockers.flatMap((blocker) => blocker.fields))].sort();
+    const result = await smallestChangeFor(workload, evaluation, fields, evaluator);
+    if (result !== undefined) {
+      found.push({
+        order,
+        score: result.score,
+        cost: result.cost,
+        suggestion: {
+          platformId: evaluation.platform.id as PlatformId,
+          changes: result.changes,
+          description: `${result.changes
+            .map(
+              (change) =>
+                `set ${change.path} to ${JSON.stringify(change.to)} (now ${JSON.stringify(change.from)})`,
+            )
+            .join(' and ')} to make ${evaluation.platform.name} eligible.`.replace(/^./, (first) =>
+            first.toUpperCase(),
+          ),
+        },
+      });
+    }
+  }
+  return found
+    .sort(
+      (a, b) =>
+        a.suggestion.changes.length - b.suggestion.changes.length ||
+        a.cost - b.cost ||
+        b.score - a.score ||
+        a.order - b.order,
+    )
+    .map(({ suggestion }) => suggestion);
+}
+
+async function smallestChangeFor(
+  workload: Workload,
+  evaluation: PlatformEvaluation,
+  fields: readonly string[],
+  evaluator: PlatformEvaluator,
+): Promise<{ changes: Change[]; score: number; cost: number } | undefined> {
+  let tries = 0;
+  for (let size = 1; size <= fields.length; size += 1) {
+    let best: { changes: Change[]; score: number; cost: number } | undefined;
+    for (const subset of combinations(fields, size)) {
+      const candidateLists = subset.map((field) => candidatesFor(field, workload, evaluation));
+      for (const values of cartesian(candidateLists)) {
+        tries += 1;
+        if (tries > MAX_TRIES_PER_PLATFORM) return best;
+        const changes = subset.map((path, index) => ({
+          path,
+          from: valueAt(workload, path),
+          to: values[index],
+        }));
+        const retry = await evaluator.evaluate(withChanges(workload, changes), evaluation.platform);
+        const cost = changes.reduce((sum, change) => sum + costOf(change), 0);
+        if (retry.eligible && (best === undefined || cost < best.cost))
+          best = { changes, score: retry.score, cost };
+      }
+    }
+    if (best !== undefined) return best;
+  }
+  return undefined;
+}
+
+/** Giving up a requirement (a GPU, persistence) is a bigger change than adjusting a stance or a value. */
+function costOf(change: Change): number {
+  return DROPS_A_REQUIREMENT.some(([path, value]) => change.path === path && change.to === value) ? 2 : 1;
+}
+
+function candidatesFor(field: string, workload: Workload, evaluation: PlatformEvaluation): unknown[] {
+  const current = valueAt(workload, field);
+  const { taskSize } = evaluation.facts;
+  if (field === 'resources.cpu')
+    return taskSize.maxVcpu > 0 && current !== taskSize.maxVcpu ? [taskSize.maxVcpu] : [];
+  if (field === 'resources.memoryGiB') {
+    const largest = taskSize.maxMemoryGiB - taskSize.memoryOverheadGiB;
+    return largest >= 0.5 && current !== largest ? [largest] : [];
+  }
+  return (ENUM_CANDIDATES[field] ?? []).filter((value) => value !== current);
+}
+
+function* combinations<T>(items: readonly T[], size: number, start = 0): Generator<T[]> {
+  if (size === 0) {
+    yield [];
+    return;
+  }
+  for (let index = start; index <= items.length - size; index += 1) {
+    for (const rest of combinations(items, size - 1, index + 1)) yield [items[index] as T, ...rest];
+  }
+}
+
+function* cartesian(lists: readonly unknown[][]): Generator<unknown[]> {
+  if (lists.length === 0) {
+    yield [];
+    return;
+  }
+  const [first, ...rest] = lists;
+  for (const value of first ?? []) {
+    for (const tail of cartesian(rest)) yield [value, ...tail];
+  }
+}
+
+function valueAt(workload: Workload, path: string): unknown {
+  let current: unknown = workload;
+  for (const key of path.split('.')) current = (current as Record<string, unknown> | undefined)?.[key];
+  return current;
+}
+
+function withChanges(workload: Workload, changes: readonly Change[]): Workload {
+  const copy = structuredClone(workload);
+  for (const change of changes) {
+    const keys = change.path.split('.');
+    const last = keys.pop() as string;
+    let target = copy as unknown as Record<string, unknown>;
+    for (const key of keys) target = target[key] as Record<string, unknown>;
+    target[last] = change.to;
+  }
+  return copy;
+}

@@ -1,0 +1,54 @@
+import { Engine } from 'json-rules-engine';
+import { resolveEventParams } from './event-params';
+import { resolveFactPath } from './fact-path';
+import type { Facts } from './facts';
+import type { EventType } from './rule-file-schema';
+import type { LoadedRule } from './rule-set';
+
+/** A rule whose conditions held, with its event params resolved against the facts. */
+export interface FiredRule {
+  rule: LoadedRule;
+  type: EventType;
+  params: Record<string, unknown>;
+}
+
+/**
+ * One json-rules-engine Engine holding one engine's rules, built once at start-up and reused for every
+ * evaluation. Undefined facts throw (json-rules-engine's strict default); fired rules come back in a fixed
+ * order (priority, then load order) so the same facts always give the same answer.
+ */
+export class RulesEngine {
+  private readonly engine: Engine;
+  private readonly rulesByName: Map<string, { rule: LoadedRule; order: number }>;
+
+  constructor(rules: readonly LoadedRule[]) {
+    this.engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolveFactPath });
+    this.rulesByName = new Map();
+    rules.forEach((rule, order) => {
+      this.rulesByName.set(rule.name, { rule, order });
+      this.engine.addRule({
+        name: rule.name,
+        priority: rule.priority,
+        conditions: rule.conditions as never,
+        event: { type: rule.event.type, params: rule.event.params },
+      });
+    });
+  }
+
+  async run(facts: Facts): Promise<FiredRule[]> {
+    const { results } = await this.engine.run({ ...facts });
+    return results
+      .map((result) => {
+        const entry = this.rulesByName.get(String(result.name));
+        if (entry === undefined)
+          throw new Error(`json-rules-engine returned an unknown rule "${String(result.name)}"`);
+        return entry;
+      })
+      .sort((a, b) => b.rule.priority - a.rule.priority || a.order - b.order)
+      .map(({ rule }) => ({
+        rule,
+        type: rule.event.type,
+        params: resolveEventParams(rule.event.params, facts, rule.name),
+      }));
+  }
+}

@@ -1,0 +1,80 @@
+import type { ErrorRequestHandler } from 'express';
+import type { Logger } from '../../logger';
+import {
+  InternalProblem,
+  MalformedJsonProblem,
+  PayloadTooLargeProblem,
+  Problem,
+  UnsupportedMediaTypeProblem,
+} from '../problem';
+
+/** body-parser reports its failures as errors with a `type`; these are the caller's mistakes, not ours. */
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  limit?: number;
+  message?: string;
+  charset?: string;
+}
+
+/**
+ * The one place errors become responses: every error is written as application/problem+json; anything
+ * unexpected is logged and answered with a plain 500 that reveals no internals.
+ */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const problem = toProblem(error);
+    if (problem instanceof InternalProblem) {
+      logger.error('request failed', {
+        method: req.method,
+        path: req.path,
+        error:
+          error instanceof Error
+            ? { name: error.name, message: error.message, stack: error.stack }
+            : String(error),
+      });
+    }
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    res
+      .status(problem.status)
+      .set(problem.headers)
+      .type('application/problem+json')
+      .send(JSON.stringify(problem.toBody()));
+  };
+}
+
+function toProblem(error: unknown): Problem {
+  if (error instanceof Problem) return error;
+  const parserError = error as BodyParserError;
+  switch (parserError?.type) {
+    case 'entity.too.large':
+      return new PayloadTooLargeProblem(parserError.limit ?? 0);
+    case 'entity.parse.failed':
+      return new MalformedJsonProblem(parserError.message ?? 'unparseable body');
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return new UnsupportedMediaTypeProblem(parserError.charset ?? parserError.message);
+    case 'request.aborted':
+    case 'request.size.invalid':
+    case 'stream.encoding.set':
+      return new Problem(
+        400,
+        'invalid-request',
+        'The request body could not be read',
+        parserError.message ?? 'unreadable body',
+      );
+    default:
+      if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
+        return new Problem(
+          parserError.status,
+          'invalid-request',
+          'Bad request',
+          parserError.message ?? 'bad request',
+        );
+      }
+      return new InternalProblem();
+  }
+}
