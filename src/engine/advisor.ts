@@ -38,14 +38,20 @@ export class Advisor {
   constructor(ruleSet: RuleSet) {
     this.ruleSet = ruleSet;
     const sizer = new TaskSizer(ruleSet.taskSizes);
-    const byEngine = (engine: string) => ruleSet.rules.filter((rule) => rule.engine === engine);
+    // One engine per phase and platform, each specialized to its platform once, here.
+    const enginesFor = (phase: string) => {
+      const rules = ruleSet.rules.filter((rule) => rule.engine === phase);
+      return new Map(
+        ruleSet.platforms.map((platform) => [platform.id, new RulesEngine(rules, { platform })]),
+      );
+    };
     this.evaluator = new PlatformEvaluator(
-      new RulesEngine(byEngine('platform-fit')),
+      enginesFor('platform-fit'),
       ruleSet.platforms,
       sizer,
       ruleSet.manifest.scoring,
     );
-    this.designer = new Designer(new RulesEngine(byEngine('design')), ruleSet.awsAccessActions);
+    this.designer = new Designer(enginesFor('design'), ruleSet.awsAccessActions);
     this.catalogueOrder = ruleSet.platforms.map((platform) => platform.id);
   }
 
@@ -99,6 +105,7 @@ export class Advisor {
       alternatives: alternatives(evaluations),
       rationale: rationale(evaluations, design),
       warnings: [...new Set([...chosen.warnings, ...design.warnings])],
+      whatWouldChange: whatWouldChange(evaluations),
       starterConfig: {
         files: generateStarterConfig({ workload, platform: chosen.platform, facts: chosen.facts, design }),
       },
@@ -132,6 +139,35 @@ function alternatives(ranked: readonly PlatformEvaluation[]): Schemas['Alternati
       blockers: evaluation.blockers.map((blocker) => blocker.message),
     };
   });
+}
+
+/**
+ * What would change the answer, from the evaluations already made: the runner-up's margin, and every
+ * blocked platform that would outscore the winner if its hard blockers were lifted.
+ */
+function whatWouldChange(ranked: readonly PlatformEvaluation[]): string[] {
+  const [winner, runnerUp] = ranked;
+  if (winner === undefined) return [];
+  const lines: string[] = [];
+  if (runnerUp?.eligible) {
+    const margin = winner.score - runnerUp.score;
+    lines.push(
+      margin === 0
+        ? `${runnerUp.platform.name} ties at ${runnerUp.score} and loses only on catalogue order: any preference in its favour would make it the answer.`
+        : `${runnerUp.platform.name} is next, ${margin} point${margin === 1 ? '' : 's'} behind: preferences worth more than that in its favour (control level, Kubernetes stance, cost sensitivity, traffic pattern, interruptibility) would make it the answer.`,
+    );
+  }
+  for (const evaluation of ranked) {
+    if (evaluation.eligible || evaluation.potentialScore <= winner.score) continue;
+    const fields = [...new Set(evaluation.blockers.flatMap((blocker) => blocker.fields))];
+    const liftable = evaluation.blockers.every((blocker) => blocker.changeable);
+    lines.push(
+      `${evaluation.platform.name} would score ${evaluation.potentialScore}, above ${winner.score}, ${
+        liftable ? `if ${fields.join(', ')} allowed it` : 'but it is closed to this account'
+      }: ${evaluation.blockers.map((blocker) => blocker.message).join(' ')}`,
+    );
+  }
+  return lines;
 }
 
 function rationale(evaluations: readonly PlatformEvaluation[], design: Design): Schemas['RationaleEntry'][] {

@@ -27,12 +27,14 @@ export class IncompleteDesignError extends Error {
 /** Runs the design rules (load balancer, storage, scaling, triggers, monitoring, IAM, registry) for the chosen platform. */
 export class Designer {
   constructor(
-    private readonly engine: RulesEngine,
+    private readonly engines: ReadonlyMap<string, RulesEngine>,
     private readonly awsAccessActions: AwsAccessActions,
   ) {}
 
   async design(facts: Facts): Promise<Design> {
-    const fired = await this.engine.run(facts);
+    const engine = this.engines.get(facts.platform.id);
+    if (engine === undefined) throw new Error(`no design engine for ${facts.platform.id}`);
+    const fired = await engine.run(facts);
     const { workload } = facts;
     let loadBalancer: Schemas['LoadBalancer'] | undefined;
     let scheme: Schemas['LoadBalancerScheme'] = 'internet-facing';

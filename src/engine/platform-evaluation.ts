@@ -19,7 +19,10 @@ export interface PlatformEvaluation {
   platform: Platform;
   facts: Facts;
   eligible: boolean;
+  /** 0 when ineligible. */
   score: number;
+  /** The score the platform would have without its blockers: what lifting them would be worth. */
+  potentialScore: number;
   blockers: Blocker[];
   /** Score changes, signed, each with its reason. */
   scoreReasons: { points: number; reason: string; rule: string }[];
@@ -30,7 +33,7 @@ export interface PlatformEvaluation {
 /** Runs the platform-fit rules (eligibility, lifecycle, preferences, caveats) for each platform. */
 export class PlatformEvaluator {
   constructor(
-    private readonly engine: RulesEngine,
+    private readonly engines: ReadonlyMap<string, RulesEngine>,
     private readonly platforms: readonly Platform[],
     private readonly sizer: TaskSizer,
     private readonly scoring: Manifest['scoring'],
@@ -44,7 +47,9 @@ export class PlatformEvaluator {
 
   async evaluate(workload: Workload, platform: Platform): Promise<PlatformEvaluation> {
     const facts = buildFacts(workload, platform, this.sizer);
-    const fired = await this.engine.run(facts);
+    const engine = this.engines.get(platform.id);
+    if (engine === undefined) throw new Error(`no platform-fit engine for ${platform.id}`);
+    const fired = await engine.run(facts);
     const blockers: Blocker[] = [];
     const scoreReasons: PlatformEvaluation['scoreReasons'] = [];
     const warnings: string[] = [];
@@ -64,8 +69,9 @@ export class PlatformEvaluator {
     }
     const eligible = blockers.length === 0;
     const raw = scoreReasons.reduce((sum, reason) => sum + reason.points, this.scoring.base);
-    const score = eligible ? Math.min(this.scoring.max, Math.max(this.scoring.min, raw)) : 0;
-    return { platform, facts, eligible, score, blockers, scoreReasons, warnings, fired };
+    const potentialScore = Math.min(this.scoring.max, Math.max(this.scoring.min, raw));
+    const score = eligible ? potentialScore : 0;
+    return { platform, facts, eligible, score, potentialScore, blockers, scoreReasons, warnings, fired };
   }
 }
 

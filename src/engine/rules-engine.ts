@@ -4,6 +4,7 @@ import { resolveFactPath } from './fact-path';
 import type { Facts } from './facts';
 import type { EventType } from './rule-file-schema';
 import type { LoadedRule } from './rule-set';
+import { type ConditionNode, specializeTopLevel } from './rule-specialization';
 
 /** A rule whose conditions held, with its event params resolved against the facts. */
 export interface FiredRule {
@@ -14,25 +15,34 @@ export interface FiredRule {
 
 /**
  * One json-rules-engine Engine holding one engine's rules, built once at start-up and reused for every
- * evaluation. Undefined facts throw (json-rules-engine's strict default); fired rules come back in a fixed
- * order (priority, then load order) so the same facts always give the same answer.
+ * evaluation. `staticFacts` are facts that never change for this engine (the platform it judges): rules are
+ * specialized to them once (see rule-specialization.ts). Undefined facts throw (json-rules-engine's strict
+ * default); fired rules come back in a fixed order (priority, then load order) so the same facts always
+ * give the same answer.
  */
 export class RulesEngine {
   private readonly engine: Engine;
   private readonly rulesByName: Map<string, { rule: LoadedRule; order: number }>;
 
-  constructor(rules: readonly LoadedRule[]) {
+  constructor(rules: readonly LoadedRule[], staticFacts: Readonly<Partial<Facts>> = {}) {
     this.engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolveFactPath });
     this.rulesByName = new Map();
     rules.forEach((rule, order) => {
+      const conditions = specializeTopLevel(rule.conditions as ConditionNode, staticFacts);
+      if (conditions === false) return;
       this.rulesByName.set(rule.name, { rule, order });
       this.engine.addRule({
         name: rule.name,
         priority: rule.priority,
-        conditions: rule.conditions as never,
+        conditions: (conditions === true ? { all: [] } : conditions) as never,
         event: { type: rule.event.type, params: rule.event.params },
       });
     });
+  }
+
+  /** How many rules this engine evaluates per run, after specialization. */
+  get ruleCount(): number {
+    return this.rulesByName.size;
   }
 
   async run(facts: Facts): Promise<FiredRule[]> {

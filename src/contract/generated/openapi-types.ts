@@ -668,6 +668,11 @@ export interface components {
             rationale: components["schemas"]["RationaleEntry"][];
             /** @description Things to know before deploying (caveats, placeholders to fill, lifecycle notices). */
             warnings: string[];
+            /**
+             * @description What would change the answer (Berth's addition to the contract): how far behind the runner-up
+             *     is, and which blocked platforms would win if their hard blockers were lifted, and by what.
+             */
+            whatWouldChange: string[];
             starterConfig: components["schemas"]["StarterConfig"];
         };
         /**
