@@ -180,7 +180,7 @@ function rationale(evaluations: readonly PlatformEvaluation[], design: Design): 
 }
 
 function rationaleEntry(fired: FiredRule, platformId?: PlatformId): Schemas['RationaleEntry'] {
-  const { rule, params } = fired;
+  const { rule } = fired;
   const entry: Schemas['RationaleEntry'] = {
     rule: rule.name,
     group: rule.group as Schemas['RuleGroup'],
@@ -189,7 +189,6 @@ function rationaleEntry(fired: FiredRule, platformId?: PlatformId): Schemas['Rat
     source: rule.source,
   };
   if (platformId !== undefined) entry.platformId = platformId;
-  void params;
   return entry;
 }
 

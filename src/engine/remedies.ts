@@ -36,7 +36,6 @@ const DROPS_A_REQUIREMENT: readonly [string, unknown][] = [
   ['control.gpu', false],
   ['control.privileged', false],
   ['control.daemons', false],
-  ['persistence.type', 'none'],
 ];
 
 /** How many what-if evaluations one platform may cost; keeps the 422 path bounded. */
@@ -118,8 +117,13 @@ async function smallestChangeFor(
   return undefined;
 }
 
-/** Giving up a requirement (a GPU, persistence) is a bigger change than adjusting a stance or a value. */
+/**
+ * Giving up a requirement (a GPU, privileged mode, daemons) or changing the kind of storage is a bigger
+ * change than adjusting a stance or a value, and dropping storage altogether is bigger still, so such
+ * suggestions rank after the others.
+ */
 function costOf(change: Change): number {
+  if (change.path === 'persistence.type') return change.to === 'none' ? 3 : 2;
   return DROPS_A_REQUIREMENT.some(([path, value]) => change.path === path && change.to === value) ? 2 : 1;
 }
 

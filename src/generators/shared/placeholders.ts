@@ -1,0 +1,59 @@
+/**
+ * The values a starter configuration cannot know (the account, the network, resources created outside it).
+ * Each appears in the files as `<name>`; the README lists the ones a configuration uses, with what to put there.
+ */
+export const PLACEHOLDERS = {
+  accountId: '<account-id>',
+  vpcId: '<vpc-id>',
+  subnetId: '<subnet-id>',
+  publicSubnetId: '<public-subnet-id>',
+  securityGroupId: '<security-group-id>',
+  loadBalancerArn: '<load-balancer-arn>',
+  targetGroupArn: '<target-group-arn>',
+  autoScalingGroupArn: '<auto-scaling-group-arn>',
+  acmCertificateArn: '<acm-certificate-arn>',
+  efsFileSystemId: '<efs-file-system-id>',
+  efsAccessPointId: '<efs-access-point-id>',
+  fsxFileSystemId: '<fsx-file-system-id>',
+  fsxCredentialsSecretArn: '<fsx-credentials-secret-arn>',
+  activeDirectoryDomain: '<active-directory-domain>',
+  oidcProvider: '<oidc-provider>',
+  autoScalingConfigurationArn: '<auto-scaling-configuration-arn>',
+  daemonImage: '<daemon-image>',
+} as const;
+
+export type PlaceholderKey = keyof typeof PLACEHOLDERS;
+
+/** What to replace each placeholder with, in the README's words. */
+export const PLACEHOLDER_DESCRIPTIONS: Record<PlaceholderKey, string> = {
+  accountId: 'your 12-digit AWS account id',
+  vpcId: 'the id of the VPC the workload runs in',
+  subnetId: 'the id of a private subnet (list one per Availability Zone, at least two)',
+  publicSubnetId:
+    'the id of a public subnet for an internet-facing load balancer, or a private one for an internal load balancer (one per Availability Zone, at least two)',
+  securityGroupId:
+    'the id of the security group the tasks use; it must allow traffic from the load balancer on the container port',
+  loadBalancerArn: 'the LoadBalancerArn printed by create-load-balancer',
+  targetGroupArn: 'the ARN of the load balancer target group created for the service (see the steps below)',
+  autoScalingGroupArn: 'the ARN of the EC2 Auto Scaling group whose instances run the ECS container agent',
+  acmCertificateArn: 'the ARN of the ACM certificate for your domain, used by the TLS listener',
+  efsFileSystemId: 'the id of the Amazon EFS file system (fs-…)',
+  efsAccessPointId: 'the id of the EFS access point the workload mounts through (fsap-…)',
+  fsxFileSystemId: 'the id of the Amazon FSx for Windows File Server file system (fs-…)',
+  fsxCredentialsSecretArn:
+    'the ARN of the Secrets Manager secret (or SSM parameter) holding the Active Directory credentials',
+  activeDirectoryDomain: 'the Active Directory domain the file system is joined to',
+  oidcProvider: "the cluster's OIDC issuer without https:// (oidc.eks.<region>.amazonaws.com/id/…)",
+  autoScalingConfigurationArn: 'the AutoScalingConfigurationArn printed by create-auto-scaling-configuration',
+  daemonImage: 'the image of the per-node agent the DaemonSet runs',
+};
+
+export function iamRoleArn(roleName: string): string {
+  return `arn:aws:iam::${PLACEHOLDERS.accountId}:role/${roleName}`;
+}
+
+/** The placeholders that occur in the given texts, in the order PLACEHOLDERS lists them. */
+export function placeholdersIn(texts: readonly string[]): PlaceholderKey[] {
+  const keys = Object.keys(PLACEHOLDERS) as PlaceholderKey[];
+  return keys.filter((key) => texts.some((text) => text.includes(PLACEHOLDERS[key])));
+}

@@ -1,0 +1,43 @@
+import type { Platform } from '../../catalogue/platform-catalogue';
+import type { components } from '../../contract/generated/openapi-types';
+import type { Workload } from '../../contract/workload';
+import type { Design } from '../../engine/design';
+import type { Facts } from '../../engine/facts';
+
+type Schemas = components['schemas'];
+
+export type StarterFile = Schemas['StarterFile'];
+export type IamRole = Schemas['IamRole'];
+
+/** Everything a generator needs: the workload, the chosen platform, its facts and the designed architecture. */
+export interface StarterConfigInput {
+  workload: Workload;
+  platform: Platform;
+  facts: Facts;
+  design: Design;
+}
+
+/** A generated file and the one line the README says about it. */
+export interface DescribedFile extends StarterFile {
+  description: string;
+}
+
+/**
+ * Marks where, among a platform's steps, the roles trusted through the cluster's OIDC provider (IRSA) are
+ * created: their trust policy names the cluster, so they come after it, not with the other roles.
+ */
+export const WEB_IDENTITY_ROLES_STEP: unique symbol = Symbol('web-identity roles');
+
+export type Step = string | typeof WEB_IDENTITY_ROLES_STEP;
+
+/**
+ * What one platform family contributes to the starter configuration: its files, the roles its files refer to
+ * beyond the designed ones (for example the role EventBridge Scheduler runs tasks with), the commands that
+ * apply them in order, and what to know before applying them.
+ */
+export interface PlatformStarter {
+  files: DescribedFile[];
+  supportingRoles: IamRole[];
+  steps: Step[];
+  notes: string[];
+}

@@ -1,0 +1,226 @@
+import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import { jsonAt, starterFiles } from './support/starter';
+
+/** Every CPU/memory pair Fargate accepts (CPU units → MiB), from the Fargate task-size table. */
+const FARGATE_SIZES: Record<string, number[]> = {
+  256: [512, 1024, 2048],
+  512: range(1024, 4096, 1024),
+  1024: range(2048, 8192, 1024),
+  2048: range(4096, 16384, 1024),
+  4096: range(8192, 30720, 1024),
+  8192: range(16384, 61440, 4096),
+  16384: range(32768, 122880, 8192),
+};
+
+function range(from: number, to: number, step: number): number[] {
+  return Array.from({ length: (to - from) / step + 1 }, (_, index) => from + index * step);
+}
+
+async function taskDefinition(body: Record<string, unknown>): Promise<RegisterTaskDefinitionCommandInput> {
+  return jsonAt<RegisterTaskDefinitionCommandInput>(await starterFiles(body), 'ecs/task-definition.json');
+}
+
+describe('ECS task definition', () => {
+  describe('when the workload runs on Fargate', () => {
+    const cases = [
+      { given: { cpu: 0.5, memoryGiB: 1 }, want: { cpu: '512', memory: '1024' } },
+      { given: { cpu: 0.25, memoryGiB: 0.5 }, want: { cpu: '256', memory: '512' } },
+      { given: { cpu: 0.5, memoryGiB: 3 }, want: { cpu: '512', memory: '3072' } },
+      { given: { cpu: 1.5, memoryGiB: 3 }, want: { cpu: '2048', memory: '4096' } },
+      { given: { cpu: 4, memoryGiB: 9.5 }, want: { cpu: '4096', memory: '10240' } },
+      { given: { cpu: 16, memoryGiB: 100 }, want: { cpu: '16384', memory: '106496' } },
+    ];
+    it.each(cases)(
+      'sizes $given.cpu vCPU / $given.memoryGiB GiB as cpu $want.cpu, memory $want.memory',
+      async ({ given, want }) => {
+        const definition = await taskDefinition({ workloadType: 'web', resources: given });
+        expect(definition.requiresCompatibilities).toEqual(['FARGATE']);
+        expect({ cpu: definition.cpu, memory: definition.memory }).toEqual(want);
+      },
+    );
+
+    it.each(cases)(
+      'gives $given.cpu vCPU / $given.memoryGiB GiB a size Fargate accepts',
+      async ({ given }) => {
+        const { cpu = '', memory = '' } = await taskDefinition({ workloadType: 'web', resources: given });
+        expect(FARGATE_SIZES[cpu]).toContain(Number(memory));
+      },
+    );
+
+    it('uses awsvpc networking, one essential container named after the workload and awslogs', async () => {
+      const definition = await taskDefinition({
+        workloadType: 'web',
+        name: 'orders-api',
+        region: 'eu-west-1',
+      });
+      expect(definition).toMatchObject({
+        family: 'orders-api',
+        networkMode: 'awsvpc',
+        runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: 'X86_64' },
+        executionRoleArn: 'arn:aws:iam::<account-id>:role/orders-api-execution',
+        taskRoleArn: 'arn:aws:iam::<account-id>:role/orders-api-task',
+      });
+      expect(definition.containerDefinitions).toHaveLength(1);
+      expect(definition.containerDefinitions?.[0]).toMatchObject({
+        name: 'orders-api',
+        image: '<account-id>.dkr.ecr.eu-west-1.amazonaws.com/orders-api:latest',
+        essential: true,
+        portMappings: [{ containerPort: 8080, protocol: 'tcp' }],
+        logConfiguration: {
+          logDriver: 'awslogs',
+          options: {
+            'awslogs-group': '/ecs/orders-api',
+            'awslogs-region': 'eu-west-1',
+            'awslogs-stream-prefix': 'ecs',
+          },
+        },
+      });
+    });
+
+    it('leaves ephemeral storage at its default', async () => {
+      expect(await taskDefinition({ workloadType: 'web' })).not.toHaveProperty('ephemeralStorage');
+    });
+  });
+
+  describe('when the workload runs on EC2', () => {
+    it('sizes the task exactly as requested, in CPU units and MiB', async () => {
+      const definition = await taskDefinition({
+        workloadType: 'web',
+        control: { gpu: true },
+        resources: { cpu: 1.3, memoryGiB: 2.7 },
+      });
+      expect(definition).toMatchObject({ requiresCompatibilities: ['EC2'], cpu: '1331', memory: '2765' });
+    });
+  });
+
+  describe('when the workload needs a GPU', () => {
+    it('requests one GPU per container', async () => {
+      const definition = await taskDefinition({ workloadType: 'web', control: { gpu: true } });
+      expect(definition.containerDefinitions?.[0]?.resourceRequirements).toEqual([
+        { type: 'GPU', value: '1' },
+      ]);
+    });
+  });
+
+  describe('when the workload needs privileged containers', () => {
+    it('grants privileged mode, which only EC2 allows', async () => {
+      const definition = await taskDefinition({
+        workloadType: 'worker',
+        control: { privileged: true, kubernetes: 'avoid' },
+      });
+      expect(definition.requiresCompatibilities).toEqual(['EC2']);
+      expect(definition.containerDefinitions?.[0]?.privileged).toBe(true);
+    });
+  });
+
+  describe('when the workload is not privileged', () => {
+    it('says nothing of privileged mode', async () => {
+      expect((await taskDefinition({ workloadType: 'web' })).containerDefinitions?.[0]).not.toHaveProperty(
+        'privileged',
+      );
+    });
+  });
+
+  describe('when the protocol is udp', () => {
+    it('maps the container port as udp', async () => {
+      const definition = await taskDefinition({
+        workloadType: 'web',
+        traffic: { protocol: 'udp' },
+        containerPort: 5353,
+      });
+      expect(definition.containerDefinitions?.[0]?.portMappings).toEqual([
+        { name: 'app-5353', containerPort: 5353, protocol: 'udp' },
+      ]);
+    });
+
+    it('adds no curl health check', async () => {
+      expect(
+        (await taskDefinition({ workloadType: 'web', traffic: { protocol: 'udp' } }))
+          .containerDefinitions?.[0],
+      ).not.toHaveProperty('healthCheck');
+    });
+  });
+
+  describe('when the protocol is http', () => {
+    it('checks the health-check path from inside the container', async () => {
+      const definition = await taskDefinition({ workloadType: 'web', healthCheckPath: '/ready' });
+      expect(definition.containerDefinitions?.[0]?.healthCheck?.command).toEqual([
+        'CMD-SHELL',
+        'curl -fsS http://localhost:8080/ready || exit 1',
+      ]);
+    });
+  });
+
+  describe('when the workload is a worker', () => {
+    it('maps no ports, checks no health and names its queue', async () => {
+      const container = (
+        await taskDefinition({ workloadType: 'worker', trigger: { type: 'sqs', queueName: 'orders' } })
+      ).containerDefinitions?.[0];
+      expect(container).not.toHaveProperty('portMappings');
+      expect(container).not.toHaveProperty('healthCheck');
+      expect(container?.environment).toEqual([{ name: 'QUEUE_NAME', value: 'orders' }]);
+    });
+  });
+
+  describe('when the workload shares files', () => {
+    it('mounts EFS through an access point, encrypted in transit and authorized with the task role', async () => {
+      const definition = await taskDefinition({ workloadType: 'web', persistence: { type: 'shared-file' } });
+      expect(definition.volumes).toEqual([
+        {
+          name: 'data',
+          efsVolumeConfiguration: {
+            fileSystemId: '<efs-file-system-id>',
+            transitEncryption: 'ENABLED',
+            authorizationConfig: { accessPointId: '<efs-access-point-id>', iam: 'ENABLED' },
+          },
+        },
+      ]);
+      expect(definition.containerDefinitions?.[0]?.mountPoints).toEqual([
+        { sourceVolume: 'data', containerPath: '/mnt/data', readOnly: false },
+      ]);
+    });
+  });
+
+  describe('when the workload needs block storage', () => {
+    it('declares a volume configured at launch, mounted in the container', async () => {
+      const definition = await taskDefinition({ workloadType: 'web', persistence: { type: 'block' } });
+      expect(definition.volumes).toEqual([{ name: 'data', configuredAtLaunch: true }]);
+      expect(definition.containerDefinitions?.[0]?.mountPoints).toEqual([
+        { sourceVolume: 'data', containerPath: '/mnt/data', readOnly: false },
+      ]);
+    });
+  });
+
+  describe('when the workload needs a Windows file share', () => {
+    it('runs Windows Server 2022 Core and mounts FSx for Windows File Server', async () => {
+      const definition = await taskDefinition({
+        workloadType: 'web',
+        control: { os: 'windows' },
+        persistence: { type: 'windows-file' },
+      });
+      expect(definition.runtimePlatform).toEqual({
+        operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE',
+        cpuArchitecture: 'X86_64',
+      });
+      expect(definition.volumes?.[0]).toEqual({
+        name: 'data',
+        fsxWindowsFileServerVolumeConfiguration: {
+          fileSystemId: '<fsx-file-system-id>',
+          rootDirectory: 'share',
+          authorizationConfig: {
+            credentialsParameter: '<fsx-credentials-secret-arn>',
+            domain: '<active-directory-domain>',
+          },
+        },
+      });
+      expect(definition.containerDefinitions?.[0]?.mountPoints?.[0]?.containerPath).toBe('C:\\data');
+    });
+  });
+
+  describe('when the workload runs on arm64', () => {
+    it('asks for the ARM64 runtime platform', async () => {
+      const definition = await taskDefinition({ workloadType: 'web', control: { architecture: 'arm64' } });
+      expect(definition.runtimePlatform?.cpuArchitecture).toBe('ARM64');
+    });
+  });
+});

@@ -1,0 +1,319 @@
+import { batchWorkload, webWorkload, workerWorkload } from '../support/workloads';
+import { DOES_NOT_FIRE, type PlatformFitCase, type Warns } from './rule-case';
+
+const onKubernetes = { kubernetes: 'required' } as const;
+const existingAppRunnerCustomer = webWorkload({
+  existingAppRunnerCustomer: true,
+  control: { level: 'minimal' },
+  traffic: { pattern: 'intermittent' },
+});
+
+/**
+ * rules/caveats.json: caveats never change eligibility or score; the chosen platform's caveats become the
+ * response's warnings. A positive row's workload must land on its platform; `warning` is a fragment of the
+ * text the caller sees.
+ */
+export const caveatsCases: PlatformFitCase<Warns>[] = [
+  // Fargate Spot is x86_64 Linux only; EKS does not support Fargate Spot (aws-facts.md §2).
+  {
+    given: 'an Arm64 queue worker tolerates interruption',
+    rule: 'spot-unavailable-for-this-workload',
+    workload: workerWorkload({ control: { architecture: 'arm64' }, cost: { interruptible: true } }),
+    platform: 'ecs-fargate',
+    want: {
+      warning:
+        'No Spot capacity for linux/arm64 on Amazon ECS on AWS Fargate: Fargate Spot runs only x86_64 Linux tasks',
+    },
+  },
+  {
+    given: 'a Windows web service tolerates interruption',
+    rule: 'spot-unavailable-for-this-workload',
+    workload: webWorkload({ control: { os: 'windows' }, cost: { interruptible: true } }),
+    platform: 'ecs-fargate',
+    want: { warning: 'No Spot capacity for windows/x86_64 on Amazon ECS on AWS Fargate' },
+  },
+  {
+    given: 'a Kubernetes batch job tolerates interruption',
+    rule: 'spot-unavailable-for-this-workload',
+    workload: batchWorkload({ control: onKubernetes, cost: { interruptible: true } }),
+    platform: 'eks-fargate',
+    want: { warning: 'Amazon EKS does not support Fargate Spot' },
+  },
+  {
+    given: 'an x86_64 batch job tolerates interruption',
+    rule: 'spot-unavailable-for-this-workload',
+    workload: batchWorkload({ cost: { interruptible: true } }),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'an x86_64 batch job tolerates interruption',
+    rule: 'spot-interruption-notice-on-ecs',
+    workload: batchWorkload({ cost: { interruptible: true } }),
+    platform: 'ecs-fargate',
+    want: { warning: 'task stops with stopCode SpotInterruption' },
+  },
+  {
+    given: 'an Arm64 queue worker tolerates interruption',
+    rule: 'spot-interruption-notice-on-ecs',
+    workload: workerWorkload({ control: { architecture: 'arm64' }, cost: { interruptible: true } }),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'the batch job must not be interrupted',
+    rule: 'spot-interruption-notice-on-ecs',
+    workload: batchWorkload(),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'an interruptible Kubernetes batch job runs on managed Spot nodes',
+    rule: 'spot-interruption-notice-on-eks',
+    workload: batchWorkload({
+      control: { kubernetes: 'required', daemons: true },
+      cost: { interruptible: true },
+    }),
+    platform: 'eks-managed-nodes',
+    want: { warning: 'managed node groups rebalance Spot capacity for you' },
+  },
+  {
+    given: 'a Kubernetes batch job must not be interrupted',
+    rule: 'spot-interruption-notice-on-eks',
+    workload: batchWorkload({ control: { kubernetes: 'required', daemons: true } }),
+    platform: 'eks-managed-nodes',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'an interruptible job runs on ECS, not EKS',
+    rule: 'spot-interruption-notice-on-eks',
+    workload: batchWorkload({ cost: { interruptible: true } }),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a Kubernetes pod on Fargate shares files',
+    rule: 'efs-on-eks-fargate-is-statically-provisioned',
+    workload: webWorkload({
+      control: { kubernetes: 'required', level: 'minimal' },
+      persistence: { type: 'shared-file' },
+    }),
+    platform: 'eks-fargate',
+    want: { warning: 'only through statically provisioned persistent volumes' },
+  },
+  {
+    given: 'a Kubernetes pod on managed nodes shares files',
+    rule: 'efs-on-eks-fargate-is-statically-provisioned',
+    workload: webWorkload({
+      control: { kubernetes: 'required', daemons: true },
+      persistence: { type: 'shared-file' },
+    }),
+    platform: 'eks-managed-nodes',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'the workload requires Kubernetes',
+    rule: 'eks-control-plane-fee',
+    workload: webWorkload({ control: onKubernetes }),
+    platform: 'eks-fargate',
+    want: { warning: 'control-plane fee of $0.10 per cluster-hour' },
+  },
+  {
+    given: 'the workload has no Kubernetes preference',
+    rule: 'eks-control-plane-fee',
+    workload: webWorkload(),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  // The example in aws-facts.md §5: 1 vCPU + 8 GB becomes 2 vCPU / 9 GB on EKS Fargate.
+  {
+    given: 'a Kubernetes pod asks for 1 vCPU and 8 GiB',
+    rule: 'eks-fargate-adds-256-mb-per-pod',
+    workload: webWorkload({ control: onKubernetes, resources: { cpu: 1, memoryGiB: 8 } }),
+    platform: 'eks-fargate',
+    want: { warning: 'a 1 vCPU / 8 GiB pod runs (and is billed) as 2 vCPU / 9 GB' },
+  },
+  {
+    given: 'a Kubernetes pod asks for the defaults, 0.5 vCPU and 1 GiB',
+    rule: 'eks-fargate-adds-256-mb-per-pod',
+    workload: webWorkload({ control: onKubernetes }),
+    platform: 'eks-fargate',
+    want: { warning: 'a 0.5 vCPU / 1 GiB pod runs (and is billed) as 0.5 vCPU / 2 GB' },
+  },
+  {
+    given: 'a Kubernetes pod asks for 16 vCPU and 120 GiB, which leaves no room for the 256 MB',
+    rule: 'eks-fargate-adds-256-mb-per-pod',
+    workload: webWorkload({ control: onKubernetes, resources: { cpu: 16, memoryGiB: 120 } }),
+    platform: 'eks-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a task asks for 0.75 vCPU and 1.5 GiB',
+    rule: 'task-size-rounded-up',
+    workload: webWorkload({ resources: { cpu: 0.75, memoryGiB: 1.5 } }),
+    platform: 'ecs-fargate',
+    want: {
+      warning:
+        '0.75 vCPU / 1.5 GiB is not a valid linux size on Amazon ECS on AWS Fargate; it is rounded up to 1 vCPU / 2 GiB',
+    },
+  },
+  {
+    given: 'a Windows task asks for the defaults, 0.5 vCPU and 1 GiB',
+    rule: 'task-size-rounded-up',
+    workload: webWorkload({ control: { os: 'windows' } }),
+    platform: 'ecs-fargate',
+    want: {
+      warning: 'is not a valid windows size on Amazon ECS on AWS Fargate; it is rounded up to 1 vCPU / 2 GiB',
+    },
+  },
+  {
+    given: 'a task asks for a valid Fargate size',
+    rule: 'task-size-rounded-up',
+    workload: webWorkload(),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a Kubernetes pod asks for 0.75 vCPU and 1.5 GiB',
+    rule: 'task-size-rounded-up',
+    workload: webWorkload({ control: onKubernetes, resources: { cpu: 0.75, memoryGiB: 1.5 } }),
+    platform: 'eks-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'the workload requires Kubernetes',
+    rule: 'eks-fargate-pods-need-private-subnets',
+    workload: webWorkload({ control: onKubernetes }),
+    platform: 'eks-fargate',
+    want: { warning: 'EKS Fargate pods run only in private subnets' },
+  },
+  {
+    given: 'the workload requires Kubernetes and a per-host agent',
+    rule: 'eks-fargate-pods-need-private-subnets',
+    workload: webWorkload({ control: { ...onKubernetes, daemons: true } }),
+    platform: 'eks-managed-nodes',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'the workload shares files',
+    rule: 'efs-on-fargate-needs-platform-version-1-4',
+    workload: webWorkload({ persistence: { type: 'shared-file' } }),
+    platform: 'ecs-fargate',
+    want: { warning: 'Amazon EFS on Fargate needs Linux platform version 1.4.0 or later' },
+  },
+  {
+    given: 'the workload shares files',
+    rule: 'efs-on-fargate-needs-platform-version-1-4',
+    workload: webWorkload({ persistence: { type: 'shared-file' } }),
+    platform: 'ecs-ec2',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'the workload needs a block volume',
+    rule: 'ecs-ebs-volume-lives-with-its-task',
+    workload: webWorkload({ persistence: { type: 'block' } }),
+    platform: 'ecs-fargate',
+    want: { warning: 'Amazon ECS attaches one EBS volume per task, created when the task launches' },
+  },
+  {
+    given: 'the workload needs a block volume',
+    rule: 'ecs-ebs-volume-lives-with-its-task',
+    workload: webWorkload({ persistence: { type: 'block' } }),
+    platform: 'eks-managed-nodes',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'an existing App Runner customer runs an intermittent web app',
+    rule: 'app-runner-request-timeout',
+    workload: existingAppRunnerCustomer,
+    platform: 'app-runner',
+    want: { warning: 'App Runner serves HTTP/1.x only and ends every request after 120 seconds' },
+  },
+  {
+    given: 'an existing App Runner customer runs an intermittent web app',
+    rule: 'app-runner-request-timeout',
+    workload: existingAppRunnerCustomer,
+    platform: 'ecs-express-mode',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'an existing App Runner customer runs an intermittent web app',
+    rule: 'app-runner-gets-no-new-features',
+    workload: existingAppRunnerCustomer,
+    platform: 'app-runner',
+    want: { warning: 'gets no new features; plan the move to Amazon ECS Express Mode' },
+  },
+  {
+    given: 'an existing App Runner customer runs an intermittent web app',
+    rule: 'app-runner-gets-no-new-features',
+    workload: existingAppRunnerCustomer,
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a web service takes UDP on port 7777',
+    rule: 'udp-targets-need-a-tcp-health-check',
+    workload: webWorkload({ traffic: { protocol: 'udp' }, containerPort: 7777 }),
+    platform: 'ecs-fargate',
+    want: { warning: 'the container must also listen on TCP port 7777' },
+  },
+  {
+    given: 'a web service takes TCP',
+    rule: 'udp-targets-need-a-tcp-health-check',
+    workload: webWorkload({ traffic: { protocol: 'tcp' } }),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a web service speaks gRPC',
+    rule: 'grpc-and-websockets-need-a-certificate',
+    workload: webWorkload({ traffic: { protocol: 'grpc' } }),
+    platform: 'ecs-fargate',
+    want: {
+      warning: 'The grpc listener terminates TLS at the load balancer, so it needs an ACM certificate',
+    },
+  },
+  {
+    given: 'a web service speaks WebSockets',
+    rule: 'grpc-and-websockets-need-a-certificate',
+    workload: webWorkload({ traffic: { protocol: 'websocket' } }),
+    platform: 'ecs-fargate',
+    want: { warning: 'The websocket listener terminates TLS' },
+  },
+  {
+    given: 'a web service takes TLS',
+    rule: 'grpc-and-websockets-need-a-certificate',
+    workload: webWorkload({ traffic: { protocol: 'tls' } }),
+    platform: 'ecs-fargate',
+    want: { warning: 'The tls listener terminates TLS' },
+  },
+  {
+    given: 'a web service takes plain HTTP',
+    rule: 'grpc-and-websockets-need-a-certificate',
+    workload: webWorkload(),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  // Express Mode provisions the ACM certificate itself (aws-facts.md §1).
+  {
+    given: 'a minimal-ops team serves HTTPS',
+    rule: 'grpc-and-websockets-need-a-certificate',
+    workload: webWorkload({ traffic: { protocol: 'https' }, control: { level: 'minimal' } }),
+    platform: 'ecs-express-mode',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a web service speaks WebSockets',
+    rule: 'websocket-idle-timeout',
+    workload: webWorkload({ traffic: { protocol: 'websocket' } }),
+    platform: 'ecs-fargate',
+    want: { warning: 'closes connections idle for 60 seconds by default' },
+  },
+  {
+    given: 'a web service speaks gRPC',
+    rule: 'websocket-idle-timeout',
+    workload: webWorkload({ traffic: { protocol: 'grpc' } }),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+];

@@ -1,0 +1,465 @@
+import { batchWorkload, webWorkload, workerWorkload } from '../support/workloads';
+import { DOES_NOT_FIRE, type Excludes, type PlatformFitCase } from './rule-case';
+
+/**
+ * rules/eligibility.json: hard requirements. A positive row names a platform that must be ineligible, with
+ * a blocker that says why; a DOES_NOT_FIRE row names a platform that meets the same requirement. Facts
+ * from /work/shared/docs/aws-facts.md §2 unless noted.
+ */
+export const eligibilityCases: PlatformFitCase<Excludes>[] = [
+  // Express Mode and App Runner build web services only.
+  {
+    given: 'the workload is a queue worker',
+    rule: 'workload-type-must-be-supported',
+    workload: workerWorkload(),
+    platform: 'app-runner',
+    want: { blockerMentions: /cannot run a worker workload: .*request-driven web applications/ },
+  },
+  {
+    given: 'the workload is a batch job',
+    rule: 'workload-type-must-be-supported',
+    workload: batchWorkload(),
+    platform: 'ecs-express-mode',
+    want: { blockerMentions: /cannot run a batch workload: .*no queue-worker or scheduled-job form/ },
+  },
+  {
+    given: 'the workload is a web service',
+    rule: 'workload-type-must-be-supported',
+    workload: webWorkload(),
+    platform: 'ecs-express-mode',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'the workload is a queue worker',
+    rule: 'workload-type-must-be-supported',
+    workload: workerWorkload(),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+
+  // App Runner is HTTP/1.x only (no gRPC, no WebSockets); Express Mode has an ALB and no NLB.
+  {
+    given: 'a web service speaks gRPC',
+    rule: 'protocol-must-be-supported',
+    workload: webWorkload({ traffic: { protocol: 'grpc' }, existingAppRunnerCustomer: true }),
+    platform: 'app-runner',
+    want: { blockerMentions: /cannot serve grpc traffic: .*HTTP\/1\.1 only/ },
+  },
+  {
+    given: 'a web service speaks WebSockets',
+    rule: 'protocol-must-be-supported',
+    workload: webWorkload({ traffic: { protocol: 'websocket' }, existingAppRunnerCustomer: true }),
+    platform: 'app-runner',
+    want: { blockerMentions: /cannot serve websocket traffic: .*no WebSockets/ },
+  },
+  {
+    given: 'a web service speaks gRPC',
+    rule: 'protocol-must-be-supported',
+    workload: webWorkload({ traffic: { protocol: 'grpc' } }),
+    platform: 'ecs-express-mode',
+    want: { blockerMentions: /cannot serve grpc traffic: .*no gRPC/ },
+  },
+  {
+    given: 'a web service takes UDP',
+    rule: 'protocol-must-be-supported',
+    workload: webWorkload({ traffic: { protocol: 'udp' } }),
+    platform: 'ecs-express-mode',
+    want: { blockerMentions: /cannot serve udp traffic: .*no Network Load Balancer/ },
+  },
+  {
+    given: 'a web service takes raw TCP',
+    rule: 'protocol-must-be-supported',
+    workload: webWorkload({ traffic: { protocol: 'tcp' }, existingAppRunnerCustomer: true }),
+    platform: 'app-runner',
+    want: { blockerMentions: /cannot serve tcp traffic/ },
+  },
+  {
+    given: 'a web service takes TLS that the load balancer must not turn into HTTP',
+    rule: 'protocol-must-be-supported',
+    workload: webWorkload({ traffic: { protocol: 'tls' } }),
+    platform: 'ecs-express-mode',
+    want: { blockerMentions: /cannot serve tls traffic/ },
+  },
+  {
+    given: 'a web service speaks WebSockets',
+    rule: 'protocol-must-be-supported',
+    workload: webWorkload({ traffic: { protocol: 'websocket' } }),
+    platform: 'ecs-express-mode',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a web service takes HTTPS',
+    rule: 'protocol-must-be-supported',
+    workload: webWorkload({ traffic: { protocol: 'https' }, existingAppRunnerCustomer: true }),
+    platform: 'app-runner',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a web service takes UDP',
+    rule: 'protocol-must-be-supported',
+    workload: webWorkload({ traffic: { protocol: 'udp' } }),
+    platform: 'eks-fargate',
+    want: DOES_NOT_FIRE,
+  },
+
+  // Every platform in the catalogue can keep a service private, so this rule has only negative rows.
+  {
+    given: 'a web service is private to the VPC',
+    rule: 'private-exposure-must-be-supported',
+    workload: webWorkload({ traffic: { exposure: 'private' }, existingAppRunnerCustomer: true }),
+    platform: 'app-runner',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a web service is private to the VPC',
+    rule: 'private-exposure-must-be-supported',
+    workload: webWorkload({ traffic: { exposure: 'private' } }),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+
+  // Storage: EFS everywhere but App Runner and Express Mode; EBS not on EKS Fargate; FSx for Windows only
+  // on Windows EC2 hosts; FSx for Lustre only on EKS EC2 nodes (aws-facts.md summary 8).
+  {
+    given: 'the workload needs a block volume',
+    rule: 'persistence-must-be-supported',
+    workload: webWorkload({ persistence: { type: 'block' } }),
+    platform: 'ecs-express-mode',
+    want: { blockerMentions: /cannot provide block storage to linux containers/ },
+  },
+  {
+    given: 'the workload needs a shared file system',
+    rule: 'persistence-must-be-supported',
+    workload: webWorkload({ persistence: { type: 'shared-file' }, existingAppRunnerCustomer: true }),
+    platform: 'app-runner',
+    want: { blockerMentions: /cannot provide shared-file storage.*stateless/ },
+  },
+  {
+    given: 'the workload needs a block volume',
+    rule: 'persistence-must-be-supported',
+    workload: webWorkload({ persistence: { type: 'block' } }),
+    platform: 'eks-fargate',
+    want: { blockerMentions: /cannot provide block storage.*cannot mount EBS/ },
+  },
+  {
+    given: 'the workload needs a high-performance file system',
+    rule: 'persistence-must-be-supported',
+    workload: batchWorkload({ persistence: { type: 'high-performance-file' } }),
+    platform: 'ecs-ec2',
+    want: {
+      blockerMentions: /cannot provide high-performance-file storage.*ECS does not support FSx for Lustre/,
+    },
+  },
+  {
+    given: 'the workload needs a high-performance file system',
+    rule: 'persistence-must-be-supported',
+    workload: batchWorkload({ persistence: { type: 'high-performance-file' } }),
+    platform: 'eks-fargate',
+    want: { blockerMentions: /FSx for Lustre/ },
+  },
+  {
+    given: 'a Windows workload needs a Windows file share',
+    rule: 'persistence-must-be-supported',
+    workload: webWorkload({ control: { os: 'windows' }, persistence: { type: 'windows-file' } }),
+    platform: 'ecs-fargate',
+    want: { blockerMentions: /cannot provide windows-file storage to windows containers: .*FSx for Windows/ },
+  },
+  {
+    given: 'a Windows workload needs a Windows file share',
+    rule: 'persistence-must-be-supported',
+    workload: webWorkload({ control: { os: 'windows' }, persistence: { type: 'windows-file' } }),
+    platform: 'ecs-ec2',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'the workload needs a shared file system',
+    rule: 'persistence-must-be-supported',
+    workload: webWorkload({ persistence: { type: 'shared-file' } }),
+    platform: 'eks-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'the workload needs a block volume',
+    rule: 'persistence-must-be-supported',
+    workload: webWorkload({ persistence: { type: 'block' } }),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'the workload needs a high-performance file system',
+    rule: 'persistence-must-be-supported',
+    workload: batchWorkload({ persistence: { type: 'high-performance-file' } }),
+    platform: 'eks-managed-nodes',
+    want: DOES_NOT_FIRE,
+  },
+
+  // GPU: never on Fargate (ECS or EKS), App Runner or Express Mode.
+  {
+    given: 'the workload needs a GPU',
+    rule: 'gpu-must-be-available',
+    workload: webWorkload({ control: { gpu: true } }),
+    platform: 'ecs-fargate',
+    want: { blockerMentions: /cannot give linux containers a GPU: .*gpu parameter is invalid on Fargate/ },
+  },
+  {
+    given: 'the workload needs a GPU',
+    rule: 'gpu-must-be-available',
+    workload: webWorkload({ control: { gpu: true } }),
+    platform: 'eks-fargate',
+    want: { blockerMentions: /GPU: EKS on Fargate supports neither GPUs nor Inferentia/ },
+  },
+  {
+    given: 'the workload needs a GPU',
+    rule: 'gpu-must-be-available',
+    workload: webWorkload({ control: { gpu: true } }),
+    platform: 'ecs-express-mode',
+    want: { blockerMentions: /GPU/ },
+  },
+  {
+    given: 'the workload needs a GPU',
+    rule: 'gpu-must-be-available',
+    workload: webWorkload({ control: { gpu: true } }),
+    platform: 'ecs-ec2',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'the workload needs a GPU',
+    rule: 'gpu-must-be-available',
+    workload: webWorkload({ control: { gpu: true } }),
+    platform: 'eks-managed-nodes',
+    want: DOES_NOT_FIRE,
+  },
+
+  {
+    given: 'the containers must run privileged',
+    rule: 'privileged-containers-must-be-allowed',
+    workload: webWorkload({ control: { privileged: true } }),
+    platform: 'ecs-fargate',
+    want: { blockerMentions: /cannot run privileged containers/ },
+  },
+  {
+    given: 'the containers must run privileged',
+    rule: 'privileged-containers-must-be-allowed',
+    workload: webWorkload({ control: { privileged: true } }),
+    platform: 'eks-fargate',
+    want: { blockerMentions: /cannot run privileged containers/ },
+  },
+  {
+    given: 'the containers must run privileged',
+    rule: 'privileged-containers-must-be-allowed',
+    workload: webWorkload({ control: { privileged: true } }),
+    platform: 'ecs-ec2',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'the containers must run privileged',
+    rule: 'privileged-containers-must-be-allowed',
+    workload: webWorkload({ control: { privileged: true } }),
+    platform: 'eks-self-managed-nodes',
+    want: DOES_NOT_FIRE,
+  },
+
+  {
+    given: 'the workload needs a per-host agent',
+    rule: 'per-host-daemons-must-be-schedulable',
+    workload: webWorkload({ control: { daemons: true } }),
+    platform: 'ecs-fargate',
+    want: {
+      blockerMentions: /cannot run per-host daemons: .*daemon scheduling strategy does not support Fargate/,
+    },
+  },
+  {
+    given: 'the workload needs a per-host agent',
+    rule: 'per-host-daemons-must-be-schedulable',
+    workload: webWorkload({ control: { daemons: true } }),
+    platform: 'eks-fargate',
+    want: { blockerMentions: /does not run DaemonSets/ },
+  },
+  {
+    given: 'the workload needs a per-host agent',
+    rule: 'per-host-daemons-must-be-schedulable',
+    workload: webWorkload({ control: { daemons: true } }),
+    platform: 'ecs-ec2',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'the workload needs a per-host agent',
+    rule: 'per-host-daemons-must-be-schedulable',
+    workload: webWorkload({ control: { daemons: true } }),
+    platform: 'eks-managed-nodes',
+    want: DOES_NOT_FIRE,
+  },
+
+  // Arm: Fargate (ECS) and EC2 yes; EKS Fargate, Express Mode (X86_64 task definitions) no. Windows: no
+  // EKS Fargate, no Express Mode (LINUX task definitions).
+  {
+    given: 'the image is built for Arm64 only',
+    rule: 'operating-system-and-architecture-must-be-supported',
+    workload: webWorkload({ control: { architecture: 'arm64' } }),
+    platform: 'eks-fargate',
+    want: { blockerMentions: /cannot run linux containers on arm64: .*no Arm/ },
+  },
+  {
+    given: 'the image is built for Arm64 only',
+    rule: 'operating-system-and-architecture-must-be-supported',
+    workload: webWorkload({ control: { architecture: 'arm64' } }),
+    platform: 'ecs-express-mode',
+    want: { blockerMentions: /cannot run linux containers on arm64/ },
+  },
+  {
+    given: 'the containers run Windows',
+    rule: 'operating-system-and-architecture-must-be-supported',
+    workload: webWorkload({ control: { os: 'windows' } }),
+    platform: 'eks-fargate',
+    want: { blockerMentions: /cannot run windows containers on x86_64: .*no Windows/ },
+  },
+  {
+    given: 'the containers run Windows',
+    rule: 'operating-system-and-architecture-must-be-supported',
+    workload: webWorkload({ control: { os: 'windows' } }),
+    platform: 'ecs-express-mode',
+    want: { blockerMentions: /cannot run windows containers/ },
+  },
+  {
+    given: 'the image is built for Arm64 only',
+    rule: 'operating-system-and-architecture-must-be-supported',
+    workload: webWorkload({ control: { architecture: 'arm64' } }),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'the containers run Windows',
+    rule: 'operating-system-and-architecture-must-be-supported',
+    workload: webWorkload({ control: { os: 'windows' } }),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+
+  // Control level "full" rules out every serverless option (api-contract.md).
+  {
+    given: 'the team needs full control of the hosts',
+    rule: 'full-host-control-needs-ec2-hosts',
+    workload: webWorkload({ control: { level: 'full' } }),
+    platform: 'ecs-fargate',
+    want: { blockerMentions: /gives no control over the hosts, which control level "full" requires/ },
+  },
+  {
+    given: 'the team needs full control of the hosts',
+    rule: 'full-host-control-needs-ec2-hosts',
+    workload: webWorkload({ control: { level: 'full' } }),
+    platform: 'eks-fargate',
+    want: { blockerMentions: /control level "full"/ },
+  },
+  {
+    given: 'the team needs full control of the hosts',
+    rule: 'full-host-control-needs-ec2-hosts',
+    workload: webWorkload({ control: { level: 'full' } }),
+    platform: 'ecs-express-mode',
+    want: { blockerMentions: /control level "full"/ },
+  },
+  {
+    given: 'the team needs full control of the hosts',
+    rule: 'full-host-control-needs-ec2-hosts',
+    workload: webWorkload({ control: { level: 'full' } }),
+    platform: 'ecs-ec2',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'the team needs full control of the hosts',
+    rule: 'full-host-control-needs-ec2-hosts',
+    workload: webWorkload({ control: { level: 'full' } }),
+    platform: 'eks-managed-nodes',
+    want: DOES_NOT_FIRE,
+  },
+
+  {
+    given: 'the workload requires Kubernetes',
+    rule: 'kubernetes-required-needs-eks',
+    workload: webWorkload({ control: { kubernetes: 'required' } }),
+    platform: 'ecs-fargate',
+    want: { blockerMentions: /does not offer the Kubernetes API/ },
+  },
+  {
+    given: 'the workload requires Kubernetes',
+    rule: 'kubernetes-required-needs-eks',
+    workload: webWorkload({ control: { kubernetes: 'required' } }),
+    platform: 'ecs-ec2',
+    want: { blockerMentions: /does not offer the Kubernetes API/ },
+  },
+  {
+    given: 'the workload requires Kubernetes',
+    rule: 'kubernetes-required-needs-eks',
+    workload: webWorkload({ control: { kubernetes: 'required' } }),
+    platform: 'eks-fargate',
+    want: DOES_NOT_FIRE,
+  },
+
+  {
+    given: 'the team wants to avoid Kubernetes',
+    rule: 'kubernetes-avoided-excludes-eks',
+    workload: webWorkload({ control: { kubernetes: 'avoid' } }),
+    platform: 'eks-managed-nodes',
+    want: { blockerMentions: /is a Kubernetes platform, which the team wants to avoid/ },
+  },
+  {
+    given: 'the team wants to avoid Kubernetes',
+    rule: 'kubernetes-avoided-excludes-eks',
+    workload: webWorkload({ control: { kubernetes: 'avoid' } }),
+    platform: 'eks-fargate',
+    want: { blockerMentions: /wants to avoid/ },
+  },
+  {
+    given: 'the team wants to avoid Kubernetes',
+    rule: 'kubernetes-avoided-excludes-eks',
+    workload: webWorkload({ control: { kubernetes: 'avoid' } }),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+
+  // Fargate tops out at 16 vCPU / 120 GB (Windows at 4 vCPU); EKS Fargate adds 256 MB per pod first;
+  // App Runner at 4 vCPU / 12 GB; EC2 tasks go to 192 vCPU (aws-facts.md §2, §5).
+  {
+    given: 'a task needs 64 vCPU and 512 GiB',
+    rule: 'task-size-must-fit',
+    workload: batchWorkload({ resources: { cpu: 64, memoryGiB: 512 } }),
+    platform: 'ecs-fargate',
+    want: {
+      blockerMentions: /no linux size that covers 64 vCPU and 512 GiB per task: .*to 16 vCPU .*up to 120 GiB/,
+    },
+  },
+  {
+    given: 'a Windows task needs 8 vCPU',
+    rule: 'task-size-must-fit',
+    workload: webWorkload({ control: { os: 'windows' }, resources: { cpu: 8, memoryGiB: 16 } }),
+    platform: 'ecs-fargate',
+    want: { blockerMentions: /no windows size that covers 8 vCPU.*windows sizes run from 1 to 4 vCPU/ },
+  },
+  {
+    given: 'a pod needs exactly the largest Fargate size, 16 vCPU and 120 GiB',
+    rule: 'task-size-must-fit',
+    workload: webWorkload({ control: { kubernetes: 'preferred' }, resources: { cpu: 16, memoryGiB: 120 } }),
+    platform: 'eks-fargate',
+    want: { blockerMentions: /after 256 MB is added for the node agents/ },
+  },
+  {
+    given: 'a task needs exactly the largest Fargate size, 16 vCPU and 120 GiB',
+    rule: 'task-size-must-fit',
+    workload: webWorkload({ resources: { cpu: 16, memoryGiB: 120 } }),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'an App Runner service needs 4 vCPU and 16 GiB',
+    rule: 'task-size-must-fit',
+    workload: webWorkload({ existingAppRunnerCustomer: true, resources: { cpu: 4, memoryGiB: 16 } }),
+    platform: 'app-runner',
+    want: { blockerMentions: /up to 12 GiB/ },
+  },
+  {
+    given: 'a task needs 192 vCPU and 1536 GiB',
+    rule: 'task-size-must-fit',
+    workload: batchWorkload({ resources: { cpu: 192, memoryGiB: 1536 } }),
+    platform: 'ecs-ec2',
+    want: DOES_NOT_FIRE,
+  },
+];

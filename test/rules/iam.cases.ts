@@ -1,0 +1,402 @@
+import type { components } from '../../src/contract/generated/openapi-types';
+import { batchWorkload, webWorkload, workerWorkload } from '../support/workloads';
+import type { DeepPartial, DesignCase } from './rule-case';
+
+type Iam = components['schemas']['Iam'];
+type IamStatement = components['schemas']['IamStatement'];
+
+export interface IamWant {
+  /** Compared with toMatchObject: statement lists and action lists must match exactly. */
+  roles: DeepPartial<Iam>;
+  /** Role slots the platform must not have. */
+  without?: (keyof Iam)[];
+}
+
+const policy = (name: string) => `arn:aws:iam::aws:policy/${name}`;
+const onKubernetes = { kubernetes: 'required' } as const;
+const onKubernetesNodes = { kubernetes: 'required', daemons: true } as const;
+const existingAppRunnerCustomer = {
+  existingAppRunnerCustomer: true,
+  control: { level: 'minimal' },
+  traffic: { pattern: 'intermittent' },
+} as const;
+const readsOrders = {
+  service: 'dynamodb',
+  resource: 'arn:aws:dynamodb:us-east-1:123456789012:table/orders',
+  access: 'read',
+} as const;
+const readOrdersStatement = {
+  effect: 'Allow',
+  actions: [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:Scan',
+    'dynamodb:DescribeTable',
+  ],
+  resources: ['arn:aws:dynamodb:us-east-1:123456789012:table/orders'],
+} as const;
+const consumeQueue = (arn: string): IamStatement => ({
+  effect: 'Allow',
+  actions: [
+    'sqs:ReceiveMessage',
+    'sqs:DeleteMessage',
+    'sqs:ChangeMessageVisibility',
+    'sqs:GetQueueAttributes',
+    'sqs:GetQueueUrl',
+  ],
+  resources: [arn],
+});
+
+/**
+ * rules/iam.json: an execution role that pulls the image and writes logs (AmazonECSTaskExecutionRolePolicy on
+ * ECS; the node role on EKS EC2 nodes; the pod execution role on EKS Fargate; the ECR access role on App
+ * Runner), a least-privilege task role built from awsAccess (rules/catalogue/aws-access-actions.json), and
+ * the platform's own roles: Express Mode's infrastructure role, the ECS container instance role, the EKS
+ * cluster role (aws-facts.md appendix A).
+ */
+export const iamCases: DesignCase<IamWant>[] = [
+  {
+    given: 'a web service named orders-api runs on ECS Fargate',
+    rule: 'ecs-task-execution-role',
+    workload: webWorkload({ name: 'orders-api' }),
+    platform: 'ecs-fargate',
+    want: {
+      roles: {
+        executionRole: {
+          name: 'orders-api-execution',
+          trustedService: 'ecs-tasks.amazonaws.com',
+          managedPolicyArns: [policy('service-role/AmazonECSTaskExecutionRolePolicy')],
+        },
+      },
+      without: ['nodeRole', 'infrastructureRole', 'clusterRole'],
+    },
+  },
+  {
+    given: 'a minimal-ops web app runs on Express Mode',
+    rule: 'ecs-task-execution-role',
+    workload: webWorkload({ control: { level: 'minimal' } }),
+    platform: 'ecs-express-mode',
+    want: {
+      roles: {
+        executionRole: { managedPolicyArns: [policy('service-role/AmazonECSTaskExecutionRolePolicy')] },
+      },
+    },
+  },
+  {
+    given: 'the application calls nothing on AWS',
+    rule: 'ecs-task-role-least-privilege',
+    workload: webWorkload({ name: 'orders-api' }),
+    platform: 'ecs-fargate',
+    want: {
+      roles: {
+        taskRole: { name: 'orders-api-task', trustedService: 'ecs-tasks.amazonaws.com', statements: [] },
+      },
+    },
+  },
+  {
+    given: 'the application writes to an S3 bucket and reads a DynamoDB table',
+    rule: 'ecs-task-role-least-privilege',
+    workload: webWorkload({
+      awsAccess: [{ service: 's3', resource: 'arn:aws:s3:::uploads/*', access: 'write' }, readsOrders],
+    }),
+    platform: 'ecs-fargate',
+    want: {
+      roles: {
+        taskRole: {
+          statements: [
+            {
+              effect: 'Allow',
+              actions: ['s3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'],
+              resources: ['arn:aws:s3:::uploads/*'],
+            },
+            readOrdersStatement,
+          ],
+        },
+      },
+    },
+  },
+  {
+    given: 'the application both sends to and receives from a queue',
+    rule: 'ecs-task-role-least-privilege',
+    workload: webWorkload({
+      awsAccess: [
+        { service: 'sqs', resource: 'arn:aws:sqs:us-east-1:123456789012:orders', access: 'read-write' },
+      ],
+    }),
+    platform: 'ecs-fargate',
+    want: {
+      roles: {
+        taskRole: {
+          statements: [
+            {
+              actions: [
+                'sqs:ReceiveMessage',
+                'sqs:DeleteMessage',
+                'sqs:ChangeMessageVisibility',
+                'sqs:GetQueueAttributes',
+                'sqs:GetQueueUrl',
+                'sqs:SendMessage',
+              ],
+              resources: ['arn:aws:sqs:us-east-1:123456789012:orders'],
+            },
+          ],
+        },
+      },
+    },
+  },
+  {
+    given: 'a minimal-ops web app named shop runs on Express Mode',
+    rule: 'express-mode-infrastructure-role',
+    workload: webWorkload({ name: 'shop', control: { level: 'minimal' } }),
+    platform: 'ecs-express-mode',
+    want: {
+      roles: {
+        infrastructureRole: {
+          name: 'shop-infrastructure',
+          trustedService: 'ecs.amazonaws.com',
+          managedPolicyArns: [policy('service-role/AmazonECSInfrastructureRoleforExpressGatewayServices')],
+        },
+      },
+    },
+  },
+  {
+    given: 'a GPU service named inference runs on EC2 container instances',
+    rule: 'ecs-container-instance-role',
+    workload: webWorkload({ name: 'inference', control: { gpu: true } }),
+    platform: 'ecs-ec2',
+    want: {
+      roles: {
+        executionRole: { managedPolicyArns: [policy('service-role/AmazonECSTaskExecutionRolePolicy')] },
+        nodeRole: {
+          name: 'inference-instance',
+          trustedService: 'ec2.amazonaws.com',
+          managedPolicyArns: [
+            policy('service-role/AmazonEC2ContainerServiceforEC2Role'),
+            policy('AmazonSSMManagedInstanceCore'),
+          ],
+        },
+      },
+    },
+  },
+  {
+    given: 'the workload requires Kubernetes',
+    rule: 'eks-cluster-role',
+    workload: webWorkload({ control: onKubernetes }),
+    platform: 'eks-fargate',
+    want: {
+      roles: {
+        clusterRole: {
+          trustedService: 'eks.amazonaws.com',
+          managedPolicyArns: [policy('AmazonEKSClusterPolicy')],
+        },
+      },
+    },
+  },
+  {
+    given: 'a Kubernetes workload runs on managed EC2 nodes',
+    rule: 'eks-node-role-pulls-images',
+    workload: webWorkload({ control: onKubernetesNodes }),
+    platform: 'eks-managed-nodes',
+    want: {
+      roles: {
+        executionRole: {
+          name: 'app-node',
+          trustedService: 'ec2.amazonaws.com',
+          managedPolicyArns: [
+            policy('AmazonEKSWorkerNodePolicy'),
+            policy('AmazonEKS_CNI_Policy'),
+            policy('AmazonEC2ContainerRegistryReadOnly'),
+            policy('AmazonSSMManagedInstanceCore'),
+          ],
+        },
+      },
+      without: ['nodeRole', 'infrastructureRole'],
+    },
+  },
+  {
+    given: 'a Kubernetes workload runs on Fargate',
+    rule: 'eks-fargate-pod-execution-role',
+    workload: webWorkload({ control: onKubernetes }),
+    platform: 'eks-fargate',
+    want: {
+      roles: {
+        executionRole: {
+          trustedService: 'eks-fargate-pods.amazonaws.com',
+          managedPolicyArns: [policy('AmazonEKSFargatePodExecutionRolePolicy')],
+        },
+      },
+    },
+  },
+  {
+    given: 'a Kubernetes workload on EC2 nodes reads a DynamoDB table',
+    rule: 'eks-pod-identity-role',
+    workload: webWorkload({ control: onKubernetesNodes, awsAccess: [readsOrders] }),
+    platform: 'eks-managed-nodes',
+    want: {
+      roles: { taskRole: { trustedService: 'pods.eks.amazonaws.com', statements: [readOrdersStatement] } },
+    },
+  },
+  // EKS Fargate has no instance metadata and no Pod Identity agent: IRSA it is.
+  {
+    given: 'a Kubernetes workload on Fargate reads a DynamoDB table',
+    rule: 'eks-fargate-irsa-role',
+    workload: webWorkload({ control: onKubernetes, awsAccess: [readsOrders] }),
+    platform: 'eks-fargate',
+    want: {
+      roles: {
+        taskRole: {
+          trustedService: 'cluster OIDC provider (sts:AssumeRoleWithWebIdentity)',
+          statements: [readOrdersStatement],
+        },
+      },
+    },
+  },
+  {
+    given: 'a Kubernetes workload on Fargate reads a DynamoDB table',
+    rule: 'eks-pod-identity-role',
+    workload: webWorkload({ control: onKubernetes, awsAccess: [readsOrders] }),
+    platform: 'eks-fargate',
+    fires: false,
+    want: {
+      roles: { taskRole: { trustedService: 'cluster OIDC provider (sts:AssumeRoleWithWebIdentity)' } },
+    },
+  },
+  {
+    given: 'an existing App Runner customer serves an intermittent web app',
+    rule: 'app-runner-access-role',
+    workload: webWorkload(existingAppRunnerCustomer),
+    platform: 'app-runner',
+    want: {
+      roles: {
+        executionRole: {
+          trustedService: 'build.apprunner.amazonaws.com',
+          managedPolicyArns: [policy('service-role/AWSAppRunnerServicePolicyForECRAccess')],
+        },
+      },
+    },
+  },
+  {
+    given: 'an existing App Runner customer serves an intermittent web app that reads a DynamoDB table',
+    rule: 'app-runner-instance-role',
+    workload: webWorkload({ ...existingAppRunnerCustomer, awsAccess: [readsOrders] }),
+    platform: 'app-runner',
+    want: {
+      roles: {
+        taskRole: { trustedService: 'tasks.apprunner.amazonaws.com', statements: [readOrdersStatement] },
+      },
+    },
+  },
+  {
+    given: 'a worker in eu-west-1 is fed by the SQS queue "invoices"',
+    rule: 'worker-consumes-its-queue',
+    workload: workerWorkload({ region: 'eu-west-1', trigger: { type: 'sqs', queueName: 'invoices' } }),
+    platform: 'ecs-fargate',
+    want: { roles: { taskRole: { statements: [consumeQueue('arn:aws:sqs:eu-west-1:*:invoices')] } } },
+  },
+  {
+    given: 'a worker fed by a queue also reads a DynamoDB table',
+    rule: 'worker-consumes-its-queue',
+    workload: workerWorkload({ name: 'billing', awsAccess: [readsOrders] }),
+    platform: 'ecs-fargate',
+    want: {
+      roles: {
+        taskRole: {
+          statements: [readOrdersStatement, consumeQueue('arn:aws:sqs:us-east-1:*:billing-queue')],
+        },
+      },
+    },
+  },
+  {
+    given: 'a web service in eu-west-1 shares files on EFS',
+    rule: 'efs-client-access-for-the-task-role',
+    workload: webWorkload({ region: 'eu-west-1', persistence: { type: 'shared-file' } }),
+    platform: 'ecs-fargate',
+    want: {
+      roles: {
+        taskRole: {
+          statements: [
+            {
+              effect: 'Allow',
+              actions: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'],
+              resources: [
+                'arn:aws:elasticfilesystem:eu-west-1:<account-id>:file-system/<efs-file-system-id>',
+              ],
+            },
+          ],
+        },
+      },
+    },
+  },
+  {
+    given: 'a web service keeps its data on an EBS volume',
+    rule: 'efs-client-access-for-the-task-role',
+    workload: webWorkload({ persistence: { type: 'block' } }),
+    platform: 'ecs-fargate',
+    fires: false,
+    want: { roles: { taskRole: { statements: [] } } },
+  },
+  {
+    given: 'a web service reads no queue',
+    rule: 'worker-consumes-its-queue',
+    workload: webWorkload(),
+    platform: 'ecs-fargate',
+    fires: false,
+    want: { roles: { taskRole: { statements: [] } } },
+  },
+  {
+    given: 'a batch job handles each object uploaded under incoming/ in photo-uploads',
+    rule: 's3-triggered-job-reads-its-objects',
+    workload: batchWorkload({
+      trigger: { type: 's3-object-created', bucket: 'photo-uploads', prefix: 'incoming/' },
+    }),
+    platform: 'ecs-fargate',
+    want: {
+      roles: {
+        taskRole: {
+          statements: [
+            {
+              effect: 'Allow',
+              actions: ['s3:GetObject'],
+              resources: ['arn:aws:s3:::photo-uploads/incoming/*'],
+            },
+          ],
+        },
+      },
+    },
+  },
+  {
+    given: 'a Kubernetes batch job handles each object uploaded to photo-uploads',
+    rule: 'eks-s3-events-consumer-reads-its-queue',
+    workload: batchWorkload({
+      name: 'resizer',
+      control: onKubernetes,
+      trigger: { type: 's3-object-created', bucket: 'photo-uploads' },
+    }),
+    platform: 'eks-fargate',
+    want: {
+      roles: {
+        taskRole: {
+          statements: [
+            { actions: ['s3:GetObject'], resources: ['arn:aws:s3:::photo-uploads/*'] },
+            consumeQueue('arn:aws:sqs:us-east-1:*:resizer-events'),
+          ],
+        },
+      },
+    },
+  },
+  {
+    given: 'a batch job on ECS handles each object uploaded to photo-uploads',
+    rule: 'eks-s3-events-consumer-reads-its-queue',
+    workload: batchWorkload({ trigger: { type: 's3-object-created', bucket: 'photo-uploads' } }),
+    platform: 'ecs-fargate',
+    fires: false,
+    want: {
+      roles: {
+        taskRole: {
+          statements: [{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::photo-uploads/*'] }],
+        },
+      },
+    },
+  },
+];

@@ -1,0 +1,294 @@
+import type { components } from '../../src/contract/generated/openapi-types';
+import { batchWorkload, webWorkload, workerWorkload } from '../support/workloads';
+import type { DeepPartial, DesignCase } from './rule-case';
+
+type Schemas = components['schemas'];
+
+export interface ScalingWant {
+  /** Each of these must be among the policies (other rules may add more). */
+  policies?: DeepPartial<Schemas['ScalingPolicy']>[];
+  /** The exact ECS capacity provider strategy, or 'none' when the platform has none. */
+  capacityProviderStrategy?: Schemas['CapacityProviderStrategyItem'][] | 'none';
+  instanceMarket?: 'spot' | 'on-demand';
+  minCapacity?: number;
+  maxCapacity?: number;
+}
+
+const onKubernetes = { kubernetes: 'required' } as const;
+const onKubernetesNodes = { kubernetes: 'required', daemons: true } as const;
+const onEc2 = { gpu: true } as const;
+const onDemandFargate = [{ capacityProvider: 'FARGATE', weight: 1, base: 0 }];
+
+/**
+ * rules/scaling.json: ECS services track CPU (ECSServiceAverageCPUUtilization) or, fed by SQS, the backlog
+ * per task; EC2 capacity providers use managed scaling; EKS uses a HorizontalPodAutoscaler plus a node
+ * autoscaler on EC2 nodes; App Runner scales on concurrency (default 100); Fargate Spot only for x86_64
+ * Linux on ECS (aws-facts.md §2, §3).
+ */
+export const scalingCases: DesignCase<ScalingWant>[] = [
+  {
+    given: 'a web service targets 65% CPU with 2 to 20 tasks',
+    rule: 'ecs-service-cpu-target-tracking',
+    workload: webWorkload({ resources: { targetCpuUtilization: 65, minTasks: 2, maxTasks: 20 } }),
+    platform: 'ecs-fargate',
+    want: {
+      minCapacity: 2,
+      maxCapacity: 20,
+      policies: [{ type: 'target-tracking', metric: 'ECSServiceAverageCPUUtilization', targetValue: 65 }],
+    },
+  },
+  {
+    given: 'a worker is started on demand rather than fed by a queue',
+    rule: 'ecs-service-cpu-target-tracking',
+    workload: workerWorkload({ trigger: { type: 'manual' } }),
+    platform: 'ecs-fargate',
+    want: {
+      policies: [{ type: 'target-tracking', metric: 'ECSServiceAverageCPUUtilization', targetValue: 50 }],
+    },
+  },
+  {
+    given: 'a worker is fed by an SQS queue',
+    rule: 'ecs-service-cpu-target-tracking',
+    workload: workerWorkload(),
+    platform: 'ecs-fargate',
+    fires: false,
+    want: { policies: [{ type: 'sqs-backlog-per-task' }] },
+  },
+  {
+    given: 'a worker is fed by the SQS queue "invoices"',
+    rule: 'ecs-worker-sqs-backlog-per-task',
+    workload: workerWorkload({ trigger: { type: 'sqs', queueName: 'invoices' } }),
+    platform: 'ecs-fargate',
+    want: { policies: [{ type: 'sqs-backlog-per-task', targetValue: 100, queueName: 'invoices' }] },
+  },
+  {
+    given: 'a batch job is fed by an SQS queue',
+    rule: 'ecs-worker-sqs-backlog-per-task',
+    workload: batchWorkload({ name: 'reports', trigger: { type: 'sqs' } }),
+    platform: 'ecs-fargate',
+    want: { policies: [{ type: 'sqs-backlog-per-task', queueName: 'reports-queue' }] },
+  },
+  {
+    given: 'a batch job runs on a schedule',
+    rule: 'ecs-batch-runs-per-trigger',
+    workload: batchWorkload({ trigger: { type: 'schedule', expression: 'rate(1 hour)' } }),
+    platform: 'ecs-fargate',
+    want: { policies: [{ type: 'run-per-trigger' }] },
+  },
+  {
+    given: 'a GPU web service runs on EC2 container instances',
+    rule: 'ec2-capacity-provider-managed-scaling',
+    workload: webWorkload({ control: onEc2 }),
+    platform: 'ecs-ec2',
+    want: {
+      policies: [
+        { type: 'target-tracking', metric: 'ECSServiceAverageCPUUtilization' },
+        { type: 'capacity-provider-managed-scaling', targetValue: 100 },
+      ],
+    },
+  },
+  {
+    given: 'a web service runs on Fargate',
+    rule: 'ec2-capacity-provider-managed-scaling',
+    workload: webWorkload(),
+    platform: 'ecs-fargate',
+    fires: false,
+    want: { policies: [{ type: 'target-tracking' }] },
+  },
+  {
+    given: 'a minimal-ops web app targets 60% CPU',
+    rule: 'express-mode-cpu-target-tracking',
+    workload: webWorkload({ control: { level: 'minimal' }, resources: { targetCpuUtilization: 60 } }),
+    platform: 'ecs-express-mode',
+    want: {
+      policies: [{ type: 'target-tracking', metric: 'AVERAGE_CPU', targetValue: 60 }],
+      capacityProviderStrategy: 'none',
+    },
+  },
+  {
+    given: 'a minimal-ops web app runs on Express Mode',
+    rule: 'ecs-service-cpu-target-tracking',
+    workload: webWorkload({ control: { level: 'minimal' } }),
+    platform: 'ecs-express-mode',
+    fires: false,
+    want: { policies: [{ metric: 'AVERAGE_CPU' }] },
+  },
+  {
+    given: 'a Kubernetes web service targets 70% CPU',
+    rule: 'eks-hpa-on-cpu',
+    workload: webWorkload({ control: onKubernetes, resources: { targetCpuUtilization: 70 } }),
+    platform: 'eks-fargate',
+    want: { policies: [{ type: 'horizontal-pod-autoscaler', metric: 'cpu', targetValue: 70 }] },
+  },
+  {
+    given: 'a Kubernetes job is started by new S3 objects',
+    rule: 'eks-s3-events-consumer-scales-on-queue-depth',
+    workload: batchWorkload({
+      name: 'resize',
+      control: onKubernetes,
+      trigger: { type: 's3-object-created', bucket: 'uploads' },
+    }),
+    platform: 'eks-fargate',
+    want: {
+      policies: [
+        {
+          type: 'horizontal-pod-autoscaler',
+          metric: 'sqs-approximate-number-of-messages-visible',
+          queueName: 'resize-events',
+        },
+      ],
+    },
+  },
+  {
+    given: 'a Kubernetes job runs on a schedule',
+    rule: 'eks-s3-events-consumer-scales-on-queue-depth',
+    workload: batchWorkload({
+      control: onKubernetes,
+      trigger: { type: 'schedule', expression: 'rate(1 hour)' },
+    }),
+    platform: 'eks-fargate',
+    fires: false,
+    want: { policies: [{ type: 'run-per-trigger' }] },
+  },
+  {
+    given: 'a Kubernetes worker is fed by an SQS queue',
+    rule: 'eks-worker-scales-on-queue-depth',
+    workload: workerWorkload({ control: onKubernetes, trigger: { type: 'sqs', queueName: 'jobs' } }),
+    platform: 'eks-fargate',
+    want: {
+      policies: [
+        {
+          type: 'horizontal-pod-autoscaler',
+          metric: 'sqs-approximate-number-of-messages-visible',
+          queueName: 'jobs',
+        },
+      ],
+    },
+  },
+  {
+    given: 'a Kubernetes worker is fed by an SQS queue',
+    rule: 'eks-hpa-on-cpu',
+    workload: workerWorkload({ control: onKubernetes, trigger: { type: 'sqs', queueName: 'jobs' } }),
+    platform: 'eks-fargate',
+    fires: false,
+    want: { policies: [{ metric: 'sqs-approximate-number-of-messages-visible' }] },
+  },
+  {
+    given: 'a Kubernetes batch job runs on a schedule',
+    rule: 'eks-batch-runs-as-jobs',
+    workload: batchWorkload({
+      control: onKubernetes,
+      trigger: { type: 'schedule', expression: 'cron(0 3 * * ? *)' },
+    }),
+    platform: 'eks-fargate',
+    want: { policies: [{ type: 'run-per-trigger' }] },
+  },
+  {
+    given: 'a Kubernetes web service runs on EC2 nodes',
+    rule: 'eks-node-autoscaling',
+    workload: webWorkload({ control: onKubernetesNodes }),
+    platform: 'eks-managed-nodes',
+    want: {
+      policies: [{ type: 'horizontal-pod-autoscaler', metric: 'cpu' }, { type: 'node-autoscaler' }],
+      capacityProviderStrategy: 'none',
+    },
+  },
+  {
+    given: 'a Kubernetes web service runs on Fargate',
+    rule: 'eks-node-autoscaling',
+    workload: webWorkload({ control: onKubernetes }),
+    platform: 'eks-fargate',
+    fires: false,
+    want: { policies: [{ type: 'horizontal-pod-autoscaler' }] },
+  },
+  {
+    given: 'an existing App Runner customer serves an intermittent web app',
+    rule: 'app-runner-concurrency-scaling',
+    workload: webWorkload({
+      existingAppRunnerCustomer: true,
+      control: { level: 'minimal' },
+      traffic: { pattern: 'intermittent' },
+    }),
+    platform: 'app-runner',
+    want: { policies: [{ type: 'app-runner-concurrency', targetValue: 100 }] },
+  },
+  {
+    given: 'a web service must not be interrupted',
+    rule: 'fargate-on-demand-capacity',
+    workload: webWorkload(),
+    platform: 'ecs-fargate',
+    want: { capacityProviderStrategy: onDemandFargate, instanceMarket: 'on-demand' },
+  },
+  {
+    given: 'an Arm64 worker tolerates interruption, which Fargate Spot cannot run',
+    rule: 'fargate-on-demand-capacity',
+    workload: workerWorkload({ control: { architecture: 'arm64' }, cost: { interruptible: true } }),
+    platform: 'ecs-fargate',
+    want: { capacityProviderStrategy: onDemandFargate, instanceMarket: 'on-demand' },
+  },
+  {
+    given: 'an x86_64 web service tolerates interruption',
+    rule: 'fargate-spot-for-interruptible-services',
+    workload: webWorkload({ cost: { interruptible: true } }),
+    platform: 'ecs-fargate',
+    want: {
+      capacityProviderStrategy: [
+        { capacityProvider: 'FARGATE', weight: 1, base: 1 },
+        { capacityProvider: 'FARGATE_SPOT', weight: 3, base: 0 },
+      ],
+      instanceMarket: 'spot',
+    },
+  },
+  {
+    given: 'an Arm64 worker tolerates interruption',
+    rule: 'fargate-spot-for-interruptible-services',
+    workload: workerWorkload({ control: { architecture: 'arm64' }, cost: { interruptible: true } }),
+    platform: 'ecs-fargate',
+    fires: false,
+    want: { capacityProviderStrategy: onDemandFargate },
+  },
+  {
+    given: 'an x86_64 batch job tolerates interruption',
+    rule: 'fargate-spot-for-interruptible-batch',
+    workload: batchWorkload({ cost: { interruptible: true } }),
+    platform: 'ecs-fargate',
+    want: {
+      capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1, base: 0 }],
+      instanceMarket: 'spot',
+    },
+  },
+  {
+    given: 'a GPU inference service tolerates interruption',
+    rule: 'ec2-capacity-provider-strategy',
+    workload: webWorkload({ name: 'inference', control: onEc2, cost: { interruptible: true } }),
+    platform: 'ecs-ec2',
+    want: {
+      capacityProviderStrategy: [{ capacityProvider: 'inference-ec2', weight: 1, base: 0 }],
+      instanceMarket: 'spot',
+    },
+  },
+  {
+    given: 'a GPU inference service must not be interrupted',
+    rule: 'ec2-capacity-provider-strategy',
+    workload: webWorkload({ name: 'inference', control: onEc2 }),
+    platform: 'ecs-ec2',
+    want: {
+      capacityProviderStrategy: [{ capacityProvider: 'inference-ec2', weight: 1, base: 0 }],
+      instanceMarket: 'on-demand',
+    },
+  },
+  {
+    given: 'a Kubernetes batch job on EC2 nodes tolerates interruption',
+    rule: 'eks-node-group-capacity-type',
+    workload: batchWorkload({ control: onKubernetesNodes, cost: { interruptible: true } }),
+    platform: 'eks-managed-nodes',
+    want: { instanceMarket: 'spot' },
+  },
+  {
+    given: 'a Kubernetes web service on EC2 nodes must not be interrupted',
+    rule: 'eks-node-group-capacity-type',
+    workload: webWorkload({ control: onKubernetesNodes }),
+    platform: 'eks-managed-nodes',
+    want: { instanceMarket: 'on-demand' },
+  },
+];
