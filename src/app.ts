@@ -2,7 +2,7 @@ import express, { type Express } from 'express';
 import type { OpenApiDocument } from './contract/openapi-document';
 import type { Advisor } from './engine/advisor';
 import { errorHandler } from './http/middleware/error-handler';
-import { type RouteTable, unmatchedRoute } from './http/middleware/unmatched-route';
+import { optionsResponder, type RouteTable, unmatchedRoute } from './http/middleware/unmatched-route';
 import { RecommendationCache } from './http/recommendation-cache';
 import { catalogueRouter } from './http/routes/catalogue';
 import { healthRouter, type Readiness } from './http/routes/health';
@@ -34,13 +34,14 @@ const ROUTES: RouteTable = new Map<string, readonly string[]>([
 ]);
 
 /**
- * Builds the HTTP application in a fixed order: settings, routes, docs, unmatched routes (404/405), error
- * handler. It does not listen; src/server.ts does, so tests drive the app without a port.
+ * Builds the HTTP application in a fixed order: settings, OPTIONS, routes, docs, unmatched routes
+ * (404/405), error handler. It does not listen; src/server.ts does, so tests drive the app without a port.
  */
 export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.use(optionsResponder(ROUTES));
   app.use(healthRouter(options.readiness, options.advisor.ruleSet.version));
   app.use(
     recommendationsRouter(

@@ -97,7 +97,7 @@ export class TaskSizer {
         maxVcpu,
         maxMemoryGiB,
         memoryOverheadGiB: 0,
-        limitText: `tasks on EC2 go up to ${maxVcpu} vCPU and ${maxMemoryGiB} GiB.`,
+        limitText: `Tasks on EC2 go up to ${maxVcpu} vCPU and ${maxMemoryGiB} GiB.`,
       };
     }
     const model = this.taskSizes.models[modelName];
@@ -113,8 +113,8 @@ export class TaskSizer {
         : '';
     const limitText =
       table.length === 0
-        ? `it has no ${os} sizes at all.`
-        : `${os} sizes run from ${table[0]?.vcpu} to ${maxVcpu} vCPU (${vcpuChoices}) and up to ${maxMemoryGiB} GiB${overhead}, in fixed vCPU/memory combinations.`;
+        ? `It has no ${os} sizes at all.`
+        : `Its ${os} sizes run from ${table[0]?.vcpu} to ${maxVcpu} vCPU (${vcpuChoices}) and up to ${maxMemoryGiB} GiB${overhead}, in fixed vCPU/memory combinations.`;
     return {
       model: modelName,
       fits: chosen !== undefined,

@@ -19,14 +19,14 @@ export function fieldErrorsFromZod(issues: readonly z.core.$ZodIssue[], body: un
         errors.push({
           path: [...path, key].join('.'),
           message: 'is not a field of this object (unknown fields are rejected so typos never pass silently)',
-          received: valueAt(body, [...path, key]),
+          received: echo(valueAt(body, [...path, key])),
         });
       }
       continue;
     }
     const received = valueAt(body, path);
     const error: FieldError = { path: path.join('.'), message: messageFor(issue, received) };
-    if (received !== undefined) error.received = received;
+    if (received !== undefined) error.received = echo(received);
     if (issue.code === 'invalid_value') error.allowed = [...issue.values];
     errors.push(error);
   }
@@ -40,6 +40,8 @@ function messageFor(issue: z.core.$ZodIssue, received: unknown): string {
         ? `is required (${issue.expected})`
         : `must be ${article(issue.expected)}, not ${describe(received)}`;
     case 'invalid_value':
+      if (received === undefined)
+        return `is required; it must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
       return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
     case 'too_small':
       return issue.origin === 'array'
@@ -80,4 +82,38 @@ function valueAt(body: unknown, path: readonly string[]): unknown {
     current = (current as Record<string, unknown>)[key];
   }
   return current;
+}
+
+/** How much of a received value an error may echo back: enough to recognise it, never a whole document. */
+const ECHO_MAX_DEPTH = 4;
+const ECHO_MAX_CHARACTERS = 512;
+
+/**
+ * The value as the error echoes it: as received when small; otherwise a short description, so a huge or
+ * deeply nested body cannot make the error itself huge (or overflow the serializer).
+ */
+export function echo(value: unknown): unknown {
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (typeof value === 'string') {
+    return value.length > ECHO_MAX_CHARACTERS
+      ? `${value.slice(0, ECHO_MAX_CHARACTERS)}… (${value.length} characters)`
+      : value;
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  if (depthExceeds(value, ECHO_MAX_DEPTH)) return summary(value);
+  const text = JSON.stringify(value);
+  return text.length > ECHO_MAX_CHARACTERS ? summary(value) : value;
+}
+
+function depthExceeds(value: unknown, limit: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (limit === 0) return true;
+  const children = Array.isArray(value) ? value : Object.values(value);
+  return children.some((child) => depthExceeds(child, limit - 1));
+}
+
+function summary(value: object): string {
+  return Array.isArray(value)
+    ? `(an array of ${value.length} item${value.length === 1 ? '' : 's'}, too large to echo)`
+    : `(an object with ${Object.keys(value).length} field${Object.keys(value).length === 1 ? '' : 's'}, too large to echo)`;
 }

@@ -1,4 +1,4 @@
-import { type FieldError, fieldErrorsFromZod } from './field-errors';
+import { echo, type FieldError, fieldErrorsFromZod } from './field-errors';
 import type { components } from './generated/openapi-types';
 import {
   DEFAULT_GRPC_HEALTH_CHECK_PATH,
@@ -89,7 +89,7 @@ function crossFieldErrors(body: unknown): FieldError[] {
         errors.push({
           path: path.join('.'),
           message: `applies only to web workloads; this one is "${workloadType}", so remove it`,
-          received: value,
+          received: echo(value),
         });
       }
     }
@@ -99,7 +99,7 @@ function crossFieldErrors(body: unknown): FieldError[] {
     errors.push({
       path: 'trigger',
       message: 'applies only to worker and batch workloads; a web workload is started by its requests',
-      received: trigger,
+      received: echo(trigger),
     });
   }
   if (isRecord(trigger) && typeof trigger.type === 'string' && trigger.type in TRIGGER_FIELDS_BY_TYPE) {
@@ -109,8 +109,7 @@ function crossFieldErrors(body: unknown): FieldError[] {
         errors.push({
           path: `trigger.${field}`,
           message: `does not apply to trigger type "${trigger.type}"`,
-          received: trigger[field],
-          allowed: ['(absent)'],
+          received: echo(trigger[field]),
         });
       }
     }
@@ -150,7 +149,7 @@ function crossFieldErrors(body: unknown): FieldError[] {
         errors.push({
           path: `awsAccess.${index}.resource`,
           message: `is an ARN of service "${arnService}", but awsAccess.${index}.service is "${entry.service}"`,
-          received: entry.resource,
+          received: echo(entry.resource),
         });
       }
     });

@@ -22,7 +22,7 @@ export const caveatsCases: PlatformFitCase<Warns>[] = [
     platform: 'ecs-fargate',
     want: {
       warning:
-        'No Spot capacity for linux/arm64 on Amazon ECS on AWS Fargate: Fargate Spot runs only x86_64 Linux tasks',
+        'No Spot capacity for linux/arm64 on Amazon ECS on AWS Fargate. Fargate Spot runs only x86_64 Linux tasks',
     },
   },
   {

@@ -13,14 +13,14 @@ export const eligibilityCases: PlatformFitCase<Excludes>[] = [
     rule: 'workload-type-must-be-supported',
     workload: workerWorkload(),
     platform: 'app-runner',
-    want: { blockerMentions: /cannot run a worker workload: .*request-driven web applications/ },
+    want: { blockerMentions: /cannot run a worker workload. .*request-driven web applications/ },
   },
   {
     given: 'the workload is a batch job',
     rule: 'workload-type-must-be-supported',
     workload: batchWorkload(),
     platform: 'ecs-express-mode',
-    want: { blockerMentions: /cannot run a batch workload: .*no queue-worker or scheduled-job form/ },
+    want: { blockerMentions: /cannot run a batch workload. .*no queue-worker or scheduled-job form/ },
   },
   {
     given: 'the workload is a web service',
@@ -43,28 +43,28 @@ export const eligibilityCases: PlatformFitCase<Excludes>[] = [
     rule: 'protocol-must-be-supported',
     workload: webWorkload({ traffic: { protocol: 'grpc' }, existingAppRunnerCustomer: true }),
     platform: 'app-runner',
-    want: { blockerMentions: /cannot serve grpc traffic: .*HTTP\/1\.1 only/ },
+    want: { blockerMentions: /cannot serve grpc traffic. .*HTTP\/1\.1 only/ },
   },
   {
     given: 'a web service speaks WebSockets',
     rule: 'protocol-must-be-supported',
     workload: webWorkload({ traffic: { protocol: 'websocket' }, existingAppRunnerCustomer: true }),
     platform: 'app-runner',
-    want: { blockerMentions: /cannot serve websocket traffic: .*no WebSockets/ },
+    want: { blockerMentions: /cannot serve websocket traffic. .*no WebSockets/ },
   },
   {
     given: 'a web service speaks gRPC',
     rule: 'protocol-must-be-supported',
     workload: webWorkload({ traffic: { protocol: 'grpc' } }),
     platform: 'ecs-express-mode',
-    want: { blockerMentions: /cannot serve grpc traffic: .*no gRPC/ },
+    want: { blockerMentions: /cannot serve grpc traffic. .*no gRPC/ },
   },
   {
     given: 'a web service takes UDP',
     rule: 'protocol-must-be-supported',
     workload: webWorkload({ traffic: { protocol: 'udp' } }),
     platform: 'ecs-express-mode',
-    want: { blockerMentions: /cannot serve udp traffic: .*no Network Load Balancer/ },
+    want: { blockerMentions: /cannot serve udp traffic. .*no Network Load Balancer/ },
   },
   {
     given: 'a web service takes raw TCP',
@@ -162,7 +162,7 @@ export const eligibilityCases: PlatformFitCase<Excludes>[] = [
     rule: 'persistence-must-be-supported',
     workload: webWorkload({ control: { os: 'windows' }, persistence: { type: 'windows-file' } }),
     platform: 'ecs-fargate',
-    want: { blockerMentions: /cannot provide windows-file storage to windows containers: .*FSx for Windows/ },
+    want: { blockerMentions: /cannot provide windows-file storage to windows containers. .*FSx for Windows/ },
   },
   {
     given: 'a Windows workload needs a Windows file share',
@@ -199,14 +199,14 @@ export const eligibilityCases: PlatformFitCase<Excludes>[] = [
     rule: 'gpu-must-be-available',
     workload: webWorkload({ control: { gpu: true } }),
     platform: 'ecs-fargate',
-    want: { blockerMentions: /cannot give linux containers a GPU: .*gpu parameter is invalid on Fargate/ },
+    want: { blockerMentions: /cannot give linux containers a GPU. .*gpu parameter is invalid on Fargate/ },
   },
   {
     given: 'the workload needs a GPU',
     rule: 'gpu-must-be-available',
     workload: webWorkload({ control: { gpu: true } }),
     platform: 'eks-fargate',
-    want: { blockerMentions: /GPU: EKS on Fargate supports neither GPUs nor Inferentia/ },
+    want: { blockerMentions: /GPU\. EKS on Fargate supports neither GPUs nor Inferentia/ },
   },
   {
     given: 'the workload needs a GPU',
@@ -265,7 +265,7 @@ export const eligibilityCases: PlatformFitCase<Excludes>[] = [
     workload: webWorkload({ control: { daemons: true } }),
     platform: 'ecs-fargate',
     want: {
-      blockerMentions: /cannot run per-host daemons: .*daemon scheduling strategy does not support Fargate/,
+      blockerMentions: /cannot run per-host daemons. .*daemon scheduling strategy does not support Fargate/,
     },
   },
   {
@@ -297,7 +297,7 @@ export const eligibilityCases: PlatformFitCase<Excludes>[] = [
     rule: 'operating-system-and-architecture-must-be-supported',
     workload: webWorkload({ control: { architecture: 'arm64' } }),
     platform: 'eks-fargate',
-    want: { blockerMentions: /cannot run linux containers on arm64: .*no Arm/ },
+    want: { blockerMentions: /cannot run linux containers on arm64. .*no Arm/ },
   },
   {
     given: 'the image is built for Arm64 only',
@@ -311,7 +311,7 @@ export const eligibilityCases: PlatformFitCase<Excludes>[] = [
     rule: 'operating-system-and-architecture-must-be-supported',
     workload: webWorkload({ control: { os: 'windows' } }),
     platform: 'eks-fargate',
-    want: { blockerMentions: /cannot run windows containers on x86_64: .*no Windows/ },
+    want: { blockerMentions: /cannot run windows containers on x86_64. .*no Windows/ },
   },
   {
     given: 'the containers run Windows',
@@ -424,7 +424,8 @@ export const eligibilityCases: PlatformFitCase<Excludes>[] = [
     workload: batchWorkload({ resources: { cpu: 64, memoryGiB: 512 } }),
     platform: 'ecs-fargate',
     want: {
-      blockerMentions: /no linux size that covers 64 vCPU and 512 GiB per task: .*to 16 vCPU .*up to 120 GiB/,
+      blockerMentions:
+        /no linux size that covers 64 vCPU and 512 GiB per task\. .*to 16 vCPU .*up to 120 GiB/,
     },
   },
   {

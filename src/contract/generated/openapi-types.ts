@@ -525,7 +525,8 @@ export interface components {
         WorkloadTrigger: {
             type: components["schemas"]["WorkloadTriggerType"];
             /**
-             * @description The schedule, in EventBridge syntax: `rate(...)` or `cron(...)`. Required when `type` is
+             * @description The schedule, in EventBridge syntax: `rate(N minute|minutes|hour|hours|day|days)` or
+             *     `cron(minutes hours day-of-month month day-of-week year)` (six fields). Required when `type` is
              *     `schedule`; used only then.
              * @example cron(0 2 * * ? *)
              * @example rate(15 minutes)

@@ -55,8 +55,14 @@ function toProblem(error: unknown): Problem {
     case 'entity.parse.failed':
       return new MalformedJsonProblem(parserError.message ?? 'unparseable body');
     case 'charset.unsupported':
+      return new UnsupportedMediaTypeProblem(`application/json; charset=${parserError.charset ?? 'unknown'}`);
     case 'encoding.unsupported':
-      return new UnsupportedMediaTypeProblem(parserError.charset ?? parserError.message);
+      return new Problem(
+        415,
+        'unsupported-media-type',
+        'Unsupported content encoding',
+        `The request body's Content-Encoding is not supported (${parserError.message ?? 'unknown encoding'}); send it uncompressed, or as gzip, deflate or br.`,
+      );
     case 'request.aborted':
     case 'request.size.invalid':
     case 'stream.encoding.set':

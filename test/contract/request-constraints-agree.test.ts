@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { validateWorkload } from '../../src/contract/workload';
+import { validWorkloadRequest } from '../properties/arbitraries';
+import { schemaErrors } from '../support/openapi-validator';
+
+/**
+ * openapi.yaml's WorkloadRequest and the zod schema at the edge must accept the same bodies (apart from the
+ * cross-field rules, which the spec states in prose): a client that validates against the published
+ * schema must not be surprised by a 400, and the server must not accept what the spec forbids.
+ */
+
+const specAccepts = (body: unknown) => schemaErrors('WorkloadRequest', body).length === 0;
+const serverAccepts = (body: unknown) => validateWorkload(body).ok;
+
+const cases: { given: string; body: unknown }[] = [
+  {
+    given: 'minTasks equal to maxTasks',
+    body: { workloadType: 'web', resources: { minTasks: 20, maxTasks: 20 } },
+  },
+  { given: 'the largest task', body: { workloadType: 'batch', resources: { cpu: 192, memoryGiB: 1536 } } },
+  { given: 'a name with capitals', body: { workloadType: 'web', name: 'Orders' } },
+  { given: 'a name 41 characters long', body: { workloadType: 'web', name: `a${'b'.repeat(40)}` } },
+  { given: 'less than a quarter vCPU', body: { workloadType: 'web', resources: { cpu: 0.1 } } },
+  {
+    given: '51 awsAccess entries',
+    body: {
+      workloadType: 'web',
+      awsAccess: Array.from({ length: 51 }, () => ({ service: 's3', resource: '*', access: 'read' })),
+    },
+  },
+  { given: 'a fractional sizeGiB', body: { workloadType: 'web', persistence: { sizeGiB: 1.5 } } },
+  {
+    given: 'more than ten million requests a second',
+    body: { workloadType: 'web', traffic: { requestsPerSecond: 20_000_000 } },
+  },
+  {
+    given: 'a rate in weeks',
+    body: { workloadType: 'batch', trigger: { type: 'schedule', expression: 'rate(2 weeks)' } },
+  },
+  {
+    given: 'a five-field cron',
+    body: { workloadType: 'batch', trigger: { type: 'schedule', expression: 'cron(0 2 * * *)' } },
+  },
+  {
+    given: 'an S3 prefix with a space',
+    body: {
+      workloadType: 'worker',
+      trigger: { type: 's3-object-created', bucket: 'uploads', prefix: 'my files/' },
+    },
+  },
+  {
+    given: 'an image reference with a space',
+    body: { workloadType: 'web', image: 'my image' },
+  },
+  {
+    given: 'an ARN without region and account segments',
+    body: {
+      workloadType: 'web',
+      awsAccess: [{ service: 'sqs', resource: 'arn:aws:sqs:orders', access: 'read' }],
+    },
+  },
+];
+
+describe('WorkloadRequest in openapi.yaml and the zod schema', () => {
+  describe.each(cases)('given $given', ({ body }) => {
+    it('accept or reject the body alike', () => {
+      expect(serverAccepts(body)).toBe(specAccepts(body));
+    });
+  });
+
+  it('agree that every body the server accepts is a valid WorkloadRequest', () => {
+    fc.assert(
+      fc.property(validWorkloadRequest, (body) => {
+        expect(serverAccepts(body)).toBe(true);
+        expect(schemaErrors('WorkloadRequest', body)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,49 @@
+import type { Express } from 'express';
+import request, { type Response } from 'supertest';
+
+/** POSTs a value as a JSON body to /v1/recommendations. */
+export function postRecommendation(app: Express, body: unknown): Promise<Response> {
+  return postRaw(app, JSON.stringify(body));
+}
+
+/** POSTs text exactly as given (whitespace, key order, malformed JSON) as application/json. */
+export function postRaw(app: Express, text: string, contentType = 'application/json'): Promise<Response> {
+  return request(app).post('/v1/recommendations').set('Content-Type', contentType).send(text);
+}
+
+export const JSON_TYPE = /^application\/json(;|$)/;
+export const PROBLEM_JSON_TYPE = /^application\/problem\+json(;|$)/;
+
+/** What a response must never show a caller: an HTML page, or a stack trace and the files behind it. */
+export const LEAKS = [
+  /<html/i,
+  /(\n|\\n)\s+at /,
+  /\bat [^\s()]+ \([^)]*:\d+:\d+\)/,
+  /\.(ts|js):\d+:\d+/,
+  /node_modules/,
+  /\bError: /,
+];
+
+/** Sets a dotted path in a copy of a request body, creating the objects on the way. */
+export function withChange(body: object, path: string, value: unknown): Record<string, unknown> {
+  const copy = structuredClone(body) as Record<string, unknown>;
+  const keys = path.split('.');
+  let target = copy;
+  for (const key of keys.slice(0, -1)) {
+    const next = target[key];
+    if (typeof next !== 'object' || next === null) target[key] = {};
+    target = target[key] as Record<string, unknown>;
+  }
+  target[keys[keys.length - 1] as string] = value;
+  return copy;
+}
+
+/** The value at a dotted path. */
+export function valueAt(value: unknown, path: string): unknown {
+  let current = value;
+  for (const key of path.split('.')) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
