@@ -318,8 +318,8 @@ describe('POST /v1/recommendations', () => {
     });
   });
 
-  describe('when workloadType is missing', () => {
-    it('says that it is required and lists the values allowed', async () => {
+  describe('when the body is empty', () => {
+    it('says that workloadType is required and lists the values allowed', async () => {
       const errors = expectValidationProblem(await postRecommendation(app, {}));
       const error = errors.find((entry) => entry.path === 'workloadType');
       expect(error?.message).toMatch(/^is required/);
