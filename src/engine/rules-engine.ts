@@ -35,7 +35,9 @@ export class RulesEngine {
         name: rule.name,
         priority: rule.priority,
         conditions: (conditions === true ? { all: [] } : conditions) as never,
-        event: { type: rule.event.type, params: rule.event.params },
+        // The params stay out of json-rules-engine, which deep-copies every rule's event on every run;
+        // they are resolved from the loaded rule once the rule has fired.
+        event: { type: rule.event.type },
       });
     });
   }
