@@ -36,5 +36,6 @@ export class RecommendationCache {
 export interface CachedAnswer {
   status: number;
   contentType: string;
-  body: string;
+  /** The encoded body, so a cached answer is sent without encoding it again. */
+  body: Buffer;
 }

@@ -29,7 +29,7 @@ export function recommendationsRouter(
       const raw = typeof req.body === 'string' ? req.body : '';
       const answer = cache.get(raw) ?? (await answerFor(raw, advisor));
       cache.set(raw, answer);
-      res.status(answer.status).type(answer.contentType).send(answer.body);
+      res.status(answer.status).set('Content-Type', answer.contentType).send(answer.body);
     },
   );
   return router;
@@ -54,13 +54,17 @@ async function answerFor(raw: string, advisor: Advisor): Promise<CachedAnswer> {
       }),
     );
   }
-  return { status: 200, contentType: 'application/json', body: JSON.stringify(advice.recommendation) };
+  return {
+    status: 200,
+    contentType: 'application/json; charset=utf-8',
+    body: Buffer.from(JSON.stringify(advice.recommendation)),
+  };
 }
 
 function problemAnswer(problem: Problem): CachedAnswer {
   return {
     status: problem.status,
-    contentType: 'application/problem+json',
-    body: JSON.stringify(problem.toBody()),
+    contentType: 'application/problem+json; charset=utf-8',
+    body: Buffer.from(JSON.stringify(problem.toBody())),
   };
 }
