@@ -726,6 +726,13 @@ export interface components {
              * @example TCP
              */
             healthCheckProtocol?: string;
+            /** @description The codes a healthy target answers with (`GrpcCode` for gRPC, `HttpCode` for HTTP). */
+            healthCheckMatcher?: {
+                GrpcCode?: string;
+                HttpCode?: string;
+            };
+            /** @description Whether the target group keeps a client on one target (WebSockets). */
+            stickiness?: boolean;
         };
         /** @description The persistent storage to attach. */
         Storage: {
@@ -741,6 +748,8 @@ export interface components {
             details?: {
                 [key: string]: unknown;
             };
+            /** @description Why this storage service, in one sentence. */
+            reason?: string;
         };
         /** @description How the workload scales. */
         Scaling: {
@@ -752,6 +761,11 @@ export interface components {
             policies: components["schemas"]["ScalingPolicy"][];
             /** @description The ECS capacity provider strategy, when the platform uses one. */
             capacityProviderStrategy?: components["schemas"]["CapacityProviderStrategyItem"][];
+            /**
+             * @description Whether the compute runs on Spot capacity (interruptible work where the platform offers Spot for it) or on-demand.
+             * @enum {string}
+             */
+            instanceMarket?: "spot" | "on-demand";
         };
         /** @description One scaling policy. Policies may carry type-specific fields beyond these. */
         ScalingPolicy: {
@@ -795,6 +809,12 @@ export interface components {
             maxReceiveCount?: number;
             /** @description The S3 bucket whose events trigger runs (`eventbridge-rule` on S3). */
             bucket?: string;
+            /** @description How long a received message stays hidden from other consumers (`sqs-queue`). */
+            visibilityTimeoutSeconds?: number;
+            /** @description How long the queue keeps a message (`sqs-queue`). */
+            messageRetentionSeconds?: number;
+            /** @description How long the dead-letter queue keeps a message (`sqs-queue`). */
+            deadLetterRetentionSeconds?: number;
         };
         /** @description An EventBridge rule that watches the workload. */
         MonitoringRule: {
@@ -854,6 +874,13 @@ export interface components {
             /** @description The image to deploy (the request's `image`, or the ECR repository's `latest` tag with a placeholder account id). */
             imageUri: string;
             imageScanOnPush?: boolean;
+            /** @enum {string} */
+            imageTagMutability?: "MUTABLE" | "IMMUTABLE";
+            /** @description What the repository's lifecycle policy keeps. */
+            lifecyclePolicy?: {
+                keepLastImages?: number;
+                expireUntaggedAfterDays?: number;
+            };
         };
         /** @description How one platform scored. */
         Alternative: {
@@ -874,7 +901,7 @@ export interface components {
         RationaleEntry: {
             /**
              * @description The rule's stable name (see `GET /v1/rules`).
-             * @example nlb-for-layer4
+             * @example nlb-for-udp
              */
             rule: string;
             group?: components["schemas"]["RuleGroup"];
@@ -932,6 +959,10 @@ export interface components {
         };
         RuleList: {
             rulesVersion: components["schemas"]["RulesVersion"];
+            /** @description Each rule group and what its rules decide. */
+            groups?: {
+                [key: string]: string;
+            };
             rules: components["schemas"]["RuleDescription"][];
         };
         RuleDescription: {
@@ -945,6 +976,15 @@ export interface components {
             source: string;
             /** @description The part of the answer the rule affects (a platform's eligibility or score, or a field of the recommendation). */
             decides: string;
+            /**
+             * @description Which engine runs it - `platform-fit` for every platform, `design` for the chosen one.
+             * @enum {string}
+             */
+            engine?: "platform-fit" | "design";
+            /** @description The rule's json-rules-engine conditions, as stored in rules/. */
+            conditions?: Record<string, never>;
+            /** @description The rule's event (type and params), as stored in rules/. */
+            event?: Record<string, never>;
         };
         Health: {
             /** @constant */
@@ -973,6 +1013,12 @@ export interface components {
              * @description The request path the problem occurred on.
              */
             instance?: string;
+            /** @description What the request sent that caused the problem (415 the Content-Type). */
+            received?: unknown;
+            /** @description What is accepted instead (415 the media types, 405 the methods). */
+            allowed?: unknown[];
+            /** @description The body limit that was exceeded (413). */
+            limitBytes?: number;
         };
         /** @description A `400` problem listing every field that failed validation. */
         ValidationProblem: components["schemas"]["Problem"] & {
