@@ -125,7 +125,8 @@ export interface paths {
         };
         /**
          * Interactive documentation
-         * @description Swagger UI rendering of this document, for people trying the API in a browser.
+         * @description Swagger UI rendering of this document, for people trying the API in a browser. `GET /docs`
+         *     redirects (301) to `/docs/`, which serves the page, so that its assets resolve relative to it.
          */
         get: operations["getDocs"];
         put?: never;
@@ -1292,7 +1293,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Swagger UI page. */
+            /** @description The Swagger UI page (at `/docs/`). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1300,6 +1301,15 @@ export interface operations {
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description A redirect from `/docs` to `/docs/`. */
+            301: {
+                headers: {
+                    /** @description Where the page is. */
+                    Location?: "/docs/";
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
