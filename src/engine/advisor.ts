@@ -3,6 +3,9 @@ import type { PlatformId } from '../catalogue/platform-catalogue';
 import { TaskSizer } from '../catalogue/task-sizes';
 import type { components } from '../contract/generated/openapi-types';
 import type { Workload } from '../contract/workload';
+import { CostFit } from '../cost/cost-fit';
+import { estimateMonthlyCost, type MonthlyCost } from '../cost/monthly-cost';
+import type { PriceTable } from '../cost/price-table';
 import { generateStarterConfig } from '../generators/starter-config';
 import { canonicalJson } from './canonical-json';
 import { type Design, Designer } from './design';
@@ -33,6 +36,7 @@ export class Advisor {
   readonly ruleSet: RuleSet;
   private readonly evaluator: PlatformEvaluator;
   private readonly designer: Designer;
+  private readonly costFit: CostFit;
   private readonly catalogueOrder: PlatformId[];
 
   constructor(ruleSet: RuleSet) {
@@ -52,6 +56,7 @@ export class Advisor {
       ruleSet.manifest.scoring,
     );
     this.designer = new Designer(enginesFor('design'), ruleSet.awsAccessActions);
+    this.costFit = new CostFit(enginesFor('cost-fit'), ruleSet.manifest.scoring);
     this.catalogueOrder = ruleSet.platforms.map((platform) => platform.id);
   }
 
@@ -70,20 +75,49 @@ export class Advisor {
   }
 
   async advise(workload: Workload): Promise<Advice> {
-    const evaluations = rankEvaluations(await this.evaluator.evaluateAll(workload), this.catalogueOrder);
-    const chosen = evaluations[0];
-    if (chosen === undefined || !chosen.eligible) {
+    const evaluations = await this.evaluator.evaluateAll(workload);
+    const eligible = evaluations.filter((evaluation) => evaluation.eligible);
+    if (eligible.length === 0) {
+      const ranked = rankEvaluations(evaluations, this.catalogueOrder);
       return {
         kind: 'no-eligible-platform',
-        platforms: evaluations.map((evaluation) => ({
+        platforms: ranked.map((evaluation) => ({
           platformId: evaluation.platform.id,
           name: evaluation.platform.name,
           blockers: evaluation.blockers.map((blocker) => blocker.message),
         })),
-        suggestions: await findSmallestChanges(workload, evaluations, this.evaluator),
+        suggestions: await findSmallestChanges(workload, ranked, this.evaluator),
       };
     }
-    const design = await this.designer.design(chosen.facts);
+    // Every eligible platform is designed and priced, so that costs compare like with like.
+    const designs = new Map<PlatformId, Design>();
+    const costs = new Map<PlatformId, MonthlyCost>();
+    const prices = this.pricesFor(workload.region);
+    for (const evaluation of eligible) {
+      const design = await this.designer.design(evaluation.facts);
+      designs.set(evaluation.platform.id, design);
+      costs.set(
+        evaluation.platform.id,
+        estimateMonthlyCost({
+          workload,
+          platform: evaluation.platform,
+          facts: evaluation.facts,
+          design,
+          prices,
+          model: this.ruleSet.costModel,
+        }),
+      );
+    }
+    await this.costFit.apply(eligible, costs);
+    const ranked = rankEvaluations(evaluations, this.catalogueOrder);
+    const chosen = ranked[0] as PlatformEvaluation;
+    const design = designs.get(chosen.platform.id) as Design;
+    const priceWarnings =
+      prices.region === workload.region
+        ? []
+        : [
+            `Berth has no price table for ${workload.region}: the estimates use ${prices.region} prices (as of ${prices.asOf}).`,
+          ];
     const recommendation: Recommendation = {
       id: this.recommendationId(workload),
       rulesVersion: this.ruleSet.version,
@@ -94,6 +128,7 @@ export class Advisor {
         capacity: chosen.platform.capacity,
         name: chosen.platform.name,
         summary: chosen.platform.summary,
+        monthlyCost: costs.get(chosen.platform.id),
       },
       loadBalancer: design.loadBalancer,
       storage: design.storage,
@@ -102,19 +137,27 @@ export class Advisor {
       monitoring: design.monitoring,
       iam: design.iam,
       registry: design.registry,
-      alternatives: alternatives(evaluations),
-      rationale: rationale(evaluations, design),
-      warnings: [...new Set([...chosen.warnings, ...design.warnings])],
-      whatWouldChange: whatWouldChange(evaluations),
+      alternatives: alternatives(ranked, costs),
+      rationale: rationale(ranked, design),
+      warnings: [...new Set([...chosen.warnings, ...design.warnings, ...priceWarnings])],
+      whatWouldChange: whatWouldChange(ranked),
       starterConfig: {
         files: generateStarterConfig({ workload, platform: chosen.platform, facts: chosen.facts, design }),
       },
     };
     return { kind: 'recommendation', recommendation };
   }
+
+  /** The price table for a region, or us-east-1's when Berth has none for it. */
+  pricesFor(region: string): PriceTable {
+    return this.ruleSet.prices[region] ?? (this.ruleSet.prices['us-east-1'] as PriceTable);
+  }
 }
 
-function alternatives(ranked: readonly PlatformEvaluation[]): Schemas['Alternative'][] {
+function alternatives(
+  ranked: readonly PlatformEvaluation[],
+  costs: ReadonlyMap<PlatformId, MonthlyCost>,
+): Schemas['Alternative'][] {
   const winner = ranked[0];
   return ranked.map((evaluation, index) => {
     const reasons = evaluation.eligible
@@ -137,6 +180,7 @@ function alternatives(ranked: readonly PlatformEvaluation[]): Schemas['Alternati
       score: evaluation.score,
       reasons,
       blockers: evaluation.blockers.map((blocker) => blocker.message),
+      ...(costs.has(evaluation.platform.id) ? { monthlyCost: costs.get(evaluation.platform.id) } : {}),
     };
   });
 }

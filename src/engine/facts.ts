@@ -31,6 +31,19 @@ export interface Facts {
   runtime: Runtime;
 }
 
+/** How a platform's estimated monthly cost compares with the cheapest eligible platform's (the cost-fit facts). */
+export interface CostFact {
+  monthly: number;
+  cheapestMonthly: number;
+  cheapestPlatformName: string;
+  /** monthly ÷ cheapestMonthly: 1 for the cheapest. */
+  ratio: number;
+  /** How much dearer than the cheapest, in percent, rounded. */
+  percentAboveCheapest: number;
+}
+
+export type CostFitFacts = Facts & { cost: CostFact };
+
 export function buildFacts(workload: Workload, platform: Platform, sizer: TaskSizer): Facts {
   const os = workload.control.os;
   const supported = asList(platform.capabilities.architectures.supported);

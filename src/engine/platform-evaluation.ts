@@ -67,12 +67,27 @@ export class PlatformEvaluator {
         warnings.push(String(params.message));
       }
     }
-    const eligible = blockers.length === 0;
-    const raw = scoreReasons.reduce((sum, reason) => sum + reason.points, this.scoring.base);
-    const potentialScore = Math.min(this.scoring.max, Math.max(this.scoring.min, raw));
-    const score = eligible ? potentialScore : 0;
-    return { platform, facts, eligible, score, potentialScore, blockers, scoreReasons, warnings, fired };
+    const evaluation = {
+      platform,
+      facts,
+      eligible: blockers.length === 0,
+      score: 0,
+      potentialScore: 0,
+      blockers,
+      scoreReasons,
+      warnings,
+      fired,
+    };
+    rescore(evaluation, this.scoring);
+    return evaluation;
   }
+}
+
+/** Sets a platform's score from its score reasons: the base plus every change, clamped; 0 when ineligible. */
+export function rescore(evaluation: PlatformEvaluation, scoring: Manifest['scoring']): void {
+  const raw = evaluation.scoreReasons.reduce((sum, reason) => sum + reason.points, scoring.base);
+  evaluation.potentialScore = Math.min(scoring.max, Math.max(scoring.min, raw));
+  evaluation.score = evaluation.eligible ? evaluation.potentialScore : 0;
 }
 
 /**

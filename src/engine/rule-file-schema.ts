@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The facts a rule may read. Facts are code (src/engine/facts.ts); rules are data. */
-export const FACT_NAMES = ['workload', 'platform', 'taskSize', 'runtime'] as const;
+export const FACT_NAMES = ['workload', 'platform', 'taskSize', 'runtime', 'cost'] as const;
 export type FactName = (typeof FACT_NAMES)[number];
 
 /** Only plain dotted JSONPath is allowed, so paths resolve fast and predictably. */
@@ -198,8 +198,20 @@ export const manifestSchema = z.strictObject({
   description: z.string(),
   version: z.string().regex(/^\d{4}-\d{2}-\d{2}\.\d+$/),
   scoring: z.strictObject({ base: z.int(), min: z.int(), max: z.int() }),
-  catalogue: z.strictObject({ platforms: z.string(), taskSizes: z.string(), awsAccessActions: z.string() }),
-  engines: z.strictObject({ 'platform-fit': z.array(z.string()).min(1), design: z.array(z.string()).min(1) }),
+  catalogue: z.strictObject({
+    platforms: z.string(),
+    taskSizes: z.string(),
+    awsAccessActions: z.string(),
+    prices: z
+      .record(z.string(), z.string())
+      .refine((prices) => 'us-east-1' in prices, 'must include us-east-1, the fallback'),
+    costModel: z.string(),
+  }),
+  engines: z.strictObject({
+    'platform-fit': z.array(z.string()).min(1),
+    'cost-fit': z.array(z.string()).min(1),
+    design: z.array(z.string()).min(1),
+  }),
 });
 
 export type RuleDefinition = z.output<typeof ruleSchema>;
@@ -210,6 +222,7 @@ export type EngineName = keyof Manifest['engines'];
 /** The event types each engine may emit: platform-fit rules judge a platform, design rules shape the answer. */
 export const EVENT_TYPES_BY_ENGINE: Record<EngineName, readonly EventType[]> = {
   'platform-fit': ['blocker', 'score', 'warning', 'note'],
+  'cost-fit': ['score', 'warning', 'note'],
   design: [
     'load-balancer',
     'load-balancer-scheme',

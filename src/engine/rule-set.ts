@@ -5,6 +5,8 @@ import type { z } from 'zod';
 import { type AwsAccessActions, awsAccessActionsSchema } from '../catalogue/aws-access-actions';
 import { type Platform, platformCatalogueSchema } from '../catalogue/platform-catalogue';
 import { type TaskSizes, taskSizesSchema } from '../catalogue/task-sizes';
+import { type CostModel, costModelSchema } from '../cost/cost-model';
+import { type PriceTable, priceTableSchema } from '../cost/price-table';
 import {
   type EngineName,
   EVENT_TYPES_BY_ENGINE,
@@ -31,6 +33,9 @@ export interface RuleSet {
   platforms: Platform[];
   taskSizes: TaskSizes;
   awsAccessActions: AwsAccessActions;
+  /** Price tables by region; us-east-1 is always there and is the fallback. */
+  prices: Record<string, PriceTable>;
+  costModel: CostModel;
   rules: LoadedRule[];
   groupDescriptions: Record<string, string>;
 }
@@ -85,6 +90,28 @@ export function loadRuleSet(rulesDir: string): RuleSet {
     awsAccessActionsSchema,
     read(manifest.catalogue.awsAccessActions),
   );
+
+  const prices: Record<string, PriceTable> = {};
+  for (const [region, file] of Object.entries(manifest.catalogue.prices)) {
+    const table = parse(file, priceTableSchema, read(file));
+    if (table.region !== region)
+      throw new RuleSetError(
+        file,
+        undefined,
+        `holds ${table.region} prices but manifest.json lists it for ${region}`,
+      );
+    prices[region] = table;
+  }
+  const costModel = parse(manifest.catalogue.costModel, costModelSchema, read(manifest.catalogue.costModel));
+  for (const type of costModel.ec2.instanceTypes) {
+    if (prices['us-east-1']?.prices[type.priceKey] === undefined) {
+      throw new RuleSetError(
+        manifest.catalogue.costModel,
+        undefined,
+        `instance type ${type.type} names price "${type.priceKey}", which the us-east-1 price table lacks`,
+      );
+    }
+  }
 
   const engineOfGroup = new Map<string, EngineName>();
   for (const [engine, groups] of Object.entries(manifest.engines) as [EngineName, string[]][]) {
@@ -143,6 +170,8 @@ export function loadRuleSet(rulesDir: string): RuleSet {
     platforms,
     taskSizes,
     awsAccessActions,
+    prices,
+    costModel,
     rules,
     groupDescriptions,
   };

@@ -1,7 +1,7 @@
 import { Engine } from 'json-rules-engine';
 import { resolveEventParams } from './event-params';
 import { resolveFactPath } from './fact-path';
-import type { Facts } from './facts';
+import type { CostFitFacts, Facts } from './facts';
 import type { EventType } from './rule-file-schema';
 import type { LoadedRule } from './rule-set';
 import { type ConditionNode, specializeTopLevel } from './rule-specialization';
@@ -47,7 +47,7 @@ export class RulesEngine {
     return this.rulesByName.size;
   }
 
-  async run(facts: Facts): Promise<FiredRule[]> {
+  async run(facts: Facts | CostFitFacts): Promise<FiredRule[]> {
     const { results } = await this.engine.run({ ...facts });
     return results
       .map((result) => {

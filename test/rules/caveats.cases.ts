@@ -28,7 +28,7 @@ export const caveatsCases: PlatformFitCase<Warns>[] = [
   {
     given: 'a Windows web service tolerates interruption',
     rule: 'spot-unavailable-for-this-workload',
-    workload: webWorkload({ control: { os: 'windows' }, cost: { interruptible: true } }),
+    workload: webWorkload({ control: { os: 'windows', level: 'minimal' }, cost: { interruptible: true } }),
     platform: 'ecs-fargate',
     want: { warning: 'No Spot capacity for windows/x86_64 on Amazon ECS on AWS Fargate' },
   },

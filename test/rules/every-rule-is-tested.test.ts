@@ -1,6 +1,7 @@
 import { loadRuleSet, type RuleSet } from '../../src/engine/rule-set';
 import { RULES_DIR } from '../../src/project-paths';
 import { caveatsCases } from './caveats.cases';
+import { costCases } from './cost.cases';
 import { eligibilityCases } from './eligibility.cases';
 import { iamCases } from './iam.cases';
 import { lifecycleCases } from './lifecycle.cases';
@@ -26,6 +27,7 @@ const tables: Record<string, readonly TableRow[]> = {
   monitoring: monitoringCases,
   iam: iamCases,
   registry: registryCases,
+  cost: costCases,
 };
 
 /**

@@ -5,7 +5,6 @@ const minimal = webWorkload({ control: { level: 'minimal' } });
 const standard = webWorkload();
 const full = webWorkload({ control: { level: 'full' } });
 const kubernetesPreferred = webWorkload({ control: { kubernetes: 'preferred' } });
-const steadyAndCostSensitive = webWorkload({ cost: { sensitivity: 'high' }, traffic: { pattern: 'steady' } });
 const interruptibleBatch = batchWorkload({ cost: { interruptible: true } });
 
 /**
@@ -193,62 +192,6 @@ export const preferencesCases: PlatformFitCase<Scores>[] = [
     rule: 'no-kubernetes-preference-favours-ecs',
     workload: kubernetesPreferred,
     platform: 'ecs-fargate',
-    want: DOES_NOT_FIRE,
-  },
-  {
-    given: 'cost matters somewhat',
-    rule: 'eks-control-plane-fee-at-medium-cost-sensitivity',
-    workload: standard,
-    platform: 'eks-managed-nodes',
-    want: { points: -5 },
-  },
-  {
-    given: 'cost hardly matters',
-    rule: 'eks-control-plane-fee-at-medium-cost-sensitivity',
-    workload: webWorkload({ cost: { sensitivity: 'low' } }),
-    platform: 'eks-managed-nodes',
-    want: DOES_NOT_FIRE,
-  },
-  {
-    given: 'cost matters a lot',
-    rule: 'eks-control-plane-fee-at-high-cost-sensitivity',
-    workload: webWorkload({ cost: { sensitivity: 'high' } }),
-    platform: 'eks-fargate',
-    want: { points: -10 },
-  },
-  {
-    given: 'cost matters a lot',
-    rule: 'eks-control-plane-fee-at-high-cost-sensitivity',
-    workload: webWorkload({ cost: { sensitivity: 'high' } }),
-    platform: 'ecs-fargate',
-    want: DOES_NOT_FIRE,
-  },
-  {
-    given: 'cost matters a lot and the load is steady',
-    rule: 'steady-load-at-high-cost-sensitivity-favours-ec2',
-    workload: steadyAndCostSensitive,
-    platform: 'ecs-ec2',
-    want: { points: 10 },
-  },
-  {
-    given: 'cost matters a lot and the load is steady',
-    rule: 'steady-load-at-high-cost-sensitivity-favours-ec2',
-    workload: steadyAndCostSensitive,
-    platform: 'eks-managed-nodes',
-    want: { points: 10 },
-  },
-  {
-    given: 'cost matters a lot and the load is steady',
-    rule: 'steady-load-at-high-cost-sensitivity-favours-ec2',
-    workload: steadyAndCostSensitive,
-    platform: 'ecs-fargate',
-    want: DOES_NOT_FIRE,
-  },
-  {
-    given: 'cost matters a lot but the load is spiky',
-    rule: 'steady-load-at-high-cost-sensitivity-favours-ec2',
-    workload: webWorkload({ cost: { sensitivity: 'high' }, traffic: { pattern: 'spiky' } }),
-    platform: 'ecs-ec2',
     want: DOES_NOT_FIRE,
   },
   // Fargate Spot: ECS only, x86_64 Linux only; EC2 Auto Scaling groups launch Spot for any OS/architecture.

@@ -554,15 +554,15 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'a cost-sensitive web service with steady load',
-    why: 'Cost only moves scores (contract) and the team runs services, not hosts; Compute Savings Plans also cover Fargate (aws-prices.md), and small 0.5 vCPU tasks do not fill EC2 instances.',
+    why: 'At high cost sensitivity the cheapest eligible platform wins over a more convenient one (issue 4): ECS Express Mode runs the same Fargate tasks without the NAT gateway that tasks in private subnets need (about $36.50 a month, aws-prices.md), which makes it the cheapest here.',
     workload: webWorkload({
       name: 'quotes',
       traffic: { pattern: 'steady', requestsPerSecond: 500 },
       cost: { sensitivity: 'high' },
     }),
     want: {
-      platform: 'ecs-fargate',
-      loadBalancer: publicHttp,
+      platform: 'ecs-express-mode',
+      loadBalancer: builtIn,
       storage: stateless,
       scalingPolicy: 'target-tracking',
     },

@@ -76,6 +76,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The price table behind the estimates
+         * @description The dated price tables (one per region Berth has; us-east-1 is the fallback for every other
+         *     region) and the cost model's assumptions, so a client can see what every `monthlyCost` rests on.
+         */
+        get: operations["listPrices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.yaml": {
         parameters: {
             query?: never;
@@ -353,7 +374,7 @@ export interface components {
          * @description What a rule decides.
          * @enum {string}
          */
-        RuleGroup: "eligibility" | "preferences" | "lifecycle" | "caveats" | "load-balancer" | "storage" | "scaling" | "triggers" | "monitoring" | "iam" | "registry";
+        RuleGroup: "eligibility" | "preferences" | "lifecycle" | "caveats" | "load-balancer" | "storage" | "scaling" | "triggers" | "monitoring" | "iam" | "registry" | "cost";
         /** @enum {string} */
         IamEffect: "Allow" | "Deny";
         /** @enum {string} */
@@ -694,6 +715,34 @@ export interface components {
             name: string;
             /** @description One paragraph a person or a chatbot can repeat. */
             summary: string;
+            /** @description The chosen platform's monthly estimate (in a recommendation only). */
+            monthlyCost?: components["schemas"]["MonthlyCost"];
+        };
+        /**
+         * @description An estimated monthly bill, from Berth's dated price table (`GET /v1/prices`): the average implied
+         *     by the traffic pattern (`total`) between the low end (minTasks, shorter runs) and the high end
+         *     (maxTasks, longer runs). Taxes, data transfer, support plans and discounts (Savings Plans,
+         *     Reserved Instances) are left out.
+         */
+        MonthlyCost: {
+            /** @constant */
+            currency: "USD";
+            total: number;
+            low: number;
+            high: number;
+            /** @description The region whose prices were used (us-east-1 when Berth has no table for the workload's region). */
+            priceRegion?: string;
+            /** @description The price table's date. */
+            asOf?: string;
+            lines: {
+                item: string;
+                quantity: number;
+                unit: string;
+                unitPrice: number;
+                monthly: number;
+            }[];
+            /** @description What the estimate assumes (task counts, run lengths, Spot discounts, what is left out). */
+            assumptions: string[];
         };
         /** @description How traffic reaches the workload. */
         LoadBalancer: {
@@ -897,6 +946,8 @@ export interface components {
             reasons: string[];
             /** @description The hard requirements the platform cannot meet; empty when eligible. */
             blockers: string[];
+            /** @description The platform's monthly estimate; present for every eligible platform. */
+            monthlyCost?: components["schemas"]["MonthlyCost"];
         };
         /** @description One rule that fired. */
         RationaleEntry: {
@@ -958,6 +1009,30 @@ export interface components {
             note?: string;
             source?: string;
         };
+        PriceList: {
+            rulesVersion: components["schemas"]["RulesVersion"];
+            /** @constant */
+            fallbackRegion: "us-east-1";
+            tables: {
+                region: string;
+                currency: string;
+                asOf: string;
+                hoursPerMonth: number;
+                /** @description One entry per price, by key (e.g. `fargate.linux.x86.vcpuHour`). */
+                prices: {
+                    [key: string]: {
+                        service?: string;
+                        dimension?: string;
+                        unit: string;
+                        price: number;
+                        status?: string;
+                        sources?: string[];
+                    };
+                };
+            }[];
+            /** @description The assumptions the estimates make beyond the prices (rules/catalogue/cost-model.json). */
+            costModel: Record<string, never>;
+        };
         RuleList: {
             rulesVersion: components["schemas"]["RulesVersion"];
             /** @description Each rule group and what its rules decide. */
@@ -981,7 +1056,7 @@ export interface components {
              * @description Which engine runs it - `platform-fit` for every platform, `design` for the chosen one.
              * @enum {string}
              */
-            engine?: "platform-fit" | "design";
+            engine?: "platform-fit" | "cost-fit" | "design";
             /** @description The rule's json-rules-engine conditions, as stored in rules/. */
             conditions?: Record<string, never>;
             /** @description The rule's event (type and params), as stored in rules/. */
@@ -1229,6 +1304,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RuleList"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listPrices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The price tables and the cost model. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceList"];
                 };
             };
             404: components["responses"]["NotFound"];

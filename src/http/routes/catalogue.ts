@@ -19,7 +19,7 @@ const DECIDES: Record<EventType, string> = {
   registry: 'defines the image registry',
 };
 
-/** GET /v1/platforms and GET /v1/rules: what the rules know, and the rules themselves. */
+/** GET /v1/platforms, GET /v1/rules and GET /v1/prices: what the rules know, the rules themselves, and the prices. */
 export function catalogueRouter(advisor: Advisor): Router {
   const { ruleSet } = advisor;
   const platformsBody = JSON.stringify({
@@ -51,7 +51,16 @@ export function catalogueRouter(advisor: Advisor): Router {
       event: rule.event,
     })),
   });
+  const pricesBody = JSON.stringify({
+    rulesVersion: ruleSet.version,
+    fallbackRegion: 'us-east-1',
+    tables: Object.values(ruleSet.prices),
+    costModel: ruleSet.costModel,
+  });
   const router = Router();
+  router.get('/v1/prices', (_req, res) => {
+    res.type('application/json').send(pricesBody);
+  });
   router.get('/v1/platforms', (_req, res) => {
     res.type('application/json').send(platformsBody);
   });

@@ -1,0 +1,454 @@
+import type { Platform } from '../catalogue/platform-catalogue';
+import type { Workload } from '../contract/workload';
+import type { Design } from '../engine/design';
+import type { Facts } from '../engine/facts';
+import type { CostModel } from './cost-model';
+import { type PriceTable, priceOf, unitOf } from './price-table';
+import { round2, type Usage, usageOf } from './usage';
+
+export interface CostLine {
+  item: string;
+  quantity: number;
+  unit: string;
+  unitPrice: number;
+  monthly: number;
+}
+
+/** A platform's estimated monthly bill for a workload, line by line, with the assumptions it rests on. */
+export interface MonthlyCost {
+  currency: 'USD';
+  total: number;
+  low: number;
+  high: number;
+  priceRegion: string;
+  asOf: string;
+  lines: CostLine[];
+  assumptions: string[];
+}
+
+/** A line and what it costs at the low and high end of the workload's usage. */
+interface Priced extends CostLine {
+  low: number;
+  high: number;
+}
+
+export interface CostInput {
+  workload: Workload;
+  platform: Platform;
+  facts: Facts;
+  design: Design;
+  prices: PriceTable;
+  model: CostModel;
+}
+
+/** Estimates one platform's monthly cost from the price table: compute, control plane, network, storage, logs. */
+export function estimateMonthlyCost(input: CostInput): MonthlyCost {
+  const { workload, prices, model } = input;
+  const usage = usageOf(workload, model, prices.hoursPerMonth);
+  const assumptions = [...usage.assumptions];
+  const lines: Priced[] = [
+    ...computeLines(input, usage, assumptions),
+    ...controlPlaneLines(input),
+    ...loadBalancerLines(input, assumptions),
+    ...networkLines(input, usage, assumptions),
+    ...storageLines(input, usage, assumptions),
+    ...logLines(input, usage, assumptions),
+  ].filter((line) => line.monthly > 0 || line.high > 0);
+  const sum = (pick: (line: Priced) => number) =>
+    round2(lines.reduce((total, line) => total + pick(line), 0));
+  const total = sum((line) => line.monthly);
+  return {
+    currency: 'USD',
+    total,
+    low: Math.min(
+      sum((line) => line.low),
+      total,
+    ),
+    high: Math.max(
+      sum((line) => line.high),
+      total,
+    ),
+    priceRegion: prices.region,
+    asOf: prices.asOf,
+    lines: lines.map(({ item, quantity, unit, unitPrice, monthly }) => ({
+      item,
+      quantity: round2(quantity),
+      unit,
+      unitPrice,
+      monthly,
+    })),
+    assumptions,
+  };
+}
+
+function line(
+  item: string,
+  quantity: number,
+  unit: string,
+  unitPrice: number,
+  scale = { low: 1, high: 1 },
+): Priced {
+  const monthly = round2(quantity * unitPrice);
+  return {
+    item,
+    quantity,
+    unit,
+    unitPrice,
+    monthly,
+    low: round2(monthly * scale.low),
+    high: round2(monthly * scale.high),
+  };
+}
+
+function scaleOf(usage: Usage): { low: number; high: number } {
+  const { low, total, high } = usage.taskHours;
+  return total === 0 ? { low: 0, high: 0 } : { low: low / total, high: high / total };
+}
+
+function computeLines(input: CostInput, usage: Usage, assumptions: string[]): Priced[] {
+  switch (input.platform.sizingModel) {
+    case 'fargate':
+    case 'eks-fargate':
+      return fargateLines(input, usage, assumptions);
+    case 'app-runner':
+      return appRunnerLines(input, usage, assumptions);
+    case 'ec2':
+      return ec2Lines(input, usage, assumptions);
+  }
+}
+
+function fargateLines(
+  { platform, facts, prices, model, workload }: CostInput,
+  usage: Usage,
+  assumptions: string[],
+): Priced[] {
+  const vcpu = facts.taskSize.vcpu ?? workload.resources.cpu;
+  const memory = facts.taskSize.memoryGiB ?? workload.resources.memoryGiB;
+  const os = facts.runtime.os;
+  const family =
+    platform.service === 'eks'
+      ? 'eks.fargate.linux.x86'
+      : os === 'windows'
+        ? 'fargate.windows.x86'
+        : `fargate.linux.${facts.runtime.architecture === 'arm64' ? 'arm' : 'x86'}`;
+  const label =
+    platform.service === 'eks'
+      ? 'EKS Fargate pod'
+      : `Fargate ${os === 'windows' ? 'Windows' : facts.runtime.architecture === 'arm64' ? 'Arm Linux' : 'x86 Linux'} task`;
+  const scale = scaleOf(usage);
+  const spotShare = spotShareOf(spotUse(workload, facts), usage, model);
+  const onDemandHours = usage.taskHours.total * (1 - spotShare);
+  const spotHours = usage.taskHours.total * spotShare;
+  const lines: Priced[] = [];
+  const vcpuRate = priceOf(prices, `${family}.vcpuHour`);
+  const gbRate = priceOf(prices, `${family}.gbHour`);
+  lines.push(
+    line(`${label} vCPU (${vcpu} vCPU per task)`, vcpu * onDemandHours, 'vCPU-hour', vcpuRate, scale),
+  );
+  lines.push(
+    line(`${label} memory (${memory} GB per task)`, memory * onDemandHours, 'GB-hour', gbRate, scale),
+  );
+  if (os === 'windows') {
+    lines.push(
+      line(
+        'Fargate Windows OS licence',
+        vcpu * onDemandHours,
+        'vCPU-hour',
+        priceOf(prices, 'fargate.windows.x86.osLicenseVcpuHour'),
+        scale,
+      ),
+    );
+  }
+  if (spotHours > 0) {
+    const discount = priceOf(prices, 'fargate.spot.planningDiscount');
+    lines.push(
+      line(
+        `Fargate Spot vCPU (${vcpu} vCPU per task)`,
+        vcpu * spotHours,
+        'vCPU-hour',
+        round6(vcpuRate * (1 - discount)),
+        scale,
+      ),
+    );
+    lines.push(
+      line(
+        `Fargate Spot memory (${memory} GB per task)`,
+        memory * spotHours,
+        'GB-hour',
+        round6(gbRate * (1 - discount)),
+        scale,
+      ),
+    );
+    assumptions.push(
+      `Fargate Spot at a ${Math.round(discount * 100)}% planning discount (the live discount floats up to 70%); ${Math.round(spotShare * 100)}% of task-hours on Spot.`,
+    );
+  }
+  if (facts.taskSize.roundedUp)
+    assumptions.push(`Billed at the valid size ${vcpu} vCPU / ${memory} GB, rounded up from the request.`);
+  return lines;
+}
+
+/** Whether the work runs on Spot here: the facts already know whether the platform offers Spot for it. */
+function spotUse(workload: Workload, facts: Facts): { spot: boolean; batch: boolean } {
+  return {
+    spot: facts.runtime.instanceMarket === 'spot',
+    batch: workload.workloadType === 'batch' && workload.trigger?.type !== 'sqs',
+  };
+}
+
+function spotShareOf(spot: { spot: boolean; batch: boolean }, usage: Usage, model: CostModel): number {
+  if (!spot.spot) return 0;
+  if (spot.batch) return 1;
+  if (usage.averageTasks <= 1) return 0;
+  return (model.fargateSpot.serviceSpotShare * (usage.averageTasks - 1)) / usage.averageTasks;
+}
+
+function appRunnerLines(
+  { facts, prices, model, workload }: CostInput,
+  usage: Usage,
+  assumptions: string[],
+): Priced[] {
+  const vcpu = facts.taskSize.vcpu ?? workload.resources.cpu;
+  const memory = facts.taskSize.memoryGiB ?? workload.resources.memoryGiB;
+  const provisioned = Math.max(1, workload.resources.minTasks);
+  const activeFraction = model.appRunnerActiveFraction[workload.traffic.pattern];
+  const activeInstanceHours = usage.averageTasks * activeFraction * prices.hoursPerMonth;
+  const memoryInstanceHours = Math.max(provisioned * prices.hoursPerMonth, activeInstanceHours);
+  const scale = scaleOf(usage);
+  assumptions.push(
+    `App Runner keeps ${provisioned} instance(s) provisioned (memory only while idle) and instances are active ${Math.round(activeFraction * 100)}% of the time for ${workload.traffic.pattern} traffic.`,
+  );
+  return [
+    line(
+      `App Runner memory (${memory} GB per instance)`,
+      memory * memoryInstanceHours,
+      'GB-hour',
+      priceOf(prices, 'apprunner.provisioned.gbHour'),
+    ),
+    line(
+      `App Runner active vCPU (${vcpu} vCPU per instance)`,
+      vcpu * activeInstanceHours,
+      'vCPU-hour',
+      priceOf(prices, 'apprunner.active.vcpuHour'),
+      scale,
+    ),
+  ];
+}
+
+function ec2Lines(
+  { facts, prices, model, workload }: CostInput,
+  usage: Usage,
+  assumptions: string[],
+): Priced[] {
+  const cpu = workload.resources.cpu;
+  const memory = workload.resources.memoryGiB;
+  const needsGpu = workload.control.gpu;
+  const candidates = model.ec2.instanceTypes
+    .filter((type) => type.architecture === facts.runtime.architecture && type.gpus > 0 === needsGpu)
+    .map((type) => {
+      const perInstance = Math.floor(
+        Math.min(type.vcpu / cpu, (type.memoryGiB - model.ec2.memoryReservedGiB) / memory),
+      );
+      const hourly = priceOf(prices, type.priceKey);
+      return {
+        type,
+        perInstance,
+        hourly,
+        perTaskHour: perInstance > 0 ? hourly / perInstance : Number.POSITIVE_INFINITY,
+      };
+    })
+    .filter((candidate) => candidate.perInstance >= 1)
+    .sort((a, b) => a.perTaskHour - b.perTaskHour || a.type.type.localeCompare(b.type.type));
+  const spot = facts.runtime.instanceMarket === 'spot';
+  const discount = spot ? model.ec2.spotPlanningDiscount : 0;
+  const market = spot ? 'Spot' : 'On-Demand';
+  if (facts.runtime.os === 'windows')
+    assumptions.push('EC2 prices are Linux On-Demand rates: the Windows Server licence is not included.');
+  if (spot)
+    assumptions.push(
+      `EC2 Spot at a ${Math.round(discount * 100)}% planning discount (${model.ec2.spotSource}).`,
+    );
+  const best = candidates[0];
+  const runsAsService =
+    usage.taskHours.total === usage.averageTasks * prices.hoursPerMonth && workload.workloadType !== 'batch';
+  if (best === undefined) {
+    const largest = [...model.ec2.instanceTypes]
+      .filter((type) => type.gpus > 0 === needsGpu)
+      .sort((a, b) => b.vcpu - a.vcpu || a.type.localeCompare(b.type))[0];
+    if (largest === undefined) return [];
+    const perVcpuHour = priceOf(prices, largest.priceKey) / largest.vcpu;
+    const vcpuEquivalent = Math.max(cpu, memory / (largest.memoryGiB / largest.vcpu));
+    assumptions.push(
+      `No instance type in the price table fits a ${cpu} vCPU / ${memory} GiB task: priced pro rata at ${largest.type} rates per vCPU (${round6(perVcpuHour)} USD/vCPU-hour).`,
+    );
+    return [
+      line(
+        `EC2 capacity, ${market} (pro rata ${largest.type})`,
+        vcpuEquivalent * usage.taskHours.total,
+        'vCPU-hour',
+        round6(perVcpuHour * (1 - discount)),
+        scaleOf(usage),
+      ),
+    ];
+  }
+  const { type, perInstance, hourly } = best;
+  // The table has Linux instance rates only; Windows adds its licence per instance vCPU, estimated at the
+  // Fargate Windows licence rate (EC2's licence-included premium is of the same order).
+  const licence =
+    facts.runtime.os === 'windows' ? type.vcpu * priceOf(prices, 'fargate.windows.x86.osLicenseVcpuHour') : 0;
+  const unitPrice = round6(hourly * (1 - discount) + licence);
+  assumptions.push(
+    `Tasks packed ${perInstance} per ${type.type} (${type.vcpu} vCPU / ${type.memoryGiB} GiB, ${model.ec2.memoryReservedGiB} GiB kept for the agent and daemons), the cheapest fitting instance type in the price table.`,
+  );
+  if (runsAsService) {
+    const instances = (tasks: number) => Math.ceil(tasks / perInstance);
+    const hours = prices.hoursPerMonth;
+    const priced = line(
+      `EC2 ${type.type} instances, ${market}`,
+      instances(usage.averageTasks) * hours,
+      'instance-hour',
+      unitPrice,
+    );
+    return [
+      {
+        ...priced,
+        low: round2(instances(workload.resources.minTasks) * hours * unitPrice),
+        high: round2(instances(workload.resources.maxTasks) * hours * unitPrice),
+      },
+    ];
+  }
+  return [
+    line(
+      `EC2 ${type.type} instances, ${market}`,
+      usage.taskHours.total / perInstance,
+      'instance-hour',
+      unitPrice,
+      scaleOf(usage),
+    ),
+  ];
+}
+
+function controlPlaneLines({ platform, prices }: CostInput): Priced[] {
+  if (platform.service !== 'eks') return [];
+  return [
+    line(
+      'Amazon EKS control plane (standard support)',
+      prices.hoursPerMonth,
+      'cluster-hour',
+      priceOf(prices, 'eks.cluster.standard.hour'),
+    ),
+  ];
+}
+
+function loadBalancerLines(
+  { design, workload, prices, model, platform }: CostInput,
+  assumptions: string[],
+): Priced[] {
+  const type = design.loadBalancer.type;
+  if (type === 'none' || (type === 'built-in' && platform.id === 'app-runner')) return [];
+  const kind = type === 'nlb' ? 'nlb' : 'alb';
+  const name = kind === 'nlb' ? 'Network Load Balancer' : 'Application Load Balancer';
+  if (type === 'built-in')
+    assumptions.push(
+      'Express Mode provisions an Application Load Balancer, counted whole here (services of an account can share it).',
+    );
+  const rps = workload.traffic.requestsPerSecond;
+  const perUnit =
+    kind === 'nlb' ? model.loadBalancer.nlbRequestsPerLcu : model.loadBalancer.albRequestsPerLcu;
+  const units = rps === undefined ? 1 : Math.max(1, rps / perUnit);
+  assumptions.push(
+    rps === undefined
+      ? `No requestsPerSecond given: one ${kind === 'nlb' ? 'NLCU' : 'LCU'} assumed.`
+      : `${rps} requests a second ≈ ${round2(units)} ${kind === 'nlb' ? 'NLCU' : 'LCU'} at the high end (each request a new connection); low counts one.`,
+  );
+  const hours = prices.hoursPerMonth;
+  const lines = [
+    line(`${name} hours`, hours, `${kind.toUpperCase()}-hour`, priceOf(prices, `${kind}.hour`)),
+    {
+      ...line(
+        `${name} capacity units`,
+        units * hours,
+        kind === 'nlb' ? 'NLCU-hour' : 'LCU-hour',
+        priceOf(prices, kind === 'nlb' ? 'nlb.nlcuHour' : 'alb.lcuHour'),
+      ),
+    },
+  ];
+  const capacity = lines[1] as Priced;
+  capacity.low = round2(hours * capacity.unitPrice);
+  if (design.loadBalancer.scheme === 'internet-facing') {
+    lines.push(
+      line(
+        `Public IPv4 addresses of the load balancer (${model.loadBalancer.availabilityZones} Availability Zones)`,
+        model.loadBalancer.availabilityZones * hours,
+        'IP-hour',
+        priceOf(prices, 'vpc.publicIpv4.hour'),
+      ),
+    );
+  }
+  return lines;
+}
+
+function networkLines({ platform, prices, model }: CostInput, usage: Usage, assumptions: string[]): Priced[] {
+  if (platform.id === 'app-runner') return [];
+  if (platform.traits.managedIngress) {
+    assumptions.push(
+      'Express Mode tasks run in public subnets (the default VPC) with a public IPv4 address each, so no NAT gateway.',
+    );
+    return [
+      line(
+        'Public IPv4 addresses of the tasks',
+        usage.averageTasks * prices.hoursPerMonth,
+        'IP-hour',
+        priceOf(prices, 'vpc.publicIpv4.hour'),
+        scaleOf(usage),
+      ),
+    ];
+  }
+  if (model.natGateways.count === 0) return [];
+  assumptions.push(model.natGateways.description);
+  const hours = prices.hoursPerMonth * model.natGateways.count;
+  return [
+    line('NAT gateway hours', hours, 'hour', priceOf(prices, 'natGateway.hour')),
+    line('NAT gateway public IPv4 address', hours, 'IP-hour', priceOf(prices, 'vpc.publicIpv4.hour')),
+  ];
+}
+
+function storageLines({ design, prices }: CostInput, usage: Usage, assumptions: string[]): Priced[] {
+  const size = design.storage.sizeGiB ?? 0;
+  switch (design.storage.type) {
+    case 'efs':
+      assumptions.push(`EFS holds ${size} GB in Standard storage all month.`);
+      return [line('Amazon EFS Standard storage', size, 'GB-month', priceOf(prices, 'efs.standard.gbMonth'))];
+    case 'ebs': {
+      const volumes = Math.max(1, Math.ceil(usage.averageTasks));
+      assumptions.push(`One ${size} GB gp3 volume per running task (${volumes} on average).`);
+      return [line('Amazon EBS gp3 volumes', size * volumes, 'GB-month', priceOf(prices, 'ebs.gp3.gbMonth'))];
+    }
+    case 'fsx-windows':
+    case 'fsx-lustre':
+      assumptions.push(
+        `${design.storage.type === 'fsx-windows' ? 'FSx for Windows File Server' : 'FSx for Lustre'} is not in the price table and is not included.`,
+      );
+      return [];
+    default:
+      return [];
+  }
+}
+
+function logLines({ prices, model }: CostInput, usage: Usage, assumptions: string[]): Priced[] {
+  const gib = model.logs.gibPerTaskMonth * usage.averageTasks;
+  assumptions.push(`${model.logs.gibPerTaskMonth} GB of logs ingested per running task a month.`);
+  return [
+    line(
+      'CloudWatch Logs ingestion',
+      gib,
+      unitOf(prices, 'cloudwatchLogs.ingestionGb').replace('USD per ', ''),
+      priceOf(prices, 'cloudwatchLogs.ingestionGb'),
+      scaleOf(usage),
+    ),
+  ];
+}
+
+function round6(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}

@@ -1,0 +1,114 @@
+import type { Workload } from '../contract/workload';
+import type { CostModel } from './cost-model';
+
+/** How much a workload runs in a month: task-hours at the average, the low and the high end. */
+export interface Usage {
+  averageTasks: number;
+  taskHours: { low: number; total: number; high: number };
+  assumptions: string[];
+}
+
+/**
+ * Services (web, workers, queue-fed batch) run between minTasks and maxTasks all month, at an average the
+ * traffic pattern implies; other batch jobs run one task per trigger for an assumed duration.
+ */
+export function usageOf(workload: Workload, model: CostModel, hoursPerMonth: number): Usage {
+  const { minTasks, maxTasks } = workload.resources;
+  const runsAsService = workload.workloadType !== 'batch' || workload.trigger?.type === 'sqs';
+  if (runsAsService) {
+    const factor = model.averageTaskLoad[workload.traffic.pattern];
+    const averageTasks = minTasks + factor * (maxTasks - minTasks);
+    return {
+      averageTasks,
+      taskHours: {
+        low: minTasks * hoursPerMonth,
+        total: averageTasks * hoursPerMonth,
+        high: maxTasks * hoursPerMonth,
+      },
+      assumptions: [
+        `Runs ${round2(averageTasks)} tasks on average (${workload.traffic.pattern} traffic: minTasks + ${factor} × (maxTasks − minTasks)); low = ${minTasks}, high = ${maxTasks} tasks, ${hoursPerMonth} hours a month.`,
+      ],
+    };
+  }
+  const runs = runsPerMonth(workload, model, hoursPerMonth);
+  const hoursPerRun = model.batch.runMinutes / 60;
+  const total = runs.count * hoursPerRun;
+  return {
+    averageTasks: total / hoursPerMonth,
+    taskHours: {
+      low: total * model.batch.lowDurationFactor,
+      total,
+      high: total * model.batch.highDurationFactor,
+    },
+    assumptions: [
+      `${runs.description}, one task per run for about ${model.batch.runMinutes} minutes (low ${model.batch.runMinutes * model.batch.lowDurationFactor}, high ${model.batch.runMinutes * model.batch.highDurationFactor} minutes).`,
+    ],
+  };
+}
+
+function runsPerMonth(
+  workload: Workload,
+  model: CostModel,
+  hoursPerMonth: number,
+): { count: number; description: string } {
+  const trigger = workload.trigger;
+  if (trigger?.type === 'schedule' && trigger.expression !== undefined) {
+    const count = schedulesPerMonth(trigger.expression, hoursPerMonth);
+    return { count, description: `${trigger.expression} runs about ${round2(count)} times a month` };
+  }
+  if (trigger?.type === 's3-object-created') {
+    const count = model.batch.runsPerMonth['s3-object-created'];
+    return { count, description: `Assumes ${count} new objects a month (one run each)` };
+  }
+  const count = model.batch.runsPerMonth.manual;
+  return { count, description: `Assumes ${count} manual runs a month` };
+}
+
+const HOURS_PER_UNIT: Record<string, number> = {
+  minute: 1 / 60,
+  minutes: 1 / 60,
+  hour: 1,
+  hours: 1,
+  day: 24,
+  days: 24,
+};
+
+/**
+ * Runs per month of an EventBridge schedule: exact for rate(); for cron(), counts the minute and hour
+ * fields and whether days are limited (a list or range of weekdays, or set days of the month).
+ */
+export function schedulesPerMonth(expression: string, hoursPerMonth: number): number {
+  const rate = /^rate\(\s*(\d+)\s+(\w+)\s*\)$/.exec(expression);
+  if (rate) return hoursPerMonth / (Number(rate[1]) * (HOURS_PER_UNIT[rate[2] ?? ''] ?? 1));
+  const fields = /^cron\((.*)\)$/.exec(expression)?.[1]?.trim().split(/\s+/) ?? [];
+  const [minutes = '0', hours = '0', dayOfMonth = '*', , dayOfWeek = '?'] = fields;
+  const perHour = countOf(minutes, 60);
+  const perDay = countOf(hours, 24) * perHour;
+  const daysPerMonth = hoursPerMonth / 24;
+  let days = daysPerMonth;
+  if (dayOfMonth !== '*' && dayOfMonth !== '?') days = countOf(dayOfMonth, 31) * (daysPerMonth / 31);
+  else if (dayOfWeek !== '*' && dayOfWeek !== '?') days = countOf(dayOfWeek, 7) * (daysPerMonth / 7);
+  return perDay * days;
+}
+
+/** How many values a cron field selects out of `range`: *, lists, ranges (MON-FRI counts 5) and steps. */
+function countOf(field: string, range: number): number {
+  if (field === '*' || field === '?') return range;
+  const step = /^(\*|\d+)\/(\d+)$/.exec(field);
+  if (step) return Math.ceil(range / Number(step[2]));
+  return field.split(',').reduce((count, part) => {
+    const bounds = part.split('-');
+    if (bounds.length !== 2) return count + 1;
+    const [from, to] = bounds.map((bound) => WEEKDAYS.indexOf(bound.toUpperCase()) + 1 || Number(bound)) as [
+      number,
+      number,
+    ];
+    return count + (Number.isFinite(from) && Number.isFinite(to) && to >= from ? to - from + 1 : 1);
+  }, 0);
+}
+
+const WEEKDAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
+
+export function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,204 @@
+import fc from 'fast-check';
+import request from 'supertest';
+import { schedulesPerMonth } from '../../src/cost/usage';
+import { advise, recommend } from '../support/advisor';
+import { testApp } from '../support/app';
+import { schemaErrors } from '../support/openapi-validator';
+import { webWorkload, workerWorkload } from '../support/workloads';
+
+type Estimate = {
+  total: number;
+  low: number;
+  high: number;
+  lines: { item: string; monthly: number }[];
+  assumptions: string[];
+};
+
+async function estimateFor(body: object, platformId: string): Promise<Estimate> {
+  const recommendation = await recommend(body);
+  const alternative = recommendation.alternatives.find((candidate) => candidate.platformId === platformId) as
+    | { monthlyCost?: Estimate }
+    | undefined;
+  if (alternative?.monthlyCost === undefined) throw new Error(`${platformId} has no estimate`);
+  return alternative.monthlyCost;
+}
+
+const sumOf = (estimate: Estimate, pattern: RegExp) =>
+  Math.round(
+    estimate.lines.filter((line) => pattern.test(line.item)).reduce((sum, line) => sum + line.monthly, 0) *
+      100,
+  ) / 100;
+
+describe('monthly cost estimates', () => {
+  describe('when one 1 vCPU / 2 GB x86 task runs on Fargate around the clock', () => {
+    it('prices its compute at $36.04 a month (730 h × (0.04048 + 2 × 0.004445))', async () => {
+      const estimate = await estimateFor(
+        webWorkload({ resources: { cpu: 1, memoryGiB: 2, minTasks: 1, maxTasks: 1 } }),
+        'ecs-fargate',
+      );
+      expect(sumOf(estimate, /^Fargate x86 Linux task/)).toBe(36.04);
+    });
+
+    it('adds an ALB whose fixed part is $16.43 (730 h × 0.0225)', async () => {
+      const estimate = await estimateFor(
+        webWorkload({ resources: { minTasks: 1, maxTasks: 1 } }),
+        'ecs-fargate',
+      );
+      expect(estimate.lines.find((line) => line.item === 'Application Load Balancer hours')?.monthly).toBe(
+        16.43,
+      );
+    });
+  });
+
+  describe('when the platform is EKS', () => {
+    it('adds the control plane at $73.00 a month', async () => {
+      const estimate = await estimateFor(webWorkload({ control: { kubernetes: 'required' } }), 'eks-fargate');
+      expect(estimate.lines.find((line) => line.item.startsWith('Amazon EKS control plane'))?.monthly).toBe(
+        73,
+      );
+    });
+
+    it('prices an EKS Fargate pod after adding 256 MB and rounding up (1 vCPU / 2 GB is billed as 1 vCPU / 3 GB)', async () => {
+      const estimate = await estimateFor(
+        webWorkload({
+          control: { kubernetes: 'required' },
+          resources: { cpu: 1, memoryGiB: 2, minTasks: 1, maxTasks: 1 },
+        }),
+        'eks-fargate',
+      );
+      // 730 × (0.04048 + 3 × 0.004445) = 29.55 + 9.73
+      expect(sumOf(estimate, /^EKS Fargate pod/)).toBe(39.28);
+    });
+  });
+
+  describe('when the work is interruptible', () => {
+    it('prices an ECS batch job on Fargate Spot at the planning discount', async () => {
+      const estimate = await estimateFor(
+        {
+          workloadType: 'batch',
+          trigger: { type: 'schedule', expression: 'rate(1 hour)' },
+          cost: { interruptible: true },
+        },
+        'ecs-fargate',
+      );
+      expect(estimate.lines.some((line) => line.item.startsWith('Fargate Spot vCPU'))).toBe(true);
+      expect(estimate.assumptions.join(' ')).toMatch(/65% planning discount/);
+    });
+  });
+
+  describe('when the workload runs in a region without a price table', () => {
+    it('uses us-east-1 prices and says so in a warning', async () => {
+      const recommendation = await recommend(webWorkload({ region: 'eu-west-1' }));
+      expect(recommendation.warnings).toContain(
+        'Berth has no price table for eu-west-1: the estimates use us-east-1 prices (as of 2026-11-25).',
+      );
+      expect(
+        (recommendation.platform as { monthlyCost?: { priceRegion: string } }).monthlyCost?.priceRegion,
+      ).toBe('us-east-1');
+    });
+  });
+
+  describe('cost-aware ranking', () => {
+    const smallWorkers = (sensitivity: 'low' | 'high') =>
+      workerWorkload({
+        cost: { sensitivity },
+        resources: { cpu: 0.5, memoryGiB: 1, minTasks: 6, maxTasks: 20 },
+      });
+
+    it('lets the cheaper platform (ECS on EC2) win over the more convenient one (Fargate) at high sensitivity', async () => {
+      const recommendation = await recommend(smallWorkers('high'));
+      expect(recommendation.platform.id).toBe('ecs-ec2');
+      const costEntries = recommendation.rationale.filter(
+        (entry) => entry.group === 'cost' && entry.platformId === 'ecs-fargate',
+      );
+      expect(costEntries[0]?.message).toMatch(
+        /About \$[\d.]+ a month, \d+% more than Amazon ECS on Amazon EC2 at \$[\d.]+/,
+      );
+    });
+
+    it('leaves the convenient platform in front at low sensitivity', async () => {
+      expect((await recommend(smallWorkers('low'))).platform.id).toBe('ecs-fargate');
+    });
+  });
+
+  describe('every estimate, over generated workloads', () => {
+    it('is finite, non-negative and ordered low ≤ total ≤ high, and the platform carries the chosen one', async () => {
+      const bodies = fc.record({
+        workloadType: fc.constantFrom('web', 'worker'),
+        cost: fc.record({
+          sensitivity: fc.constantFrom('low', 'medium', 'high'),
+          interruptible: fc.boolean(),
+        }),
+        control: fc.record({
+          os: fc.constantFrom('linux', 'windows'),
+          architecture: fc.constantFrom('any', 'x86_64', 'arm64'),
+        }),
+        persistence: fc.record({ type: fc.constantFrom('none', 'shared-file', 'block') }),
+        resources: fc
+          .record({
+            cpu: fc.constantFrom(0.25, 0.5, 1, 2, 4, 8, 32),
+            memoryGiB: fc.constantFrom(0.5, 1, 2, 8, 30, 64),
+            minTasks: fc.integer({ min: 0, max: 5 }),
+          })
+          .map((resources) => ({ ...resources, maxTasks: resources.minTasks + 5 })),
+      });
+      await fc.assert(
+        fc.asyncProperty(bodies, async (body) => {
+          const advice = await advise(body);
+          if (advice.kind !== 'recommendation') return;
+          for (const alternative of advice.recommendation.alternatives) {
+            const estimate = (alternative as { monthlyCost?: Estimate }).monthlyCost;
+            expect(estimate === undefined).toBe(!alternative.eligible);
+            if (estimate === undefined) continue;
+            for (const value of [
+              estimate.total,
+              estimate.low,
+              estimate.high,
+              ...estimate.lines.map((line) => line.monthly),
+            ]) {
+              expect(Number.isFinite(value)).toBe(true);
+              expect(value).toBeGreaterThanOrEqual(0);
+            }
+            expect(estimate.low).toBeLessThanOrEqual(estimate.total);
+            expect(estimate.total).toBeLessThanOrEqual(estimate.high);
+            expect(schemaErrors('MonthlyCost', estimate)).toEqual([]);
+          }
+          const chosen = advice.recommendation.alternatives[0] as { monthlyCost?: Estimate };
+          expect((advice.recommendation.platform as { monthlyCost?: Estimate }).monthlyCost).toEqual(
+            chosen.monthlyCost,
+          );
+        }),
+        { numRuns: 60, seed: 20261125 },
+      );
+    });
+  });
+});
+
+describe('schedulesPerMonth', () => {
+  const cases = [
+    { given: 'rate(1 hour)', want: 730 },
+    { given: 'rate(5 minutes)', want: 8760 },
+    { given: 'rate(1 day)', want: 730 / 24 },
+    { given: 'cron(0 2 * * ? *)', want: 730 / 24 },
+    { given: 'cron(0 */6 * * ? *)', want: (730 / 24) * 4 },
+    { given: 'cron(0 9 ? * MON-FRI *)', want: (5 * 730) / 24 / 7 },
+    { given: 'cron(0 0 1 * ? *)', want: 730 / 24 / 31 },
+  ];
+  it.each(cases)('counts $given as $want runs', ({ given, want }) => {
+    expect(schedulesPerMonth(given, 730)).toBeCloseTo(want, 5);
+  });
+});
+
+describe('GET /v1/prices', () => {
+  it('returns the dated us-east-1 table and the cost model', async () => {
+    const response = await request(testApp()).get('/v1/prices');
+    expect(response.status).toBe(200);
+    expect(schemaErrors('PriceList', response.body)).toEqual([]);
+    expect(response.body.tables[0]).toMatchObject({
+      region: 'us-east-1',
+      currency: 'USD',
+      asOf: '2026-11-25',
+    });
+    expect(response.body.tables[0].prices['fargate.linux.x86.vcpuHour'].price).toBe(0.04048);
+  });
+});
