@@ -1,5 +1,10 @@
 import type { PlatformId } from '../catalogue/platform-catalogue';
 import { appRunnerStarter } from './app-runner/app-runner-starter';
+import {
+  cloudFormationTemplate,
+  cloudFormationTemplateFile,
+  deployInstructions,
+} from './cloudformation/cloudformation-template';
 import { ecsStarter } from './ecs/ecs-starter';
 import { eksStarter } from './eks/eks-starter';
 import { expressModeStarter } from './express-mode/express-mode-starter';
@@ -28,7 +33,8 @@ const STARTERS: Record<PlatformId, (input: StarterConfigInput) => PlatformStarte
 
 /**
  * Builds the starter configuration files for the chosen platform: the platform's own files, the IAM roles
- * and ECR repository every platform needs, and a README that ties them together. Sorted by path, and the
+ * and ECR repository every platform needs, a CloudFormation template that creates all of it as one stack,
+ * and a README that ties them together. Sorted by path, and the
  * same input always gives the same bytes.
  */
 export function generateStarterConfig(input: StarterConfigInput): StarterFile[] {
@@ -39,11 +45,13 @@ export function generateStarterConfig(input: StarterConfigInput): StarterFile[] 
     name: workload.name,
   });
   const lifecyclePolicy = ecrLifecyclePolicyFile(design.registry);
+  const template = cloudFormationTemplate(input);
   const files: DescribedFile[] = [
     ...starter.files,
     iamRolesFile(roles),
     ecrRepositoryFile(design.registry),
     ...(lifecyclePolicy === null ? [] : [lifecyclePolicy]),
+    cloudFormationTemplateFile(template),
   ];
   const steps = [
     'Create the image repository: `aws ecr create-repository --cli-input-json file://ecr/repository.json`',
@@ -62,6 +70,7 @@ export function generateStarterConfig(input: StarterConfigInput): StarterFile[] 
     workloadName: workload.name,
     platformName: platform.name,
     files,
+    deploy: deployInstructions(input, template),
     steps,
     notes: starter.notes,
   });

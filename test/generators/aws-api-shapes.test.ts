@@ -307,7 +307,11 @@ describe('Starter configuration AWS API shapes', () => {
       platforms.add(recommendation.platform.id);
       const files = recommendation.starterConfig.files;
       requests.push(...shapeRequests(`${label} (${recommendation.platform.id})`, files));
-      for (const file of files.filter((candidate) => candidate.mediaType === 'application/yaml')) {
+      // The Kubernetes and eksctl files; cloudformation/template.yaml is checked by test/cloudformation.
+      const eksYaml = files.filter(
+        (candidate) => candidate.mediaType === 'application/yaml' && candidate.path.startsWith('eks/'),
+      );
+      for (const file of eksYaml) {
         manifests.push({ label: `${label} ${file.path}`, documents: yamlDocumentsAt(files, file.path) });
       }
     }

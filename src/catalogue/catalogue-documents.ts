@@ -1,0 +1,76 @@
+import type { EventType } from '../engine/rule-file-schema';
+import type { RuleSet } from '../engine/rule-set';
+
+type LoadedRule = RuleSet['rules'][number];
+
+/** What each event type decides, in the words GET /v1/rules uses. */
+const DECIDES: Record<EventType, string> = {
+  blocker: 'makes a platform ineligible',
+  score: "moves an eligible platform's score",
+  warning: 'adds a warning',
+  note: 'adds a note to the rationale',
+  'load-balancer': 'chooses the load balancer and its listeners',
+  'load-balancer-scheme': "sets the load balancer's scheme",
+  storage: 'chooses the storage service',
+  'scaling-policy': 'adds a scaling policy',
+  capacity: 'chooses the capacity (on-demand or Spot, capacity providers)',
+  trigger: 'adds a trigger',
+  'monitoring-rule': 'adds a monitoring rule',
+  'iam-role': 'defines an IAM role',
+  'iam-statement': 'adds a permission to an IAM role',
+  registry: 'defines the image registry',
+};
+
+/**
+ * The documents that describe what Berth knows, shared by the HTTP API (GET /v1/platforms, /v1/rules,
+ * /v1/prices) and the clients (CLI, MCP), so both always say the same thing.
+ */
+export function platformList(ruleSet: RuleSet) {
+  return {
+    platforms: ruleSet.platforms.map((platform) => ({
+      id: platform.id,
+      service: platform.service,
+      capacity: platform.capacity,
+      name: platform.name,
+      summary: platform.summary,
+      seedSection: platform.seedSection,
+      traits: platform.traits,
+      capabilities: platform.capabilities,
+      limits: { sizingModel: platform.sizingModel, ...ruleSet.taskSizes.models[platform.sizingModel] },
+    })),
+    rulesVersion: ruleSet.version,
+  };
+}
+
+/** One rule as GET /v1/rules describes it. */
+export function ruleView(ruleSet: RuleSet, rule: LoadedRule) {
+  return {
+    name: rule.name,
+    group: rule.group,
+    groupDescription: ruleSet.groupDescriptions[rule.group] ?? '',
+    priority: rule.priority,
+    description: rule.description,
+    source: rule.source,
+    decides: DECIDES[rule.event.type],
+    engine: rule.engine,
+    conditions: rule.conditions,
+    event: rule.event,
+  };
+}
+
+export function ruleList(ruleSet: RuleSet) {
+  return {
+    rulesVersion: ruleSet.version,
+    groups: ruleSet.groupDescriptions,
+    rules: ruleSet.rules.map((rule) => ruleView(ruleSet, rule)),
+  };
+}
+
+export function priceList(ruleSet: RuleSet) {
+  return {
+    rulesVersion: ruleSet.version,
+    fallbackRegion: 'us-east-1',
+    tables: Object.values(ruleSet.prices),
+    costModel: ruleSet.costModel,
+  };
+}

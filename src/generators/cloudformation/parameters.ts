@@ -1,0 +1,177 @@
+import type { Intrinsic } from './intrinsics';
+import type { TemplateBuilder } from './template';
+
+/**
+ * The template parameters: what Berth cannot know about the account (the network, the image, a certificate)
+ * and the names a deployment may want to change. Each is declared where a resource first refers to it, so a
+ * template carries only the parameters it uses, always in this order.
+ */
+export const PARAMETER_ORDER = [
+  'VpcId',
+  'PrivateSubnetIds',
+  'PublicSubnetIds',
+  'ImageUri',
+  'CertificateArn',
+  'QueueName',
+  'DeadLetterQueueName',
+  'BucketName',
+  'InstanceType',
+  'AmiId',
+  'SystemInstanceType',
+  'SystemAmiId',
+  'ServiceIpv4Cidr',
+  'FsxFileSystemId',
+  'FsxCredentialsParameter',
+  'ActiveDirectoryDomain',
+] as const;
+
+const QUEUE_NAME_PATTERN = '^[A-Za-z0-9_-]{1,80}$';
+const BUCKET_NAME_PATTERN = '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$';
+const CERTIFICATE_ARN = 'arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[A-Za-z0-9-]+';
+
+export function vpcId(template: TemplateBuilder): Intrinsic {
+  return template.parameter('VpcId', {
+    Type: 'AWS::EC2::VPC::Id',
+    Description: 'The existing VPC the workload runs in.',
+  });
+}
+
+/** Where the tasks, pods or nodes run; `note` adds what this template needs of them. */
+export function privateSubnetIds(template: TemplateBuilder, note = ''): Intrinsic {
+  return template.parameter('PrivateSubnetIds', {
+    Type: 'List<AWS::EC2::Subnet::Id>',
+    Description: `Private subnets of the VPC, one per Availability Zone and at least two, with outbound internet access through a NAT gateway (or VPC endpoints).${note}`,
+  });
+}
+
+export function publicSubnetIds(template: TemplateBuilder): Intrinsic {
+  return template.parameter('PublicSubnetIds', {
+    Type: 'List<AWS::EC2::Subnet::Id>',
+    Description:
+      'Public subnets of the VPC (routed to an internet gateway), one per Availability Zone and at least two: the internet-facing load balancer is placed here.',
+  });
+}
+
+/** The image to run: the workload's own when it named one, otherwise one the deployer must name. */
+export function imageUri(template: TemplateBuilder, image: string | undefined): Intrinsic {
+  return template.parameter('ImageUri', {
+    Type: 'String',
+    MinLength: 1,
+    Description:
+      'The container image to run (registry/repository:tag or @digest). It must exist when the stack is created; later versions go to the repository this stack creates (output RepositoryUri).',
+    ...(image === undefined ? {} : { Default: image }),
+  });
+}
+
+/**
+ * An ACM certificate for TLS on the load balancer. Optional where the workload can be served without one
+ * (plain HTTP on 80, or TCP on 443); required where the protocol cannot work without TLS (gRPC).
+ */
+export function certificateArn(template: TemplateBuilder, required: boolean): Intrinsic {
+  return template.parameter('CertificateArn', {
+    Type: 'String',
+    AllowedPattern: required ? `^${CERTIFICATE_ARN}$` : `^(${CERTIFICATE_ARN})?$`,
+    ConstraintDescription: 'must be the ARN of an ACM certificate in this Region',
+    Description: required
+      ? 'The ARN of the ACM certificate for your domain: the HTTPS listener terminates TLS with it.'
+      : 'The ARN of the ACM certificate for your domain, or empty. With one, the load balancer serves TLS on 443 (and redirects HTTP on 80 to it); without one it serves the same port in plain text.',
+    ...(required ? {} : { Default: '' }),
+  });
+}
+
+export function queueName(template: TemplateBuilder, name: string): Intrinsic {
+  return template.parameter('QueueName', {
+    Type: 'String',
+    Default: name,
+    AllowedPattern: QUEUE_NAME_PATTERN,
+    ConstraintDescription: 'must be 1-80 letters, digits, hyphens or underscores',
+    Description: 'The name of the SQS queue the workload consumes.',
+  });
+}
+
+export function deadLetterQueueName(template: TemplateBuilder, name: string): Intrinsic {
+  return template.parameter('DeadLetterQueueName', {
+    Type: 'String',
+    Default: name,
+    AllowedPattern: QUEUE_NAME_PATTERN,
+    ConstraintDescription: 'must be 1-80 letters, digits, hyphens or underscores',
+    Description: 'The name of the dead-letter queue that receives the messages the workload failed on.',
+  });
+}
+
+export function bucketName(template: TemplateBuilder, name: string): Intrinsic {
+  return template.parameter('BucketName', {
+    Type: 'String',
+    Default: name,
+    AllowedPattern: BUCKET_NAME_PATTERN,
+    ConstraintDescription: 'must be an S3 bucket name',
+    Description:
+      'The existing S3 bucket whose new objects start the workload. Turn on its EventBridge notifications (put-bucket-notification-configuration with EventBridgeConfiguration): CloudFormation cannot change a bucket it did not create.',
+  });
+}
+
+export function instanceType(
+  template: TemplateBuilder,
+  name: 'InstanceType' | 'SystemInstanceType',
+  type: string,
+  description: string,
+): Intrinsic {
+  return template.parameter(name, { Type: 'String', Default: type, MinLength: 1, Description: description });
+}
+
+/** An AMI id read from a public SSM parameter when the stack is deployed, so instances start from the latest image. */
+export function amiId(
+  template: TemplateBuilder,
+  name: 'AmiId' | 'SystemAmiId',
+  ssmParameter: string,
+  description: string,
+): Intrinsic {
+  return template.parameter(name, {
+    Type: 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>',
+    Default: ssmParameter,
+    Description: description,
+  });
+}
+
+export function fsxParameters(template: TemplateBuilder): {
+  fileSystemId: Intrinsic;
+  credentialsParameter: Intrinsic;
+  domain: Intrinsic;
+} {
+  return {
+    fileSystemId: template.parameter('FsxFileSystemId', {
+      Type: 'String',
+      AllowedPattern: '^fs-[0-9a-f]{8,}$',
+      ConstraintDescription: 'must be an FSx file system id (fs-…)',
+      Description:
+        'The existing Amazon FSx for Windows File Server file system (fs-…), joined to your Active Directory.',
+    }),
+    credentialsParameter: template.parameter('FsxCredentialsParameter', {
+      Type: 'String',
+      MinLength: 1,
+      Description:
+        'The ARN of the Secrets Manager secret (or SSM parameter) holding the Active Directory credentials the tasks mount the share with.',
+    }),
+    domain: template.parameter('ActiveDirectoryDomain', {
+      Type: 'String',
+      MinLength: 1,
+      Description: 'The Active Directory domain the file system and the instances are joined to.',
+    }),
+  };
+}
+
+/**
+ * The CIDR block Kubernetes services get addresses from. Self-managed AL2023 nodes must be told it, and the
+ * cluster does not return the one EKS picks, so the stack sets it: EKS's own choice for a VPC outside
+ * 172.20.0.0/16's range.
+ */
+export function serviceIpv4Cidr(template: TemplateBuilder): Intrinsic {
+  return template.parameter('ServiceIpv4Cidr', {
+    Type: 'String',
+    Default: '172.20.0.0/16',
+    AllowedPattern: '^(10|172|192)\\.[0-9]{1,3}\\.[0-9]{1,3}\\.0/(1[2-9]|2[0-4])$',
+    ConstraintDescription: 'must be a private /12 to /24 block',
+    Description:
+      'The CIDR block Kubernetes services get their addresses from: it must not overlap the VPC or any network connected to it.',
+  });
+}

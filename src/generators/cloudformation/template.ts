@@ -1,0 +1,119 @@
+import YAML from 'yaml';
+import { StarterConfigError } from '../shared/starter-config-error';
+import type { DescribedFile } from '../shared/starter-file';
+import { type Intrinsic, ref, type TemplateValue } from './intrinsics';
+
+export const TEMPLATE_PATH = 'cloudformation/template.yaml';
+
+/** A template parameter: what Berth cannot know, typed so the console and the API check the value. */
+export interface TemplateParameter {
+  Type: string;
+  Description: string;
+  Default?: string;
+  AllowedPattern?: string;
+  ConstraintDescription?: string;
+  MinLength?: number;
+  MaxLength?: number;
+}
+
+export interface TemplateResource {
+  Type: string;
+  Condition?: string;
+  DependsOn?: string[];
+  DeletionPolicy?: 'Retain' | 'Delete';
+  UpdateReplacePolicy?: 'Retain' | 'Delete';
+  Metadata?: { [key: string]: TemplateValue };
+  Properties: { [property: string]: TemplateValue };
+}
+
+export interface TemplateOutput {
+  Description: string;
+  Value: TemplateValue;
+  Condition?: string;
+}
+
+export interface TemplateDocument {
+  AWSTemplateFormatVersion: '2010-09-09';
+  Description: string;
+  Parameters: Record<string, TemplateParameter>;
+  Conditions?: Record<string, Intrinsic>;
+  Resources: Record<string, TemplateResource>;
+  Outputs: Record<string, TemplateOutput>;
+}
+
+/**
+ * Collects a template's parts as the generators find they need them. A parameter or condition asked for
+ * twice is declared once, so a parameter only exists when something refers to it; a resource's logical id
+ * may be used once only. Parameters come out in the order of `parameterOrder`, the rest in insertion order.
+ */
+export class TemplateBuilder {
+  private readonly parameters = new Map<string, TemplateParameter>();
+  private readonly conditions = new Map<string, Intrinsic>();
+  private readonly resources = new Map<string, TemplateResource>();
+  private readonly outputs = new Map<string, TemplateOutput>();
+
+  constructor(private readonly parameterOrder: readonly string[]) {}
+
+  /** Declares the parameter (once) and returns a reference to it. */
+  parameter(name: string, definition: TemplateParameter): Intrinsic {
+    if (!this.parameterOrder.includes(name)) {
+      throw new StarterConfigError(`template parameter ${name} is missing from the parameter order`);
+    }
+    if (!this.parameters.has(name)) this.parameters.set(name, definition);
+    return ref(name);
+  }
+
+  /** Declares the condition (once) and returns its name, for `Condition` and `Fn::If`. */
+  condition(name: string, expression: Intrinsic): string {
+    if (!this.conditions.has(name)) this.conditions.set(name, expression);
+    return name;
+  }
+
+  /** Adds the resource and returns its logical id. */
+  resource(logicalId: string, resource: TemplateResource): string {
+    if (this.resources.has(logicalId)) {
+      throw new StarterConfigError(`two template resources share the logical id ${logicalId}`);
+    }
+    this.resources.set(logicalId, resource);
+    return logicalId;
+  }
+
+  output(name: string, output: TemplateOutput): void {
+    this.outputs.set(name, output);
+  }
+
+  build(description: string): TemplateDocument {
+    const parameters = [...this.parameters].sort(
+      ([a], [b]) => this.parameterOrder.indexOf(a) - this.parameterOrder.indexOf(b),
+    );
+    return {
+      AWSTemplateFormatVersion: '2010-09-09',
+      Description: description,
+      Parameters: Object.fromEntries(parameters),
+      ...(this.conditions.size === 0 ? {} : { Conditions: Object.fromEntries(this.conditions) }),
+      Resources: Object.fromEntries(this.resources),
+      Outputs: Object.fromEntries(this.outputs),
+    };
+  }
+}
+
+/** The parameters `aws cloudformation deploy` must be given: those without a default. */
+export function requiredParameters(template: TemplateDocument): string[] {
+  return Object.entries(template.Parameters)
+    .filter(([, parameter]) => parameter.Default === undefined)
+    .map(([name]) => name);
+}
+
+/**
+ * cloudformation/template.yaml. Serialized with the YAML 1.1 schema, the one CloudFormation's parser
+ * follows, so strings such as `on`, `yes` or `0777` are quoted rather than read back as booleans or numbers.
+ */
+export function templateFile(template: TemplateDocument, description: string): DescribedFile {
+  const document = new YAML.Document(template, { version: '1.1', aliasDuplicateObjects: false });
+  return {
+    path: TEMPLATE_PATH,
+    mediaType: 'application/yaml',
+    content: document.toString({ lineWidth: 0 }),
+    description,
+  };
+}
