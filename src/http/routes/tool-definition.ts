@@ -1,0 +1,17 @@
+import { Router } from 'express';
+import { recommendToolDefinitions } from '../../clients/tool-definition';
+import type { OpenApiDocument } from '../../contract/openapi-document';
+
+/**
+ * GET /v1/tool-definition: Berth as a function a chatbot can call, with the request schema derived from
+ * openapi.yaml at start-up (never copied by hand), in the Chat Completions (`openai`) and Anthropic
+ * Messages (`anthropic`) shapes.
+ */
+export function toolDefinitionRouter(document: OpenApiDocument): Router {
+  const body = JSON.stringify(recommendToolDefinitions(document.json));
+  const router = Router();
+  router.get('/v1/tool-definition', (_req, res) => {
+    res.type('application/json').send(body);
+  });
+  return router;
+}
