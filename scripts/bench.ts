@@ -61,7 +61,13 @@ async function freePort(): Promise<number> {
 
 async function startServer(port: number, cacheEntries: number): Promise<ChildProcess> {
   const server = spawn(process.execPath, [join(__dirname, '..', 'dist', 'src', 'server.js')], {
-    env: { ...process.env, PORT: String(port), BERTH_CACHE_ENTRIES: String(cacheEntries) },
+    // The rate limit would answer most of the load with 429s: it is off here, the soak keeps it on.
+    env: {
+      ...process.env,
+      PORT: String(port),
+      BERTH_CACHE_ENTRIES: String(cacheEntries),
+      BERTH_RATE_LIMIT_REQUESTS: '0',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   for (let attempt = 0; attempt < 100; attempt += 1) {

@@ -1,14 +1,27 @@
 import express, { type Express } from 'express';
+import { mcpRouter } from './clients/mcp/streamable-http';
+import type { Config } from './config';
 import type { OpenApiDocument } from './contract/openapi-document';
 import type { Advisor } from './engine/advisor';
+import { ApiKeys, identifyCaller, openPaths, requireApiKey } from './http/middleware/api-key';
+import { bodyLimit } from './http/middleware/body-limit';
 import { errorHandler } from './http/middleware/error-handler';
+import { httpMetrics } from './http/middleware/http-metrics';
+import { rateLimitByCaller } from './http/middleware/rate-limit';
+import { requestContext } from './http/middleware/request-context';
+import { requestLog } from './http/middleware/request-log';
+import { requestTimeout } from './http/middleware/request-timeout';
+import { corsPolicy, securityHeaders } from './http/middleware/security-headers';
 import { optionsResponder, type RouteTable, unmatchedRoute } from './http/middleware/unmatched-route';
 import { RecommendationCache } from './http/recommendation-cache';
 import { catalogueRouter } from './http/routes/catalogue';
 import { healthRouter, type Readiness } from './http/routes/health';
 import { openApiRouter } from './http/routes/openapi';
 import { recommendationsRouter } from './http/routes/recommendations';
+import { toolDefinitionRouter } from './http/routes/tool-definition';
 import type { Logger } from './logger';
+import { Metrics } from './observability/metrics';
+import { metricsRouter } from './observability/metrics-endpoint';
 
 export interface AppOptions {
   advisor: Advisor;
@@ -19,38 +32,99 @@ export interface AppOptions {
   bodyLimitBytes: number;
   /** How many distinct request bodies keep their answer cached (0 turns the cache off). */
   cacheEntries: number;
+  /** The registry GET /metrics serves; when absent, a new one without the process metrics. */
+  metrics?: Metrics;
+  /**
+   * Security and operations settings, as src/config.ts reads them. Each one left out is off: no API
+   * keys, no CORS, no rate limit, no request timeout, no trusted proxy, no request bodies in the log.
+   */
+  settings?: Partial<ServiceSettings>;
 }
+
+export type ServiceSettings = Pick<
+  Config,
+  | 'apiKeys'
+  | 'metricsRequireApiKey'
+  | 'corsOrigins'
+  | 'rateLimitRequests'
+  | 'rateLimitWindowMs'
+  | 'trustProxyHops'
+  | 'requestTimeoutMs'
+  | 'logBodies'
+>;
+
+/** What each setting is when createApp is not given it (the service's defaults are in src/config.ts). */
+const SETTINGS_LEFT_OUT: Omit<ServiceSettings, 'requestTimeoutMs'> & { requestTimeoutMs?: number } = {
+  apiKeys: [],
+  metricsRequireApiKey: false,
+  corsOrigins: [],
+  rateLimitRequests: 0,
+  rateLimitWindowMs: 60_000,
+  trustProxyHops: 0,
+  logBodies: false,
+};
 
 const GET = ['GET', 'HEAD'] as const;
 const ROUTES: RouteTable = new Map<string, readonly string[]>([
   ['/v1/recommendations', ['POST']],
   ['/v1/platforms', GET],
   ['/v1/rules', GET],
+  ['/v1/tool-definition', GET],
+  ['/mcp', ['POST']],
+  ['/v1/prices', GET],
   ['/openapi.yaml', GET],
   ['/openapi.json', GET],
   ['/docs', GET],
   ['/healthz', GET],
   ['/readyz', GET],
+  ['/metrics', GET],
 ]);
 
 /**
- * Builds the HTTP application in a fixed order: settings, OPTIONS, routes, docs, unmatched routes
- * (404/405), error handler. It does not listen; src/server.ts does, so tests drive the app without a port.
+ * Builds the HTTP application in a fixed order: settings; request id, log and metrics; security headers,
+ * timeout and CORS; OPTIONS; API key, rate limit and body limit; routes; docs; unmatched routes
+ * (404/405); error handler. It does not listen; src/server.ts does, so tests drive the app without a port.
  */
 export function createApp(options: AppOptions): Express {
+  const settings = { ...SETTINGS_LEFT_OUT, ...options.settings };
+  const metrics = options.metrics ?? new Metrics({ processMetrics: false });
+  const apiKeys = new ApiKeys(settings.apiKeys);
+  const isOpen = openPaths(settings.metricsRequireApiKey);
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.set('trust proxy', settings.trustProxyHops > 0 ? settings.trustProxyHops : false);
+  app.use(requestContext(options.logger));
+  app.use(requestLog(options.logger, { logBodies: settings.logBodies, routes: ROUTES }));
+  app.use(httpMetrics(metrics, ROUTES));
+  app.use(securityHeaders());
+  if (settings.requestTimeoutMs !== undefined) app.use(requestTimeout(settings.requestTimeoutMs));
+  if (settings.corsOrigins.length > 0) app.use(corsPolicy(settings.corsOrigins));
   app.use(optionsResponder(ROUTES));
+  app.use(identifyCaller(apiKeys));
+  app.use(
+    rateLimitByCaller({
+      requests: settings.rateLimitRequests,
+      windowMs: settings.rateLimitWindowMs,
+      isOpen,
+      logger: options.logger,
+    }),
+  );
+  app.use(requireApiKey(apiKeys, isOpen));
+  app.use(bodyLimit(options.bodyLimitBytes));
   app.use(healthRouter(options.readiness, options.advisor.ruleSet.version));
+  app.use(metricsRouter(metrics));
   app.use(
     recommendationsRouter(
       options.advisor,
       new RecommendationCache(options.cacheEntries),
       options.bodyLimitBytes,
+      metrics,
     ),
   );
   app.use(catalogueRouter(options.advisor));
+  app.use(toolDefinitionRouter(options.openApi));
+  app.use(mcpRouter(options.advisor, options.openApi, options.bodyLimitBytes));
   app.use(openApiRouter(options.openApi));
   app.use(unmatchedRoute(ROUTES));
   app.use(errorHandler(options.logger));

@@ -2,45 +2,225 @@ import { z } from 'zod';
 
 /**
  * The service's configuration, read from the environment once at start-up and validated; the only
- * module that reads process.env. A bad value stops the process with a message naming the variable.
+ * module that reads process.env (server.ts passes it in). A bad value stops the process with a message
+ * naming the variable, the value received (never for a secret) and what is allowed. Every default is
+ * declared here, next to its variable, and .env.example lists each variable set to its default (a test
+ * checks that the two agree). An empty value counts as unset.
  */
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** An optional variable holding a whole number in [min, max]. */
+function wholeNumber(fallback: number, min: number, max: number) {
+  const allowed = `a whole number from ${min} to ${max}`;
+  return z
+    .string()
+    .optional()
+    .transform((raw, context) => {
+      if (raw === undefined) return fallback;
+      const value = Number(raw.trim());
+      if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
+        context.addIssue({ code: 'custom', message: `must be ${allowed}` });
+        return z.NEVER;
+      }
+      return value;
+    });
+}
+
+function flag(fallback: boolean) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, context) => {
+      if (raw === undefined) return fallback;
+      const value = raw.trim().toLowerCase();
+      if (value !== 'true' && value !== 'false') {
+        context.addIssue({ code: 'custom', message: 'must be true or false' });
+        return z.NEVER;
+      }
+      return value === 'true';
+    });
+}
+
+/** An optional comma-separated list; each item trimmed, empty items dropped, each checked by `check`. */
+function list(check: (item: string) => string | undefined) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, context) => {
+      const items = (raw ?? '')
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+      items.forEach((item, index) => {
+        const problem = check(item);
+        if (problem !== undefined)
+          context.addIssue({ code: 'custom', message: `item ${index + 1} ${problem}` });
+      });
+      return items;
+    });
+}
+
+const MIN_API_KEY_LENGTH = 16;
+
 const configSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  BERTH_BODY_LIMIT_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(10 * 1024 * 1024)
-    .default(64 * 1024),
-  BERTH_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(1024),
+  /** TCP port to listen on. Default 3000. */
+  PORT: wholeNumber(3000, 0, 65_535),
+  /** Largest accepted request body, in bytes. Default 64 KiB. */
+  BERTH_BODY_LIMIT_BYTES: wholeNumber(64 * 1024, 1024, 10 * 1024 * 1024),
+  /** Distinct request bodies whose answers stay cached. Default 1024; 0 turns the cache off. */
+  BERTH_CACHE_ENTRIES: wholeNumber(1024, 0, 1_000_000),
+  /** Lowest log level written (pino levels). Default info. */
+  BERTH_LOG_LEVEL: z
+    .string()
+    .optional()
+    .transform((raw, context): LogLevel => {
+      if (raw === undefined) return 'info';
+      const level = LOG_LEVELS.find((candidate) => candidate === raw.trim().toLowerCase());
+      if (level === undefined) {
+        context.addIssue({ code: 'custom', message: `must be one of ${LOG_LEVELS.join(', ')}` });
+        return z.NEVER;
+      }
+      return level;
+    }),
+  /** Whether the request log includes request bodies. Default false: workloads may name private resources. */
+  BERTH_LOG_BODIES: flag(false),
+  /**
+   * Comma-separated API keys. Default none: /v1/* and /mcp are open. When set, they require
+   * `Authorization: Bearer <one of the keys>`; /healthz, /readyz, /docs and /openapi.* stay open.
+   */
+  BERTH_API_KEYS: list((key) =>
+    key.length < MIN_API_KEY_LENGTH
+      ? `is ${key.length} characters long; an API key needs at least ${MIN_API_KEY_LENGTH}`
+      : /\s/.test(key)
+        ? 'contains whitespace, which an Authorization header cannot carry'
+        : undefined,
+  ),
+  /** Whether /metrics requires an API key too (only when BERTH_API_KEYS is set). Default false. */
+  BERTH_METRICS_REQUIRE_API_KEY: flag(false),
+  /**
+   * Comma-separated origins (scheme://host[:port]) that browsers may call the API from. Default none:
+   * CORS is off and no Access-Control-* header is sent.
+   */
+  BERTH_CORS_ORIGINS: list((origin) => {
+    try {
+      const url = new URL(origin);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === origin
+        ? undefined
+        : `"${origin}" is not an origin; write it as scheme://host[:port], e.g. https://portal.example.com`;
+    } catch {
+      return `"${origin}" is not an origin; write it as scheme://host[:port], e.g. https://portal.example.com`;
+    }
+  }),
+  /**
+   * Requests each API key (or, without a key, each client IP) may make to /v1/* and /mcp per window.
+   * Default 600; 0 turns rate limiting off.
+   */
+  BERTH_RATE_LIMIT_REQUESTS: wholeNumber(600, 0, 100_000_000),
+  /** The rate-limit window, in seconds. Default 60. */
+  BERTH_RATE_LIMIT_WINDOW_SECONDS: wholeNumber(60, 1, 86_400),
+  /**
+   * How many proxies (load balancers) stand in front of Berth, so the client IP is read from that many
+   * X-Forwarded-For entries. Default 0 (the socket's address); 1 behind an Application Load Balancer.
+   */
+  BERTH_TRUST_PROXY_HOPS: wholeNumber(0, 0, 10),
+  /**
+   * Longest a request may take, receiving it and answering it, in milliseconds; a request still
+   * unanswered then gets a 503. Default 10 000.
+   */
+  BERTH_REQUEST_TIMEOUT_MS: wholeNumber(10_000, 100, 600_000),
+  /**
+   * How long an idle keep-alive connection stays open, in milliseconds. Default 65 000: longer than an
+   * Application Load Balancer's default 60 s idle timeout, so the load balancer closes first.
+   */
+  BERTH_KEEP_ALIVE_TIMEOUT_MS: wholeNumber(65_000, 1000, 600_000),
+  /**
+   * On SIGTERM or SIGINT, how long in-flight requests have to finish before the process gives up on
+   * them and exits with status 1, in milliseconds. Default 25 000 (ECS and Kubernetes wait 30 s
+   * before they kill the container).
+   */
+  BERTH_SHUTDOWN_TIMEOUT_MS: wholeNumber(25_000, 0, 600_000),
 });
+
+/** Variables whose values are never repeated in an error message or a log. */
+const SECRET_VARIABLES = new Set(['BERTH_API_KEYS']);
+
+/** Every variable Berth reads, as .env.example documents them. */
+export const CONFIG_VARIABLES = Object.keys(configSchema.shape);
 
 export interface Config {
   port: number;
   bodyLimitBytes: number;
   /** Distinct request bodies whose answers stay cached; 0 turns the cache off. */
   cacheEntries: number;
+  logLevel: LogLevel;
+  logBodies: boolean;
+  /** The accepted API keys; empty leaves the API open. */
+  apiKeys: string[];
+  metricsRequireApiKey: boolean;
+  corsOrigins: string[];
+  /** Requests per window per caller; 0 turns rate limiting off. */
+  rateLimitRequests: number;
+  rateLimitWindowMs: number;
+  trustProxyHops: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  shutdownTimeoutMs: number;
+  /** BERTH_* variables that are set but that Berth does not read (a typo, usually); logged at start-up. */
+  unknownVariables: string[];
+}
+
+/** One bad variable: its name, the value received (hidden for secrets) and what is allowed. */
+export interface ConfigProblem {
+  variable: string;
+  received: string;
+  message: string;
 }
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
+
+  constructor(readonly problems: ConfigProblem[]) {
+    super(problems.map((problem) => `${problem.variable}=${problem.received} ${problem.message}`).join('; '));
+  }
 }
 
 export function readConfig(env: Record<string, string | undefined>): Config {
-  const parsed = configSchema.safeParse(env);
+  const set = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = configSchema.safeParse(set);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues
-        .map(
-          (issue) =>
-            `${issue.path.join('.')}=${JSON.stringify(env[String(issue.path[0])])}: ${issue.message}`,
-        )
-        .join('; '),
+      parsed.error.issues.map((issue) => {
+        const variable = String(issue.path[0]);
+        return {
+          variable,
+          received: SECRET_VARIABLES.has(variable) ? '(hidden)' : JSON.stringify(set[variable]),
+          message: issue.message,
+        };
+      }),
     );
   }
+  const values = parsed.data;
   return {
-    port: parsed.data.PORT,
-    bodyLimitBytes: parsed.data.BERTH_BODY_LIMIT_BYTES,
-    cacheEntries: parsed.data.BERTH_CACHE_ENTRIES,
+    port: values.PORT,
+    bodyLimitBytes: values.BERTH_BODY_LIMIT_BYTES,
+    cacheEntries: values.BERTH_CACHE_ENTRIES,
+    logLevel: values.BERTH_LOG_LEVEL,
+    logBodies: values.BERTH_LOG_BODIES,
+    apiKeys: values.BERTH_API_KEYS,
+    metricsRequireApiKey: values.BERTH_METRICS_REQUIRE_API_KEY,
+    corsOrigins: values.BERTH_CORS_ORIGINS,
+    rateLimitRequests: values.BERTH_RATE_LIMIT_REQUESTS,
+    rateLimitWindowMs: values.BERTH_RATE_LIMIT_WINDOW_SECONDS * 1000,
+    trustProxyHops: values.BERTH_TRUST_PROXY_HOPS,
+    requestTimeoutMs: values.BERTH_REQUEST_TIMEOUT_MS,
+    keepAliveTimeoutMs: values.BERTH_KEEP_ALIVE_TIMEOUT_MS,
+    shutdownTimeoutMs: values.BERTH_SHUTDOWN_TIMEOUT_MS,
+    unknownVariables: Object.keys(set).filter(
+      (name) => name.startsWith('BERTH_') && !CONFIG_VARIABLES.includes(name),
+    ),
   };
 }

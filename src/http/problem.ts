@@ -134,6 +134,60 @@ export class NotReadyProblem extends Problem {
   }
 }
 
+/** Why a request carries no usable API key, in the caller's words (the key itself is never repeated). */
+export type MissingKeyReason = 'no-authorization-header' | 'not-bearer' | 'unknown-key';
+
+const MISSING_KEY_RECEIVED: Record<MissingKeyReason, string> = {
+  'no-authorization-header': 'the request has no Authorization header',
+  'not-bearer': 'its Authorization header does not use the Bearer scheme',
+  'unknown-key': 'its Bearer token is not one of the API keys this service accepts',
+};
+
+export class UnauthorizedProblem extends Problem {
+  constructor(path: string, reason: MissingKeyReason) {
+    super(
+      401,
+      'unauthorized',
+      'API key required',
+      `${path} needs an API key, sent as "Authorization: Bearer <key>"; ${MISSING_KEY_RECEIVED[reason]}.`,
+      {},
+      {
+        'WWW-Authenticate':
+          reason === 'unknown-key' ? 'Bearer realm="berth", error="invalid_token"' : 'Bearer realm="berth"',
+      },
+    );
+  }
+}
+
+export class TooManyRequestsProblem extends Problem {
+  constructor(
+    caller: 'API key' | 'client address',
+    limit: number,
+    windowSeconds: number,
+    retryAfterSeconds: number,
+  ) {
+    super(
+      429,
+      'too-many-requests',
+      'Too many requests',
+      `This ${caller} has made more than ${limit} requests in ${windowSeconds} s; retry after ${retryAfterSeconds} s.`,
+      { retryAfterSeconds },
+      { 'Retry-After': String(retryAfterSeconds) },
+    );
+  }
+}
+
+export class RequestTimeoutProblem extends Problem {
+  constructor(timeoutMs: number) {
+    super(
+      503,
+      'request-timeout',
+      'Request timed out',
+      `Berth did not finish answering within ${timeoutMs} ms (BERTH_REQUEST_TIMEOUT_MS); retry the request.`,
+    );
+  }
+}
+
 export class InternalProblem extends Problem {
   constructor() {
     super(

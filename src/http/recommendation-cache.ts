@@ -35,6 +35,8 @@ export class RecommendationCache {
 
 export interface CachedAnswer {
   status: number;
+  /** The platform a 200 recommends, kept so an answer from the cache still counts in the metrics. */
+  platformId?: string;
   contentType: string;
   /** The encoded body, so a cached answer is sent without encoding it again. */
   body: Buffer;

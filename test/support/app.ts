@@ -1,20 +1,36 @@
 import type { Express } from 'express';
-import { createApp } from '../../src/app';
+import { createApp, type ServiceSettings } from '../../src/app';
 import { loadOpenApiDocument } from '../../src/contract/openapi-document';
-import { silentLogger } from '../../src/logger';
+import { type Logger, silentLogger } from '../../src/logger';
+import { Metrics } from '../../src/observability/metrics';
 import { OPENAPI_PATH } from '../../src/project-paths';
 import { advisor } from './advisor';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
-/** The real application over the real rules, without a port, for supertest. */
-export function testApp(options: { cacheEntries?: number } = {}): Express {
+export interface TestAppOptions extends Partial<ServiceSettings> {
+  cacheEntries?: number;
+  /** Where the app logs; silent by default. */
+  logger?: Logger;
+  /** The metrics registry, to read what the app recorded; a fresh one by default. */
+  metrics?: Metrics;
+  ready?: boolean;
+}
+
+/**
+ * The real application over the real rules, without a port, for supertest. Open by default: no API keys,
+ * no rate limit, no CORS, no request timeout; /metrics is served. Each option turns one of those on.
+ */
+export function testApp(options: TestAppOptions = {}): Express {
+  const { cacheEntries, logger, metrics, ready, ...settings } = options;
   return createApp({
     advisor,
     openApi: loadOpenApiDocument(OPENAPI_PATH),
-    logger: silentLogger,
-    readiness: { ready: true, reason: '' },
+    logger: logger ?? silentLogger,
+    readiness: { ready: ready ?? true, reason: ready === false ? 'shutting down' : '' },
     bodyLimitBytes: BODY_LIMIT_BYTES,
-    cacheEntries: options.cacheEntries ?? 64,
+    cacheEntries: cacheEntries ?? 64,
+    metrics: metrics ?? new Metrics({ processMetrics: false }),
+    settings,
   });
 }

@@ -25,6 +25,11 @@ export interface paths {
          *
          *     The response is deterministic: the same body evaluated by the same `rulesVersion` yields the same
          *     `id` and the same recommendation.
+         *
+         *     Ask for `application/zip` (in `Accept`, or with `?format=zip`) to get the recommendation's starter
+         *     configuration as a zip archive of the same files, ready to deploy: its README.md gives the
+         *     `aws cloudformation deploy` command for `cloudformation/template.yaml`. Errors stay problem+json,
+         *     and any other `Accept` gets JSON.
          */
         post: operations["createRecommendation"];
         delete?: never;
@@ -91,6 +96,70 @@ export interface paths {
         get: operations["listPrices"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tool-definition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The recommendation endpoint as a function-calling tool
+         * @description `recommend_container_platform`, the function a chat model calls to get a recommendation, with
+         *     `WorkloadRequest` as its parameters. The schema is derived from this document when the server
+         *     starts (every `$ref` inlined; descriptions, defaults, enums and constraints kept), never copied
+         *     by hand. The same tool in two shapes:
+         *     - `openai`: an entry of a Chat Completions `tools` array,
+         *       `{"type": "function", "function": {"name", "description", "parameters"}}`, which OpenAI and the
+         *       APIs compatible with it accept.
+         *     - `anthropic`: an entry of an Anthropic Messages API `tools` array,
+         *       `{"name", "description", "input_schema"}`.
+         *
+         *     Send the arguments the model produces to `POST /v1/recommendations`: the cross-field rules listed
+         *     under `WorkloadRequest` are checked there, and a `400` names the field to correct.
+         */
+        get: operations["getToolDefinition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mcp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Model Context Protocol server (Streamable HTTP)
+         * @description Berth's MCP server over the Streamable HTTP transport, for chat clients and agents, with the
+         *     tools `recommend_container_platform` (input: `WorkloadRequest`), `compare_workloads`,
+         *     `explain_rule` and `list_platforms`. The body is a JSON-RPC 2.0 message of the Model Context
+         *     Protocol, not a Berth resource: use an MCP client (such as the official SDK's
+         *     `StreamableHTTPClientTransport`) rather than building requests by hand. Clients send
+         *     `Accept: application/json, text/event-stream`.
+         *
+         *     Invalid tool input is a tool result with `isError: true` whose text names each field with the
+         *     same path and message as a `400` of `POST /v1/recommendations`; a workload no platform can run is
+         *     one too, with the blockers and the smallest change that fixes it.
+         *
+         *     The endpoint is stateless: no `Mcp-Session-Id`, and every request is answered on its own with
+         *     `application/json`. `GET /mcp` (a server-initiated event stream) and `DELETE /mcp` (ending a
+         *     session) are therefore not offered and answer `405`.
+         */
+        post: operations["mcp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -191,6 +260,31 @@ export interface paths {
          *     version of the rules in use; `503` until then (or while shutting down).
          */
         get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics
+         * @description The service's metrics in the Prometheus text exposition format: `berth_http_requests_total` and
+         *     `berth_http_request_duration_seconds` by method, route and status, `berth_http_requests_in_flight`,
+         *     `berth_recommendations_total` by platform (answers from the cache included),
+         *     `berth_rule_engine_duration_seconds` (evaluations only), and the Node.js process metrics
+         *     (`process_*`, `nodejs_*`). Open even when API keys are set, unless
+         *     `BERTH_METRICS_REQUIRE_API_KEY=true`.
+         */
+        get: operations["getMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -969,7 +1063,7 @@ export interface components {
             /** @description The platform the rule applied to, when it applied to one. */
             platformId?: components["schemas"]["PlatformId"];
         };
-        /** @description Starter configuration files for the recommended platform. */
+        /** @description Starter configuration files for the recommended platform. The platform's native API inputs, `cloudformation/template.yaml` (one parameterised CloudFormation stack that creates the whole architecture in an existing VPC) and a README.md that says how to deploy the stack or apply the files. */
         StarterConfig: {
             files: components["schemas"]["StarterFile"][];
         };
@@ -1045,6 +1139,8 @@ export interface components {
             /** @description The stable rule name, as cited in `rationale`. */
             name: string;
             group: components["schemas"]["RuleGroup"];
+            /** @description What the rules of this group decide. */
+            groupDescription?: string;
             /** @description Higher runs first within the group. */
             priority: number;
             /** @description What the rule decides, in one sentence. */
@@ -1095,6 +1191,8 @@ export interface components {
             allowed?: unknown[];
             /** @description The body limit that was exceeded (413). */
             limitBytes?: number;
+            /** @description Seconds until the caller may retry, as in the `Retry-After` header (429). */
+            retryAfterSeconds?: number;
         };
         /** @description A `400` problem listing every field that failed validation. */
         ValidationProblem: components["schemas"]["Problem"] & {
@@ -1225,6 +1323,40 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /**
+         * @description The service is configured with API keys (`BERTH_API_KEYS`) and the request carries none of them
+         *     as `Authorization: Bearer <key>`. `detail` says what the request had instead; never the key.
+         */
+        Unauthorized: {
+            headers: {
+                /** @description `Bearer realm="berth"`, with `error="invalid_token"` when the key is not one of the keys. */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The caller (its API key, or its client address without one) has made more requests in the
+         *     current window than `BERTH_RATE_LIMIT_REQUESTS` allows per `BERTH_RATE_LIMIT_WINDOW_SECONDS`.
+         *     Every answer of a rate-limited path carries the `RateLimit` and `RateLimit-Policy` headers
+         *     (IETF draft 8).
+         */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds until the window resets and the caller may retry. */
+                "Retry-After"?: number;
+                /** @description The quota left, e.g. `"600-in-1min"; r=0; t=17`. */
+                RateLimit?: string;
+                /** @description The quota, e.g. `"600-in-1min"; q=600; w=60`. */
+                "RateLimit-Policy"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: never;
     requestBodies: never;
@@ -1235,7 +1367,10 @@ export type $defs = Record<string, never>;
 export interface operations {
     createRecommendation: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `zip` answers with the starter configuration as a zip archive, as `Accept: application/zip` does; `json`, the default, with the recommendation. Other values are ignored. */
+                format?: "json" | "zip";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1247,21 +1382,26 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The recommendation. */
+            /** @description The recommendation; or, when `application/zip` was asked for, its starter configuration as a zip archive. */
             200: {
                 headers: {
+                    /** @description With `application/zip` only: `attachment; filename="<workload name>-starter-config.zip"`. */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Recommendation"];
+                    "application/zip": string;
                 };
             };
             400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["NoEligiblePlatform"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -1283,8 +1423,10 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformList"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -1306,8 +1448,10 @@ export interface operations {
                     "application/json": components["schemas"]["RuleList"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -1329,8 +1473,136 @@ export interface operations {
                     "application/json": components["schemas"]["PriceList"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getToolDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tool, in both shapes, with the same schema. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A Chat Completions `tools` entry. */
+                        openai: {
+                            /** @constant */
+                            type: "function";
+                            function: {
+                                /** @constant */
+                                name: "recommend_container_platform";
+                                /** @description When to call the tool and how to fill it in, written for the model. */
+                                description: string;
+                                /** @description `WorkloadRequest` as one self-contained JSON Schema. */
+                                parameters: Record<string, never>;
+                            };
+                        };
+                        /** @description An Anthropic Messages API `tools` entry. */
+                        anthropic: {
+                            /** @constant */
+                            name: "recommend_container_platform";
+                            description: string;
+                            /** @description `WorkloadRequest` as one self-contained JSON Schema (the same as `openai.function.parameters`). */
+                            input_schema: Record<string, never>;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    mcp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    jsonrpc: "2.0";
+                    id?: string | number;
+                    /**
+                     * @example initialize
+                     * @example tools/list
+                     * @example tools/call
+                     */
+                    method: string;
+                    params?: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description The JSON-RPC response to a request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        jsonrpc: "2.0";
+                        id?: string | number | null;
+                        /** @description The method's result; for `tools/call`, `content` (a summary to repeat, and the data as JSON text) and `structuredContent`. */
+                        result?: Record<string, never>;
+                        /** @description A JSON-RPC error (unknown tool, malformed message). */
+                        error?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description A notification (such as `notifications/initialized`) was accepted; no body. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description The body is not JSON (a problem document, as for every endpoint), or not a JSON-RPC message
+             *     (a JSON-RPC error).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": Record<string, never>;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The `Accept` header does not accept both `application/json` and `text/event-stream`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -1459,6 +1731,30 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalServerError"];
         };
     };
 }

@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from '../../logger';
 import {
   InternalProblem,
@@ -7,6 +7,7 @@ import {
   Problem,
   UnsupportedMediaTypeProblem,
 } from '../problem';
+import { contextOf } from './request-context';
 
 /** body-parser reports its failures as errors with a `type`; these are the caller's mistakes, not ours. */
 interface BodyParserError {
@@ -19,31 +20,46 @@ interface BodyParserError {
 
 /**
  * The one place errors become responses: every error is written as application/problem+json; anything
- * unexpected is logged and answered with a plain 500 that reveals no internals.
+ * unexpected is logged (with the request id) and answered with a plain 500 that reveals no internals.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    const problem = toProblem(error);
-    if (problem instanceof InternalProblem) {
-      logger.error('request failed', {
-        method: req.method,
-        path: req.path,
-        error:
-          error instanceof Error
-            ? { name: error.name, message: error.message, stack: error.stack }
-            : String(error),
-      });
-    }
+    const context = contextOf(req);
+    const log = context?.logger ?? logger;
     if (res.headersSent) {
-      res.end();
+      // A handler that failed mid-answer, or one that finished after its request timed out and was
+      // answered 503: the answer cannot change now.
+      if (context?.timedOut)
+        log.debug('handler finished after its request timed out', { error: describe(error) });
+      else
+        log.error('request failed after its answer started', {
+          method: req.method,
+          path: req.path,
+          error: describe(error),
+        });
+      if (!res.writableEnded) res.end();
       return;
     }
-    res
-      .status(problem.status)
-      .set(problem.headers)
-      .type('application/problem+json')
-      .send(JSON.stringify(problem.toBody()));
+    const problem = toProblem(error);
+    if (problem instanceof InternalProblem) {
+      log.error('request failed', { method: req.method, path: req.path, error: describe(error) });
+    }
+    sendProblem(res, problem);
   };
+}
+
+/** Writes a problem as the answer: its status, its headers and its body as application/problem+json. */
+export function sendProblem(res: Response, problem: Problem): void {
+  res
+    .status(problem.status)
+    .set(problem.headers)
+    .type('application/problem+json')
+    .send(JSON.stringify(problem.toBody()));
+}
+
+/** An Error is logged as is (the logger writes its type, message and stack); anything else as text. */
+function describe(error: unknown): unknown {
+  return error instanceof Error ? error : String(error);
 }
 
 function toProblem(error: unknown): Problem {

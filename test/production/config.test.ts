@@ -1,0 +1,171 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONFIG_VARIABLES, ConfigError, readConfig } from '../../src/config';
+import { PROJECT_ROOT } from '../../src/project-paths';
+
+function problemsOf(env: Record<string, string>): { variable: string; received: string; message: string }[] {
+  try {
+    readConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error(`readConfig accepted ${JSON.stringify(env)}`);
+}
+
+/** The NAME=value lines of an env file. */
+function parseEnvFile(text: string): Record<string, string> {
+  return Object.fromEntries(
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('#'))
+      .map((line) => {
+        const equals = line.indexOf('=');
+        return [line.slice(0, equals), line.slice(equals + 1)];
+      }),
+  );
+}
+
+describe('readConfig', () => {
+  describe('when nothing is set', () => {
+    it('uses the defaults: open, rate-limited at 600 a minute, no CORS', () => {
+      expect(readConfig({})).toEqual({
+        port: 3000,
+        bodyLimitBytes: 65_536,
+        cacheEntries: 1024,
+        logLevel: 'info',
+        logBodies: false,
+        apiKeys: [],
+        metricsRequireApiKey: false,
+        corsOrigins: [],
+        rateLimitRequests: 600,
+        rateLimitWindowMs: 60_000,
+        trustProxyHops: 0,
+        requestTimeoutMs: 10_000,
+        keepAliveTimeoutMs: 65_000,
+        shutdownTimeoutMs: 25_000,
+        unknownVariables: [],
+      });
+    });
+  });
+
+  describe('given valid values', () => {
+    const cases = [
+      { given: { PORT: '8080' }, want: { port: 8080 } },
+      { given: { PORT: '' }, want: { port: 3000 } },
+      {
+        given: { BERTH_API_KEYS: ' key-one-0123456789 ,key-two-0123456789,' },
+        want: { apiKeys: ['key-one-0123456789', 'key-two-0123456789'] },
+      },
+      {
+        given: { BERTH_CORS_ORIGINS: 'https://portal.example.com,http://localhost:5173' },
+        want: { corsOrigins: ['https://portal.example.com', 'http://localhost:5173'] },
+      },
+      { given: { BERTH_LOG_BODIES: 'TRUE' }, want: { logBodies: true } },
+      { given: { BERTH_METRICS_REQUIRE_API_KEY: 'true' }, want: { metricsRequireApiKey: true } },
+      { given: { BERTH_LOG_LEVEL: 'debug' }, want: { logLevel: 'debug' } },
+      {
+        given: { BERTH_RATE_LIMIT_REQUESTS: '0', BERTH_RATE_LIMIT_WINDOW_SECONDS: '1' },
+        want: { rateLimitRequests: 0, rateLimitWindowMs: 1000 },
+      },
+      { given: { BERTH_TRUST_PROXY_HOPS: '1' }, want: { trustProxyHops: 1 } },
+      { given: { BERTH_SHUTDOWN_TIMEOUT_MS: '0' }, want: { shutdownTimeoutMs: 0 } },
+      {
+        given: { BERTH_API_KEY: 'typo-0123456789abc' },
+        want: { apiKeys: [], unknownVariables: ['BERTH_API_KEY'] },
+      },
+      { given: { HOME: '/root', NODE_ENV: 'production' }, want: { unknownVariables: [] } },
+    ];
+
+    it.each(cases)('reads $given', ({ given, want }) => {
+      expect(readConfig(given)).toMatchObject(want);
+    });
+  });
+
+  describe('given a bad value', () => {
+    const cases: { given: Record<string, string>; variable: string; message: string }[] = [
+      { given: { PORT: 'eighty' }, variable: 'PORT', message: 'must be a whole number from 0 to 65535' },
+      { given: { PORT: '-1' }, variable: 'PORT', message: 'must be a whole number from 0 to 65535' },
+      { given: { PORT: '3000.5' }, variable: 'PORT', message: 'must be a whole number from 0 to 65535' },
+      {
+        given: { BERTH_BODY_LIMIT_BYTES: '10' },
+        variable: 'BERTH_BODY_LIMIT_BYTES',
+        message: 'must be a whole number from 1024 to 10485760',
+      },
+      { given: { BERTH_LOG_BODIES: 'yes' }, variable: 'BERTH_LOG_BODIES', message: 'must be true or false' },
+      {
+        given: { BERTH_LOG_LEVEL: 'verbose' },
+        variable: 'BERTH_LOG_LEVEL',
+        message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+      },
+      {
+        given: { BERTH_CORS_ORIGINS: 'https://portal.example.com/app' },
+        variable: 'BERTH_CORS_ORIGINS',
+        message: 'item 1 "https://portal.example.com/app" is not an origin',
+      },
+      {
+        given: { BERTH_CORS_ORIGINS: '*' },
+        variable: 'BERTH_CORS_ORIGINS',
+        message: 'item 1 "*" is not an origin',
+      },
+      {
+        given: { BERTH_RATE_LIMIT_WINDOW_SECONDS: '0' },
+        variable: 'BERTH_RATE_LIMIT_WINDOW_SECONDS',
+        message: 'must be a whole number from 1 to 86400',
+      },
+    ];
+
+    it.each(cases)(
+      'names $variable, the value received and what is allowed, given $given',
+      ({ given, variable, message }) => {
+        const [problem, ...others] = problemsOf(given);
+        expect(others).toEqual([]);
+        expect(problem?.variable).toBe(variable);
+        expect(problem?.received).toBe(JSON.stringify(Object.values(given)[0]));
+        expect(problem?.message).toContain(message);
+      },
+    );
+
+    it('reports every bad variable at once', () => {
+      expect(problemsOf({ PORT: 'x', BERTH_LOG_LEVEL: 'loud' }).map((problem) => problem.variable)).toEqual([
+        'PORT',
+        'BERTH_LOG_LEVEL',
+      ]);
+    });
+
+    describe('when an API key is too short', () => {
+      it('says which key and why, and never repeats the keys', () => {
+        const keys = 'long-enough-key-0123456789,short';
+        let message = '';
+        try {
+          readConfig({ BERTH_API_KEYS: keys });
+        } catch (error) {
+          message = (error as Error).message;
+          expect((error as ConfigError).problems).toEqual([
+            {
+              variable: 'BERTH_API_KEYS',
+              received: '(hidden)',
+              message: 'item 2 is 5 characters long; an API key needs at least 16',
+            },
+          ]);
+        }
+        expect(message).toContain('BERTH_API_KEYS');
+        expect(message).not.toContain('short');
+        expect(message).not.toContain('long-enough-key');
+      });
+    });
+  });
+
+  describe('.env.example', () => {
+    const documented = parseEnvFile(readFileSync(join(PROJECT_ROOT, '.env.example'), 'utf8'));
+
+    it('lists every variable Berth reads, and only those', () => {
+      expect(Object.keys(documented).sort()).toEqual([...CONFIG_VARIABLES].sort());
+    });
+
+    it('sets each one to its default', () => {
+      expect(readConfig(documented)).toEqual(readConfig({}));
+    });
+  });
+});
