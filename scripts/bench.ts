@@ -7,56 +7,19 @@
  *   npm run bench               # BENCH_SECONDS=10 by default
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { freePort } from './support/free-port';
+import { WORKLOAD_SHAPES } from './support/workload-shapes';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 32;
 const DISTINCT_WORKLOADS = 256;
 
-const templates: Record<string, unknown>[] = [
-  { workloadType: 'web', traffic: { protocol: 'https' } },
-  { workloadType: 'web', traffic: { protocol: 'udp' }, containerPort: 7777 },
-  { workloadType: 'web', control: { level: 'minimal' } },
-  { workloadType: 'web', control: { gpu: true }, resources: { cpu: 4, memoryGiB: 16 } },
-  { workloadType: 'web', control: { kubernetes: 'required', daemons: true } },
-  {
-    workloadType: 'web',
-    traffic: { protocol: 'grpc', exposure: 'private' },
-    persistence: { type: 'shared-file' },
-  },
-  { workloadType: 'worker', cost: { interruptible: true } },
-  {
-    workloadType: 'batch',
-    trigger: { type: 'schedule', expression: 'cron(0 2 * * ? *)' },
-    cost: { interruptible: true },
-  },
-  { workloadType: 'batch', trigger: { type: 's3-object-created', bucket: 'uploads', prefix: 'in/' } },
-  { workloadType: 'web', control: { os: 'windows' }, persistence: { type: 'windows-file' } },
-  { workloadType: 'batch', persistence: { type: 'high-performance-file' } },
-  { workloadType: 'web', control: { kubernetes: 'preferred', level: 'minimal' } },
-];
-
 function workloads(): string[] {
   return Array.from({ length: DISTINCT_WORKLOADS }, (_, index) =>
-    JSON.stringify({ ...templates[index % templates.length], name: `bench-${index}` }),
+    JSON.stringify({ ...WORKLOAD_SHAPES[index % WORKLOAD_SHAPES.length], name: `bench-${index}` }),
   );
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address !== null
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 async function startServer(port: number, cacheEntries: number): Promise<ChildProcess> {

@@ -11,9 +11,10 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { freePort } from './support/free-port';
+import { WORKLOAD_SHAPES } from './support/workload-shapes';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 64);
@@ -21,26 +22,8 @@ const DISTINCT_BODIES = 3000;
 const API_KEY = randomBytes(24).toString('hex');
 
 /** Valid workloads: recommendations on every platform, and one no platform can run (a 422). */
-const valid: Record<string, unknown>[] = [
-  { workloadType: 'web', traffic: { protocol: 'https' } },
-  { workloadType: 'web', traffic: { protocol: 'udp' }, containerPort: 7777 },
-  { workloadType: 'web', control: { level: 'minimal' } },
-  { workloadType: 'web', control: { gpu: true }, resources: { cpu: 4, memoryGiB: 16 } },
-  { workloadType: 'web', control: { kubernetes: 'required', daemons: true } },
-  {
-    workloadType: 'web',
-    traffic: { protocol: 'grpc', exposure: 'private' },
-    persistence: { type: 'shared-file' },
-  },
-  { workloadType: 'worker', cost: { interruptible: true } },
-  {
-    workloadType: 'batch',
-    trigger: { type: 'schedule', expression: 'cron(0 2 * * ? *)' },
-    cost: { interruptible: true },
-  },
-  { workloadType: 'batch', trigger: { type: 's3-object-created', bucket: 'uploads', prefix: 'in/' } },
-  { workloadType: 'web', control: { os: 'windows' }, persistence: { type: 'windows-file' } },
-  { workloadType: 'web', control: { kubernetes: 'preferred', level: 'minimal' } },
+const valid: readonly Record<string, unknown>[] = [
+  ...WORKLOAD_SHAPES,
   { workloadType: 'web', persistence: { type: 'windows-file' } },
 ];
 
@@ -61,21 +44,6 @@ function bodies(): string[] {
     const kind = index % kinds;
     const make = invalid[kind - valid.length];
     return kind < valid.length ? JSON.stringify({ ...valid[kind], name }) : (make?.(name) ?? '{}');
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address !== null
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
   });
 }
 
