@@ -17,6 +17,14 @@ const capability = z.strictObject({
   source: z.string().min(1),
 });
 
+/** Where a platform is offered: "*" for every Region, or a list; `excluded` names exceptions to "*". */
+const regions = z.strictObject({
+  supported: z.array(z.string()).min(1),
+  excluded: z.array(z.string()),
+  note: z.string().min(1),
+  source: z.string().min(1),
+});
+
 const capabilities = z.strictObject({
   workloadTypes: capability,
   protocols: capability,
@@ -29,6 +37,7 @@ const capabilities = z.strictObject({
   hostControl: capability,
   spot: capability,
   newCustomers: capability,
+  regions,
 });
 
 export const platformSchema = z.strictObject({

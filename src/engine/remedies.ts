@@ -30,6 +30,7 @@ const ENUM_CANDIDATES: Record<string, readonly unknown[]> = {
   'control.gpu': [false],
   'control.privileged': [false],
   'control.daemons': [false],
+  region: ['us-east-1'],
 };
 
 const DROPS_A_REQUIREMENT: readonly [string, unknown][] = [

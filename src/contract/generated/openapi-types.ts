@@ -1100,6 +1100,8 @@ export interface components {
         PlatformCapability: {
             /** @description Whether the capability is supported, or the values supported (for example the protocols). */
             supported: boolean | string[];
+            /** @description For `regions`, the Regions left out although `supported` is `["*"]` (every Region). */
+            excluded?: string[];
             note?: string;
             source?: string;
         };
