@@ -1,3 +1,4 @@
+import { ecrRepositoryName } from '../catalogue/ecr-repository-name';
 import type { Platform } from '../catalogue/platform-catalogue';
 import type { TaskSize, TaskSizer } from '../catalogue/task-sizes';
 import type { Workload } from '../contract/workload';
@@ -22,6 +23,8 @@ export interface Runtime {
   taskGroup: string;
   /** The EventBridge pattern that matches the workload's S3 trigger, when it has one. */
   s3EventPattern: Record<string, unknown> | null;
+  /** The workload's name as a valid ECR repository name. */
+  ecrRepositoryName: string;
 }
 
 export interface Facts {
@@ -69,6 +72,7 @@ export function buildFacts(workload: Workload, platform: Platform, sizer: TaskSi
       clusterName: platform.capacity === 'express-mode' ? 'default' : workload.name,
       taskGroup: runsAsService ? `service:${workload.name}` : `family:${workload.name}`,
       s3EventPattern: s3EventPattern(workload),
+      ecrRepositoryName: ecrRepositoryName(workload.name),
     },
   };
 }

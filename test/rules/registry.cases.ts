@@ -39,4 +39,28 @@ export const registryCases: DesignCase<DeepPartial<Registry>>[] = [
     platform: 'eks-fargate',
     want: { type: 'ecr', repositoryName: 'catalog' },
   },
+  {
+    given: 'a workload name ends in a hyphen, which ECR rejects',
+    rule: 'ecr-repository-named-after-workload',
+    workload: webWorkload({ name: 'orders-' }),
+    platform: 'ecs-fargate',
+    want: {
+      repositoryName: 'orders',
+      imageUri: '<account-id>.dkr.ecr.us-east-1.amazonaws.com/orders:latest',
+    },
+  },
+  {
+    given: 'a workload name has one character, and ECR needs two',
+    rule: 'ecr-repository-named-after-workload',
+    workload: webWorkload({ name: 'z' }),
+    platform: 'ecs-fargate',
+    want: { repositoryName: 'z-images' },
+  },
+  {
+    given: 'a workload name repeats hyphens, which ECR accepts',
+    rule: 'ecr-repository-named-after-workload',
+    workload: webWorkload({ name: 'a--b' }),
+    platform: 'ecs-fargate',
+    want: { repositoryName: 'a--b' },
+  },
 ];

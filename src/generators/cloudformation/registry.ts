@@ -3,10 +3,6 @@ import type { StarterConfigInput } from '../shared/starter-file';
 import { getAtt } from './intrinsics';
 import type { TemplateBuilder } from './template';
 
-/** ECR repository names: 2 to 256 characters, lowercase words joined by single separators. */
-const ECR_REPOSITORY_NAME =
-  /^(?=.{2,256}$)[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*$/;
-
 /**
  * The workload's ECR repository, as ecr/repository.json describes it, with the lifecycle policy of
  * ecr/lifecycle-policy.json: the policy text is taken from that request, so both say the same thing.
@@ -21,7 +17,7 @@ export function addRepository(template: TemplateBuilder, input: StarterConfigInp
   template.resource('Repository', {
     Type: 'AWS::ECR::Repository',
     Properties: {
-      RepositoryName: repositoryName(registry.repositoryName),
+      RepositoryName: registry.repositoryName,
       ImageTagMutability: registry.imageTagMutability === 'MUTABLE' ? 'MUTABLE' : 'IMMUTABLE',
       ImageScanningConfiguration: { ScanOnPush: registry.imageScanOnPush ?? true },
       EncryptionConfiguration: { EncryptionType: 'AES256' },
@@ -32,14 +28,4 @@ export function addRepository(template: TemplateBuilder, input: StarterConfigInp
     Description: 'Push new versions of the image here (docker push <uri>:<tag>).',
     Value: getAtt('Repository', 'RepositoryUri'),
   });
-}
-
-/**
- * A workload name is a valid repository name unless it ends in a hyphen or has a single character, both of
- * which the request allows and ECR does not: the hyphens are dropped and a name too short gets "-images".
- */
-export function repositoryName(name: string): string {
-  if (ECR_REPOSITORY_NAME.test(name)) return name;
-  const trimmed = name.replace(/-+$/, '');
-  return trimmed.length >= 2 ? trimmed : `${trimmed}-images`;
 }
