@@ -1,5 +1,6 @@
 import type { Workload } from '../contract/workload';
 import type { Advice, Recommendation } from '../engine/advisor';
+import { isRecord } from '../shared/json-value';
 import { quote } from './text';
 
 /** One field whose value differs between the two sides (`undefined` where a side has no such field). */
@@ -181,10 +182,6 @@ function leafDifferences(a: unknown, b: unknown, path = ''): Difference[] {
     return keys.flatMap((key) => leafDifferences(a[key], b[key], path === '' ? key : `${path}.${key}`));
   }
   return JSON.stringify(a) === JSON.stringify(b) ? [] : [{ path, a, b }];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describeDifference({ path, a, b }: Difference): string {

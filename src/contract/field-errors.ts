@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { valueAtPath } from '../shared/json-value';
 
 /** One problem with one field of a request, as the problem+json `errors` array reports it. */
 export interface FieldError {
@@ -19,12 +20,12 @@ export function fieldErrorsFromZod(issues: readonly z.core.$ZodIssue[], body: un
         errors.push({
           path: [...path, key].join('.'),
           message: 'is not a field of this object (unknown fields are rejected so typos never pass silently)',
-          received: echo(valueAt(body, [...path, key])),
+          received: echo(valueAtPath(body, [...path, key])),
         });
       }
       continue;
     }
-    const received = valueAt(body, path);
+    const received = valueAtPath(body, path);
     const error: FieldError = { path: path.join('.'), message: messageFor(issue, received) };
     if (received !== undefined) error.received = echo(received);
     if (issue.code === 'invalid_value') error.allowed = [...issue.values];
@@ -73,15 +74,6 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'number' && !Number.isInteger(value)) return `the number ${value}`;
   return typeof value === 'object' ? 'an object' : `the ${typeof value} ${JSON.stringify(value)}`;
-}
-
-function valueAt(body: unknown, path: readonly string[]): unknown {
-  let current: unknown = body;
-  for (const key of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
 }
 
 /** How much of a received value an error may echo back: enough to recognise it, never a whole document. */

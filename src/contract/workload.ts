@@ -1,3 +1,4 @@
+import { isRecord, valueAtPath } from '../shared/json-value';
 import { echo, type FieldError, fieldErrorsFromZod } from './field-errors';
 import type { components } from './generated/openapi-types';
 import {
@@ -84,7 +85,7 @@ function crossFieldErrors(body: unknown): FieldError[] {
   const isKnownType = workloadType === 'web' || workloadType === 'worker' || workloadType === 'batch';
   if (isKnownType && workloadType !== 'web') {
     for (const path of WEB_ONLY_FIELDS) {
-      const value = valueAt(body, path);
+      const value = valueAtPath(body, path);
       if (value !== undefined) {
         errors.push({
           path: path.join('.'),
@@ -155,19 +156,6 @@ function crossFieldErrors(body: unknown): FieldError[] {
     });
   }
   return errors;
-}
-
-function valueAt(body: Record<string, unknown>, path: readonly string[]): unknown {
-  let current: unknown = body;
-  for (const key of path) {
-    if (!isRecord(current)) return undefined;
-    current = current[key];
-  }
-  return current;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function dedupe(errors: FieldError[]): FieldError[] {

@@ -1,3 +1,5 @@
+import { valueAtPath } from '../shared/json-value';
+
 /**
  * Resolves a dotted fact path ("$.control.gpu") against a fact value. Rule files may only use such paths
  * (rule-file-schema enforces it), so this replaces json-rules-engine's general JSONPath resolver: the same
@@ -5,10 +7,5 @@
  */
 export function resolveFactPath(value: unknown, path: string): unknown {
   if (path === '$' || path === '') return value;
-  let current = value;
-  for (const key of path.replace(/^\$\./, '').split('.')) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
+  return valueAtPath(value, path.replace(/^\$\./, '').split('.'));
 }

@@ -10,6 +10,7 @@ import {
   PERSISTENCE_TYPES,
   PROTOCOLS,
 } from '../contract/workload-schema';
+import { valueAtPath } from '../shared/json-value';
 import type { PlatformEvaluation, PlatformEvaluator } from './platform-evaluation';
 
 export type Suggestion = components['schemas']['Suggestion'];
@@ -104,7 +105,7 @@ async function smallestChangeFor(
         if (tries > MAX_TRIES_PER_PLATFORM) return best;
         const changes = subset.map((path, index) => ({
           path,
-          from: valueAt(workload, path),
+          from: valueAtPath(workload, path.split('.')),
           to: values[index],
         }));
         const retry = await evaluator.evaluate(withChanges(workload, changes), evaluation.platform);
@@ -129,7 +130,7 @@ function costOf(change: Change): number {
 }
 
 function candidatesFor(field: string, workload: Workload, evaluation: PlatformEvaluation): unknown[] {
-  const current = valueAt(workload, field);
+  const current = valueAtPath(workload, field.split('.'));
   const { taskSize } = evaluation.facts;
   if (field === 'resources.cpu')
     return taskSize.maxVcpu > 0 && current !== taskSize.maxVcpu ? [taskSize.maxVcpu] : [];
@@ -159,12 +160,6 @@ function* cartesian(lists: readonly unknown[][]): Generator<unknown[]> {
   for (const value of first ?? []) {
     for (const tail of cartesian(rest)) yield [value, ...tail];
   }
-}
-
-function valueAt(workload: Workload, path: string): unknown {
-  let current: unknown = workload;
-  for (const key of path.split('.')) current = (current as Record<string, unknown> | undefined)?.[key];
-  return current;
 }
 
 function withChanges(workload: Workload, changes: readonly Change[]): Workload {

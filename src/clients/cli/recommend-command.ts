@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { validateWorkload } from '../../contract/workload';
 import type { Advisor } from '../../engine/advisor';
 import { InvalidRequestProblem, MalformedJsonProblem, NoEligiblePlatformProblem } from '../../http/problem';
+import { isRecord } from '../../shared/json-value';
 import {
   summarizeFieldErrors,
   summarizeNoEligiblePlatform,
@@ -110,8 +111,4 @@ function writeStarterFiles(dir: string, files: readonly { path: string; content:
     writeFileSync(target, file.content);
     return relative(root, target);
   });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,5 @@
 import type { components } from '../../contract/generated/openapi-types';
+import { isRecord } from '../../shared/json-value';
 import type { StarterConfigInput } from '../shared/starter-file';
 import { equals, fnIf, getAtt, join, NO_VALUE, not, ref, type TemplateValue } from './intrinsics';
 import { certificateArn, privateSubnetIds, publicSubnetIds } from './parameters';
@@ -253,8 +254,4 @@ function matcherProperty(matcher: Record<string, unknown>): Record<string, Templ
     (entry): entry is [string, string] => typeof entry[1] === 'string',
   );
   return entries.length === 0 ? {} : { Matcher: Object.fromEntries(entries) };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

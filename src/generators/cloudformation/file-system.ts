@@ -1,3 +1,4 @@
+import { isRecord } from '../../shared/json-value';
 import { PLACEHOLDERS } from '../shared/placeholders';
 import type { StarterConfigInput } from '../shared/starter-file';
 import { getAtt, ref, select, type TemplateValue } from './intrinsics';
@@ -110,8 +111,4 @@ export function designedFileSystemArn(input: StarterConfigInput): string {
 
 export function fileSystemArn(): TemplateValue {
   return getAtt('FileSystem', 'Arn');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,5 @@
 import type { components } from '../../contract/generated/openapi-types';
+import { isRecord } from '../../shared/json-value';
 import { iamRoleArn, PLACEHOLDERS } from '../shared/placeholders';
 import { yamlDocumentsFile } from '../shared/serialize';
 import type { DescribedFile, StarterConfigInput } from '../shared/starter-file';
@@ -544,8 +545,4 @@ function daemonSet(input: StarterConfigInput): KubernetesObject[] {
       },
     },
   ];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

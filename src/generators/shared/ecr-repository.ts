@@ -1,4 +1,5 @@
 import type { components } from '../../contract/generated/openapi-types';
+import { isRecord } from '../../shared/json-value';
 import { jsonFile } from './serialize';
 import type { DescribedFile } from './starter-file';
 
@@ -77,8 +78,4 @@ export function ecrLifecyclePolicyFile(registry: Registry): DescribedFile | null
     value,
     'ECR PutLifecyclePolicy input: expire old and untagged images.',
   );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
