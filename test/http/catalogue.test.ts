@@ -7,19 +7,10 @@ import { OPENAPI_PATH } from '../../src/project-paths';
 import { advisor } from '../support/advisor';
 import { BODY_LIMIT_BYTES, testApp } from '../support/app';
 import { jsonOf } from '../support/body';
+import { CONTRACT_PLATFORM_IDS } from '../support/contract-platform-ids';
 import { schemaErrors } from '../support/openapi-validator';
 import { webWorkload } from '../support/workloads';
 import { JSON_TYPE, postRecommendation } from './requests';
-
-const PLATFORM_IDS = [
-  'ecs-fargate',
-  'ecs-ec2',
-  'eks-managed-nodes',
-  'eks-self-managed-nodes',
-  'eks-fargate',
-  'app-runner',
-  'ecs-express-mode',
-];
 
 interface RuleDescription {
   name: string;
@@ -46,7 +37,7 @@ describe('GET /v1/platforms', () => {
   it('lists each of the seven platforms once', async () => {
     const { platforms } = jsonOf(await request(app).get('/v1/platforms')) as { platforms: { id: string }[] };
     expect(platforms).toHaveLength(7);
-    expect(platforms.map((platform) => platform.id).sort()).toEqual([...PLATFORM_IDS].sort());
+    expect(platforms.map((platform) => platform.id).sort()).toEqual([...CONTRACT_PLATFORM_IDS].sort());
   });
 
   it('names the rules version in use', async () => {

@@ -1,19 +1,10 @@
 import { normalize } from '../support/advisor';
 import { testApp } from '../support/app';
 import { jsonOf } from '../support/body';
+import { CONTRACT_PLATFORM_IDS } from '../support/contract-platform-ids';
 import { schemaErrors } from '../support/openapi-validator';
 import { batchWorkload, webWorkload } from '../support/workloads';
 import { PROBLEM_JSON_TYPE, postRecommendation, valueAt, withChange } from './requests';
-
-const PLATFORM_IDS = [
-  'ecs-fargate',
-  'ecs-ec2',
-  'eks-managed-nodes',
-  'eks-self-managed-nodes',
-  'eks-fargate',
-  'app-runner',
-  'ecs-express-mode',
-];
 
 interface Suggestion {
   platformId: string;
@@ -59,7 +50,9 @@ describe('POST /v1/recommendations', () => {
     it('lists every platform once, each with at least one blocker', async () => {
       const problem = jsonOf(await postRecommendation(app, body));
       const platforms = problem.platforms as { platformId: string; blockers: string[] }[];
-      expect(platforms.map((platform) => platform.platformId).sort()).toEqual([...PLATFORM_IDS].sort());
+      expect(platforms.map((platform) => platform.platformId).sort()).toEqual(
+        [...CONTRACT_PLATFORM_IDS].sort(),
+      );
       for (const platform of platforms) expect(platform.blockers.length).toBeGreaterThan(0);
     });
 

@@ -1,18 +1,9 @@
 import { testApp } from '../support/app';
 import { jsonOf } from '../support/body';
+import { CONTRACT_PLATFORM_IDS } from '../support/contract-platform-ids';
 import { schemaErrors } from '../support/openapi-validator';
 import { batchWorkload, webWorkload, workerWorkload } from '../support/workloads';
 import { JSON_TYPE, postRaw, postRecommendation } from './requests';
-
-const PLATFORM_IDS = [
-  'ecs-fargate',
-  'ecs-ec2',
-  'eks-managed-nodes',
-  'eks-self-managed-nodes',
-  'eks-fargate',
-  'app-runner',
-  'ecs-express-mode',
-];
 
 /** The defaults the contract (docs/api-contract.md) lists, for fields every workload type has. */
 const SHARED_DEFAULTS = {
@@ -90,7 +81,7 @@ describe('POST /v1/recommendations', () => {
         const recommendation = jsonOf(await postRecommendation(app, body));
         const alternatives = recommendation.alternatives as Alternative[];
         expect(alternatives.map((alternative) => alternative.platformId).sort()).toEqual(
-          [...PLATFORM_IDS].sort(),
+          [...CONTRACT_PLATFORM_IDS].sort(),
         );
         expect(alternatives.map((alternative) => alternative.rank)).toEqual([1, 2, 3, 4, 5, 6, 7]);
         expect(alternatives[0]?.platformId).toBe((recommendation.platform as { id: string }).id);

@@ -1,5 +1,6 @@
 import type { Express } from 'express';
 import request, { type Response } from 'supertest';
+import { valueAtPath } from '../../src/shared/json-value';
 
 /** POSTs a value as a JSON body to /v1/recommendations. */
 export function postRecommendation(app: Express, body: unknown): Promise<Response> {
@@ -40,10 +41,5 @@ export function withChange(body: object, path: string, value: unknown): Record<s
 
 /** The value at a dotted path. */
 export function valueAt(value: unknown, path: string): unknown {
-  let current = value;
-  for (const key of path.split('.')) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
+  return valueAtPath(value, path.split('.'));
 }

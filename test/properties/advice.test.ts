@@ -4,6 +4,7 @@ import type { Workload } from '../../src/contract/workload';
 import type { Recommendation } from '../../src/engine/advisor';
 import { NoEligiblePlatformProblem } from '../../src/http/problem';
 import { advise, advisor, normalize } from '../support/advisor';
+import { CONTRACT_PLATFORM_IDS } from '../support/contract-platform-ids';
 import { schemaErrors } from '../support/openapi-validator';
 import { adviceFor, SEED } from './advice';
 import { workloadRequest } from './arbitraries';
@@ -22,15 +23,6 @@ import {
 /** Every property below runs on the same bodies (one seed), so each body is advised once. */
 const RUNS = { seed: SEED, numRuns: 150 };
 
-const PLATFORM_IDS = [
-  'ecs-fargate',
-  'ecs-ec2',
-  'eks-managed-nodes',
-  'eks-self-managed-nodes',
-  'eks-fargate',
-  'app-runner',
-  'ecs-express-mode',
-];
 const NO_WINDOWS_OR_ARM = ['eks-fargate', ...MANAGED_INGRESS_PLATFORMS];
 const STORAGE_FOR: Record<string, string> = {
   none: 'none',
@@ -145,7 +137,8 @@ function rankingViolations(alternatives: Recommendation['alternatives'], chosen:
     if (!holds) violations.push(requirement);
   };
   need(
-    JSON.stringify(alternatives.map((a) => a.platformId).sort()) === JSON.stringify([...PLATFORM_IDS].sort()),
+    JSON.stringify(alternatives.map((a) => a.platformId).sort()) ===
+      JSON.stringify([...CONTRACT_PLATFORM_IDS].sort()),
     'every platform is listed once',
   );
   need(
@@ -357,7 +350,7 @@ describe('every answer that no platform is eligible', () => {
         const advice = await adviceFor(body);
         if (advice.kind !== 'no-eligible-platform') return;
         expect(advice.platforms.map((platform) => platform.platformId).sort()).toEqual(
-          [...PLATFORM_IDS].sort(),
+          [...CONTRACT_PLATFORM_IDS].sort(),
         );
         for (const platform of advice.platforms) expect(platform.blockers.length).toBeGreaterThan(0);
       }),

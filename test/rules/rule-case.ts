@@ -165,3 +165,40 @@ export function expectDesignRule(recommendation: Recommendation, row: DesignCase
 export function designTitle(row: DesignCase<unknown>, what: string): string {
   return row.fires === false ? `does not fire on ${row.platform}; ${what}` : `on ${row.platform}, ${what}`;
 }
+
+/**
+ * The table test every score-moving group shares: each row either leaves the platform's score alone or
+ * moves it by the row's points with the rule's reason; `alsoExpect` adds a group's own check.
+ */
+export function describeScoreRules(
+  title: string,
+  group: string,
+  rows: readonly PlatformFitCase<Scores>[],
+  alsoExpect?: {
+    what: string;
+    check: (recommendation: Recommendation, row: PlatformFitCase<Scores>, want: Scores) => void;
+  },
+): void {
+  describe(title, () => {
+    for (const [rule, ruleRows] of byRule(rows)) {
+      describe(rule, () => {
+        for (const row of ruleRows) {
+          describe(`when ${row.given}`, () => {
+            const { want } = row;
+            if (want === DOES_NOT_FIRE) {
+              it(`leaves ${row.platform}'s score alone`, async () => {
+                expectNotFiredFor(await recommendationFor(row.workload), row);
+              });
+            } else {
+              it(`moves ${row.platform}'s score by ${signed(want.points)}${alsoExpect ? `, ${alsoExpect.what}` : ', with the reason'}`, async () => {
+                const recommendation = await recommendationFor(row.workload);
+                expectScored(recommendation, row, group, want);
+                alsoExpect?.check(recommendation, row, want);
+              });
+            }
+          });
+        }
+      });
+    }
+  });
+}
