@@ -11,6 +11,13 @@ export const PLATFORM_IDS = [
 ] as const;
 export type PlatformId = (typeof PLATFORM_IDS)[number];
 
+/**
+ * The unit of code behind a platform: platforms of one family share how they are planned and rendered to
+ * starter files, and differ only in the data of their catalogue entry (capacity, traits, capabilities).
+ */
+export const PLATFORM_FAMILIES = ['ecs', 'ecs-express-mode', 'app-runner', 'eks'] as const;
+export type PlatformFamily = (typeof PLATFORM_FAMILIES)[number];
+
 const capability = z.strictObject({
   supported: z.union([z.boolean(), z.array(z.string())]),
   note: z.string().min(1),
@@ -42,6 +49,7 @@ const capabilities = z.strictObject({
 
 export const platformSchema = z.strictObject({
   id: z.enum(PLATFORM_IDS),
+  family: z.enum(PLATFORM_FAMILIES),
   service: z.enum(['ecs', 'eks', 'app-runner']),
   capacity: z.enum([
     'fargate',

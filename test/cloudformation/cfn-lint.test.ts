@@ -14,71 +14,13 @@ import { PROJECT_ROOT } from '../../src/project-paths';
 import { workloadRequest } from '../properties/arbitraries';
 import { scenarios } from '../scenarios/scenarios.cases';
 import { advise } from '../support/advisor';
-import { batchWorkload, webWorkload, workerWorkload } from '../support/workloads';
+import { WORKLOAD_MATRIX } from '../support/workload-matrix';
 import { cfnLint, describeMatch, type LintMatch } from './support/cfn-lint';
 import { inputsOnEveryEligiblePlatform } from './support/starter-inputs';
 
-const PROTOCOLS = ['http', 'https', 'grpc', 'websocket', 'tcp', 'udp', 'tls'] as const;
-const PERSISTENCE = ['none', 'shared-file', 'block', 'windows-file', 'high-performance-file'] as const;
-const TRIGGERS: NonNullable<WorkloadRequest['trigger']>[] = [
-  { type: 'schedule', expression: 'cron(0 2 * * ? *)' },
-  { type: 's3-object-created', bucket: 'uploads.example', prefix: 'in/' },
-  { type: 'sqs', queueName: 'jobs' },
-  { type: 'manual' },
-];
 /** Random valid workloads, as the API would answer them: the recommended platform's template. */
 const RANDOM_WORKLOADS = 40;
 const SEED = Math.floor(Math.random() * 0x7fffffff);
-
-/**
- * The matrix: each protocol, each persistence type and each trigger, on every platform that can run it,
- * plus the hard requirements that change what a template holds (Spot, Arm, GPU, Windows, host access).
- */
-const MATRIX: { label: string; body: WorkloadRequest }[] = [
-  ...PROTOCOLS.map((protocol, index) => ({
-    label: `web ${protocol}`,
-    body: webWorkload({
-      name: `web-${protocol}`,
-      traffic: { protocol, exposure: index % 2 === 0 ? 'public' : 'private' },
-      existingAppRunnerCustomer: true,
-    }),
-  })),
-  ...PERSISTENCE.map((type) => ({
-    label: `web storing ${type}`,
-    body: webWorkload({
-      name: `store-${type}`,
-      persistence: { type },
-      ...(type === 'windows-file' ? { control: { os: 'windows' }, resources: { cpu: 1, memoryGiB: 2 } } : {}),
-    }),
-  })),
-  ...TRIGGERS.map((trigger) => ({
-    label: `batch on ${trigger.type}`,
-    body: batchWorkload({ name: `batch-${trigger.type}`, trigger, persistence: { type: 'shared-file' } }),
-  })),
-  { label: 'spot worker', body: workerWorkload({ name: 'spot-worker', cost: { interruptible: true } }) },
-  {
-    label: 'spot web on EC2 hosts',
-    body: webWorkload({ name: 'spot-web', cost: { interruptible: true }, control: { privileged: true } }),
-  },
-  { label: 'arm64 web', body: webWorkload({ name: 'arm-web', control: { architecture: 'arm64' } }) },
-  { label: 'gpu web', body: webWorkload({ name: 'gpu-web', control: { gpu: true } }) },
-  {
-    label: 'windows web',
-    body: webWorkload({ name: 'win-web', control: { os: 'windows' }, resources: { cpu: 1, memoryGiB: 2 } }),
-  },
-  {
-    label: 'windows worker on spot',
-    body: workerWorkload({
-      name: 'win-worker',
-      control: { os: 'windows', level: 'full' },
-      cost: { interruptible: true },
-    }),
-  },
-  {
-    label: 'web with per-host daemons and block storage',
-    body: webWorkload({ name: 'daemon-web', control: { daemons: true }, persistence: { type: 'block' } }),
-  },
-];
 
 interface CheckedTemplate {
   source: string;
@@ -117,7 +59,7 @@ describe(`${TEMPLATE_PATH} checked by cfn-lint`, () => {
   beforeAll(async () => {
     for (const scenario of scenarios)
       await writeEveryPlatform(`scenario: ${scenario.name}`, scenario.workload);
-    for (const { label, body } of MATRIX) await writeEveryPlatform(`matrix: ${label}`, body);
+    for (const { label, body } of WORKLOAD_MATRIX) await writeEveryPlatform(`matrix: ${label}`, body);
     const bodies = fc.sample(workloadRequest, { numRuns: RANDOM_WORKLOADS, seed: SEED });
     for (const [index, body] of bodies.entries()) {
       const advice = await advise(body);

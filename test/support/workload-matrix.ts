@@ -1,0 +1,61 @@
+import type { WorkloadRequest } from '../../src/contract/workload';
+import { batchWorkload, webWorkload, workerWorkload } from './workloads';
+
+const PROTOCOLS = ['http', 'https', 'grpc', 'websocket', 'tcp', 'udp', 'tls'] as const;
+const PERSISTENCE = ['none', 'shared-file', 'block', 'windows-file', 'high-performance-file'] as const;
+const TRIGGERS: NonNullable<WorkloadRequest['trigger']>[] = [
+  { type: 'schedule', expression: 'cron(0 2 * * ? *)' },
+  { type: 's3-object-created', bucket: 'uploads.example', prefix: 'in/' },
+  { type: 'sqs', queueName: 'jobs' },
+  { type: 'manual' },
+];
+
+/**
+ * The matrix: each protocol, each persistence type and each trigger, plus the hard requirements that change
+ * what a starter configuration holds (Spot, Arm, GPU, Windows, host access, daemons).
+ */
+export const WORKLOAD_MATRIX: { label: string; body: WorkloadRequest }[] = [
+  ...PROTOCOLS.map((protocol, index) => ({
+    label: `web ${protocol}`,
+    body: webWorkload({
+      name: `web-${protocol}`,
+      traffic: { protocol, exposure: index % 2 === 0 ? 'public' : 'private' },
+      existingAppRunnerCustomer: true,
+    }),
+  })),
+  ...PERSISTENCE.map((type) => ({
+    label: `web storing ${type}`,
+    body: webWorkload({
+      name: `store-${type}`,
+      persistence: { type },
+      ...(type === 'windows-file' ? { control: { os: 'windows' }, resources: { cpu: 1, memoryGiB: 2 } } : {}),
+    }),
+  })),
+  ...TRIGGERS.map((trigger) => ({
+    label: `batch on ${trigger.type}`,
+    body: batchWorkload({ name: `batch-${trigger.type}`, trigger, persistence: { type: 'shared-file' } }),
+  })),
+  { label: 'spot worker', body: workerWorkload({ name: 'spot-worker', cost: { interruptible: true } }) },
+  {
+    label: 'spot web on EC2 hosts',
+    body: webWorkload({ name: 'spot-web', cost: { interruptible: true }, control: { privileged: true } }),
+  },
+  { label: 'arm64 web', body: webWorkload({ name: 'arm-web', control: { architecture: 'arm64' } }) },
+  { label: 'gpu web', body: webWorkload({ name: 'gpu-web', control: { gpu: true } }) },
+  {
+    label: 'windows web',
+    body: webWorkload({ name: 'win-web', control: { os: 'windows' }, resources: { cpu: 1, memoryGiB: 2 } }),
+  },
+  {
+    label: 'windows worker on spot',
+    body: workerWorkload({
+      name: 'win-worker',
+      control: { os: 'windows', level: 'full' },
+      cost: { interruptible: true },
+    }),
+  },
+  {
+    label: 'web with per-host daemons and block storage',
+    body: webWorkload({ name: 'daemon-web', control: { daemons: true }, persistence: { type: 'block' } }),
+  },
+];
