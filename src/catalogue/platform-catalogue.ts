@@ -61,7 +61,7 @@ const traits = z
     serverless: z
       .boolean()
       .describe(
-        'No servers in your account: each task or instance runs on capacity AWS sizes and bills per task (AWS Fargate, App Runner).',
+        'No servers in your account: each task or instance runs on capacity AWS sizes, runs and bills per task or instance (AWS Fargate, App Runner).',
       ),
     hostsManagedBy: z
       .enum(['aws', 'shared', 'customer'])
@@ -76,12 +76,12 @@ const traits = z
     ingress: z
       .enum(['load-balancer', 'managed-load-balancer', 'service-endpoint'])
       .describe(
-        'What receives the traffic: `load-balancer` (an ALB or NLB the starter configuration defines in your account), `managed-load-balancer` (an ALB the platform creates and runs in your account, billed to you: ECS Express Mode), `service-endpoint` (the service’s own HTTPS endpoint, part of its price: App Runner).',
+        "What receives the traffic: `load-balancer` (an ALB or NLB the starter configuration defines in your account), `managed-load-balancer` (an ALB the platform creates and runs in your account, billed to you: ECS Express Mode), `service-endpoint` (the service's own HTTPS endpoint, part of its price: App Runner).",
       ),
     compute: z
       .enum(['fargate', 'ec2', 'app-runner'])
       .describe(
-        'What the containers run on: `fargate` (AWS Fargate, one right-sized host per task or pod), `ec2` (EC2 instances in your account, whoever manages them), `app-runner` (App Runner’s own instances, outside your account).',
+        "What the containers run on: `fargate` (AWS Fargate, one right-sized host per task or pod), `ec2` (EC2 instances in your account, whoever manages them), `app-runner` (App Runner's own instances, outside your account).",
       ),
     infrastructureManagedBy: z
       .enum(['customer', 'aws'])
@@ -91,18 +91,23 @@ const traits = z
     taskNetwork: z
       .enum(['private-subnets', 'public-subnets', 'service-owned'])
       .describe(
-        'Where the tasks’ network interfaces are in the starter configuration: `private-subnets` of your VPC (outbound through a NAT gateway), `public-subnets` (a public IPv4 address per task and no NAT: Express Mode in the default VPC), `service-owned` (the service’s own VPC, nothing in yours: App Runner).',
+        "Where the tasks' network interfaces are in the starter configuration: `private-subnets` of your VPC (outbound through a NAT gateway), `public-subnets` (a public IPv4 address per task and no NAT: Express Mode in the default VPC), `service-owned` (the service's own VPC, nothing in yours: App Runner).",
       ),
     cluster: z
       .enum(['per-workload', 'account-default', 'none'])
       .describe(
-        'The cluster the workload is placed in: `per-workload` (one named after the workload, which the starter configuration creates), `account-default` (the account’s `default` ECS cluster, where Express Mode puts a service unless told otherwise), `none` (the service has no clusters: App Runner).',
+        "The cluster the workload is placed in: `per-workload` (one named after the workload, which the starter configuration creates), `account-default` (the account's `default` ECS cluster, where Express Mode puts a service unless told otherwise), `none` (the service has no clusters: App Runner).",
       ),
   })
   .refine((value) => value.managedIngress === (value.ingress !== 'load-balancer'), {
     message: 'managedIngress must be true exactly when ingress is not "load-balancer"',
     path: ['managedIngress'],
   });
+
+/** What each trait means, from the descriptions above: GET /v1/platforms documents the traits with it. */
+export const PLATFORM_TRAIT_DESCRIPTIONS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(traits.shape).map(([name, schema]) => [name, schema.description ?? '']),
+);
 
 export const platformSchema = z.strictObject({
   id: z.enum(platformIdValues),

@@ -1079,10 +1079,21 @@ export interface components {
         };
         PlatformList: {
             platforms: components["schemas"]["PlatformDescription"][];
+            /** @description What each platform trait means, by trait name (the keys of every platform's `traits`). */
+            traitDescriptions: {
+                [key: string]: string;
+            };
             rulesVersion: components["schemas"]["RulesVersion"];
         };
         /** @description A platform with what the rules know about it. */
         PlatformDescription: components["schemas"]["Platform"] & {
+            /**
+             * @description What kind of platform this is, in the words rules test (`$.traits.<name>`), for example who
+             *     manages the hosts or what the containers run on. `traitDescriptions` says what each means.
+             */
+            traits: {
+                [key: string]: boolean | string;
+            };
             /**
              * @description The seed document section that describes the platform, or `(beyond the seed)`.
              * @example Amazon ECS – Fargate Launch Type
