@@ -123,7 +123,7 @@ export function createApp(options: AppOptions): Express {
     ),
   );
   app.use(catalogueRouter(options.advisor));
-  app.use(toolDefinitionRouter(options.openApi));
+  app.use(toolDefinitionRouter(options.openApi, options.advisor.ruleSet.platforms));
   app.use(mcpRouter(options.advisor, options.openApi, options.bodyLimitBytes));
   app.use(openApiRouter(options.openApi));
   app.use(unmatchedRoute(ROUTES));

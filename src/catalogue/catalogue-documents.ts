@@ -1,5 +1,6 @@
 import type { EventType } from '../engine/rule-file-schema';
 import type { RuleSet } from '../engine/rule-set';
+import { PLATFORM_TRAIT_DESCRIPTIONS } from './platform-catalogue';
 
 type LoadedRule = RuleSet['rules'][number];
 
@@ -38,6 +39,7 @@ export function platformList(ruleSet: RuleSet) {
       capabilities: platform.capabilities,
       limits: { sizingModel: platform.sizingModel, ...ruleSet.taskSizes.models[platform.sizingModel] },
     })),
+    traitDescriptions: PLATFORM_TRAIT_DESCRIPTIONS,
     rulesVersion: ruleSet.version,
   };
 }

@@ -25,18 +25,17 @@ const rangeModel = z.strictObject({
   range: z.strictObject({ maxVcpu: z.number().positive(), maxMemoryGiB: z.number().positive() }),
 });
 
+/**
+ * The sizing models by name, the names platforms.json gives as `sizingModel`: a model either lists its valid
+ * sizes (`sizes`) or allows any size up to a limit (`range`).
+ */
 export const taskSizesSchema = z.strictObject({
   description: z.string(),
-  models: z.strictObject({
-    fargate: tabulatedModel,
-    'eks-fargate': tabulatedModel,
-    'app-runner': tabulatedModel,
-    ec2: rangeModel,
-  }),
+  models: z.record(z.string().min(1), z.union([tabulatedModel, rangeModel])),
 });
 
 export type TaskSizes = z.output<typeof taskSizesSchema>;
-export type SizingModelName = keyof TaskSizes['models'];
+export type SizingModelName = string;
 type SizeRow = z.output<typeof sizeRow>;
 
 /** The size a task (or pod, or instance) is given on a platform, after rounding up to a valid size. */
@@ -77,16 +76,18 @@ export class TaskSizer {
 
   constructor(private readonly taskSizes: TaskSizes) {
     this.tables = new Map();
-    for (const name of ['fargate', 'eks-fargate', 'app-runner'] as const) {
-      const model = taskSizes.models[name];
+    for (const [name, model] of Object.entries(taskSizes.models)) {
+      if (!('sizes' in model)) continue;
       this.tables.set(`${name}/linux`, validSizes(model.sizes.linux));
       this.tables.set(`${name}/windows`, validSizes(model.sizes.windows));
     }
   }
 
   size(modelName: SizingModelName, os: 'linux' | 'windows', cpu: number, memoryGiB: number): TaskSize {
-    if (modelName === 'ec2') {
-      const { maxVcpu, maxMemoryGiB } = this.taskSizes.models.ec2.range;
+    const model = this.taskSizes.models[modelName];
+    if (model === undefined) throw new Error(`task-sizes.json has no sizing model "${modelName}"`);
+    if ('range' in model) {
+      const { maxVcpu, maxMemoryGiB } = model.range;
       const fits = cpu <= maxVcpu && memoryGiB <= maxMemoryGiB;
       return {
         model: modelName,
@@ -100,7 +101,6 @@ export class TaskSizer {
         limitText: `Tasks on EC2 go up to ${maxVcpu} vCPU and ${maxMemoryGiB} GiB.`,
       };
     }
-    const model = this.taskSizes.models[modelName];
     const table = this.tables.get(`${modelName}/${os}`) ?? [];
     const neededMemory = memoryGiB + model.memoryOverheadGiB;
     const chosen = table.find((size) => size.vcpu >= cpu && size.memoryGiB >= neededMemory);

@@ -1,22 +1,33 @@
+import type { Platform } from '../catalogue/platform-catalogue';
 import type { OpenApiDocument } from '../contract/openapi-document';
 import { type JsonSchema, workloadRequestJsonSchema } from './workload-json-schema';
 
 /** The one tool name a chatbot calls Berth by, in function calling and in MCP alike. */
 export const RECOMMEND_TOOL_NAME = 'recommend_container_platform';
 
-/** What the tool does and how to fill it in, written for the model that decides whether to call it. */
-export const RECOMMEND_TOOL_DESCRIPTION = [
-  'Recommends where to run a container workload on AWS: Amazon ECS on AWS Fargate, ECS on Amazon EC2,',
-  'Amazon ECS Express Mode, Amazon EKS (managed node groups, self-managed nodes or AWS Fargate) or AWS App',
-  'Runner (existing App Runner customers only). The answer names the platform, the load balancer, storage,',
-  'scaling, triggers, IAM roles and ECR repository, ranks every platform with the reasons and blockers',
-  'behind its score, and includes starter configuration files.',
-  'Only workloadType is required. Fill in only what the user has said and leave every other field out: each',
-  'has a documented default. Hard requirements (gpu, privileged, daemons, os, architecture other than any,',
-  'kubernetes required or avoid, control level full, protocol, persistence type, task size) exclude platforms,',
-  'so ask the user before setting one they did not mention. Unknown fields are rejected; an invalid field is',
-  'reported with its dotted path, so correct that field and call again.',
-].join(' ');
+/**
+ * What the tool does and how to fill it in, written for the model that decides whether to call it. The
+ * platforms are named from the catalogue, so a new platform appears here without an edit.
+ */
+export function recommendToolDescription(platforms: readonly Platform[]): string {
+  const names = platforms.map((platform) =>
+    platform.capabilities.newCustomers.supported === false
+      ? `${platform.name} (existing customers only)`
+      : platform.name,
+  );
+  const listed = names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+  return [
+    `Recommends where to run a container workload on AWS: ${listed}.`,
+    'The answer names the platform, the load balancer, storage,',
+    'scaling, triggers, IAM roles and ECR repository, ranks every platform with the reasons and blockers',
+    'behind its score, and includes starter configuration files.',
+    'Only workloadType is required. Fill in only what the user has said and leave every other field out: each',
+    'has a documented default. Hard requirements (gpu, privileged, daemons, os, architecture other than any,',
+    'kubernetes required or avoid, control level full, protocol, persistence type, task size) exclude platforms,',
+    'so ask the user before setting one they did not mention. Unknown fields are rejected; an invalid field is',
+    'reported with its dotted path, so correct that field and call again.',
+  ].join(' ');
+}
 
 /** An entry of a Chat Completions-style `tools` array (OpenAI, and the APIs compatible with it). */
 export interface FunctionToolDefinition {
@@ -37,13 +48,17 @@ export interface ToolDefinitions {
   anthropic: InputSchemaToolDefinition;
 }
 
-export function recommendToolDefinitions(document: OpenApiDocument['json']): ToolDefinitions {
+export function recommendToolDefinitions(
+  document: OpenApiDocument['json'],
+  platforms: readonly Platform[],
+): ToolDefinitions {
   const schema = workloadRequestJsonSchema(document);
+  const description = recommendToolDescription(platforms);
   return {
     openai: {
       type: 'function',
-      function: { name: RECOMMEND_TOOL_NAME, description: RECOMMEND_TOOL_DESCRIPTION, parameters: schema },
+      function: { name: RECOMMEND_TOOL_NAME, description, parameters: schema },
     },
-    anthropic: { name: RECOMMEND_TOOL_NAME, description: RECOMMEND_TOOL_DESCRIPTION, input_schema: schema },
+    anthropic: { name: RECOMMEND_TOOL_NAME, description, input_schema: schema },
   };
 }

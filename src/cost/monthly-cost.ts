@@ -1,4 +1,4 @@
-import type { Platform } from '../catalogue/platform-catalogue';
+import type { Platform, PlatformTraits } from '../catalogue/platform-catalogue';
 import type { Workload } from '../contract/workload';
 import type { Design } from '../engine/design';
 import type { Facts } from '../engine/facts';
@@ -105,16 +105,18 @@ function scaleOf(usage: Usage): { low: number; high: number } {
   return total === 0 ? { low: 0, high: 0 } : { low: low / total, high: high / total };
 }
 
+/** How each kind of compute is billed, by the platform's `compute` trait. */
+const COMPUTE_LINES: Record<
+  PlatformTraits['compute'],
+  (input: CostInput, usage: Usage, assumptions: string[]) => Priced[]
+> = {
+  fargate: fargateLines,
+  'app-runner': appRunnerLines,
+  ec2: ec2Lines,
+};
+
 function computeLines(input: CostInput, usage: Usage, assumptions: string[]): Priced[] {
-  switch (input.platform.sizingModel) {
-    case 'fargate':
-    case 'eks-fargate':
-      return fargateLines(input, usage, assumptions);
-    case 'app-runner':
-      return appRunnerLines(input, usage, assumptions);
-    case 'ec2':
-      return ec2Lines(input, usage, assumptions);
-  }
+  return COMPUTE_LINES[input.platform.traits.compute](input, usage, assumptions);
 }
 
 function fargateLines(
@@ -345,7 +347,7 @@ function loadBalancerLines(
   assumptions: string[],
 ): Priced[] {
   const type = design.loadBalancer.type;
-  if (type === 'none' || (type === 'built-in' && platform.id === 'app-runner')) return [];
+  if (type === 'none' || (type === 'built-in' && platform.traits.ingress === 'service-endpoint')) return [];
   const kind = type === 'nlb' ? 'nlb' : 'alb';
   const name = kind === 'nlb' ? 'Network Load Balancer' : 'Application Load Balancer';
   if (type === 'built-in')
@@ -389,8 +391,8 @@ function loadBalancerLines(
 }
 
 function networkLines({ platform, prices, model }: CostInput, usage: Usage, assumptions: string[]): Priced[] {
-  if (platform.id === 'app-runner') return [];
-  if (platform.traits.managedIngress) {
+  if (platform.traits.taskNetwork === 'service-owned') return [];
+  if (platform.traits.taskNetwork === 'public-subnets') {
     assumptions.push(
       'Express Mode tasks run in public subnets (the default VPC) with a public IPv4 address each, so no NAT gateway.',
     );

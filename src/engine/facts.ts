@@ -17,7 +17,7 @@ export interface Runtime {
   storageNeed: string;
   /** Spot when the work is interruptible and the platform has Spot capacity for it. */
   instanceMarket: 'spot' | 'on-demand';
-  /** The ECS cluster the workload's tasks run in (Express Mode uses the "default" cluster). */
+  /** The cluster the workload runs in: its own, or the account's "default" (the platform's `cluster` trait). */
   clusterName: string;
   /** The ECS task group: "service:<name>" for services, "family:<name>" for standalone tasks. */
   taskGroup: string;
@@ -69,7 +69,7 @@ export function buildFacts(workload: Workload, platform: Platform, sizer: TaskSi
       osArchitecture,
       storageNeed: `${os}/${workload.persistence.type}`,
       instanceMarket: workload.cost.interruptible && spotCapable ? 'spot' : 'on-demand',
-      clusterName: platform.capacity === 'express-mode' ? 'default' : workload.name,
+      clusterName: platform.traits.cluster === 'account-default' ? 'default' : workload.name,
       taskGroup: runsAsService ? `service:${workload.name}` : `family:${workload.name}`,
       s3EventPattern: s3EventPattern(workload),
       ecrRepositoryName: ecrRepositoryName(workload.name),

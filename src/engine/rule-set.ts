@@ -85,6 +85,14 @@ export function loadRuleSet(rulesDir: string): RuleSet {
     read(manifest.catalogue.platforms),
   ).platforms;
   const taskSizes = parse(manifest.catalogue.taskSizes, taskSizesSchema, read(manifest.catalogue.taskSizes));
+  for (const platform of platforms) {
+    if (!(platform.sizingModel in taskSizes.models))
+      throw new RuleSetError(
+        manifest.catalogue.platforms,
+        undefined,
+        `platform "${platform.id}" names sizingModel "${platform.sizingModel}", but ${manifest.catalogue.taskSizes} defines only ${Object.keys(taskSizes.models).join(', ')}`,
+      );
+  }
   const awsAccessActions = parse(
     manifest.catalogue.awsAccessActions,
     awsAccessActionsSchema,

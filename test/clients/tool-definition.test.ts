@@ -3,6 +3,7 @@ import request from 'supertest';
 import { workloadRequestJsonSchema } from '../../src/clients/workload-json-schema';
 import { loadOpenApiDocument } from '../../src/contract/openapi-document';
 import { OPENAPI_PATH } from '../../src/project-paths';
+import { advisor } from '../support/advisor';
 import { testApp } from '../support/app';
 import { jsonOf } from '../support/body';
 
@@ -38,6 +39,20 @@ describe('GET /v1/tool-definition', () => {
           parameters: workloadRequestJsonSchema(document),
         },
       });
+    });
+  });
+
+  describe('its description', () => {
+    it('names every platform of the catalogue, and a platform closed to new customers as such', async () => {
+      const { anthropic } = jsonOf(await request(app).get('/v1/tool-definition')) as {
+        anthropic: { description: string };
+      };
+      for (const platform of advisor.ruleSet.platforms) {
+        const closed = platform.capabilities.newCustomers.supported === false;
+        expect(anthropic.description).toContain(
+          closed ? `${platform.name} (existing customers only)` : platform.name,
+        );
+      }
     });
   });
 

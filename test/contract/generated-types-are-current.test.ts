@@ -13,7 +13,7 @@ describe('src/contract/generated/openapi-types.ts', () => {
       const output = join(dir, 'openapi-types.ts');
       const run = spawnSync(
         join(PROJECT_ROOT, 'node_modules/.bin/openapi-typescript'),
-        ['openapi.yaml', '-o', output],
+        ['openapi.yaml', '--enum-values', '-o', output],
         { cwd: PROJECT_ROOT, encoding: 'utf8' },
       );
       expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: expect.any(String) });

@@ -171,4 +171,45 @@ describe('the rule set', () => {
       },
     );
   });
+
+  describe('when the platform catalogue is inconsistent', () => {
+    type PlatformJson = { id: string; sizingModel: string; traits: Record<string, unknown> };
+    const editFargate = (edit: (platform: PlatformJson) => void) => (json: Record<string, unknown>) => {
+      const platform = (json.platforms as PlatformJson[]).find((entry) => entry.id === 'ecs-fargate');
+      if (platform) edit(platform);
+    };
+    const cases = [
+      {
+        given: 'a sizing model task-sizes.json does not define',
+        edit: editFargate((platform) => {
+          platform.sizingModel = 'lambda';
+        }),
+        want: /^catalogue\/platforms\.json: platform "ecs-fargate" names sizingModel "lambda", but catalogue\/task-sizes\.json defines only fargate, /,
+      },
+      {
+        given: 'managed ingress on a platform whose ingress is a load balancer it does not manage',
+        edit: editFargate((platform) => {
+          platform.traits.managedIngress = true;
+        }),
+        want: /^catalogue\/platforms\.json: .*managedIngress must be true exactly when ingress is not "load-balancer"/,
+      },
+      {
+        given: 'a trait value the schema does not know',
+        edit: editFargate((platform) => {
+          platform.traits.compute = 'lambda';
+        }),
+        want: /^catalogue\/platforms\.json: .*traits\.compute/,
+      },
+    ];
+
+    it.each(cases)('stops with a message naming the catalogue file, given $given', ({ edit, want }) => {
+      const dir = copyOfRules();
+      try {
+        editJson(dir, 'catalogue/platforms.json', edit);
+        expect(() => loadRuleSet(dir)).toThrow(want);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
 });

@@ -43,6 +43,16 @@ describe('GET /v1/platforms', () => {
   it('names the rules version in use', async () => {
     expect(jsonOf(await request(app).get('/v1/platforms')).rulesVersion).toBe(await rulesVersion());
   });
+
+  it('describes every trait the platforms carry, and only those', async () => {
+    const { platforms, traitDescriptions } = jsonOf(await request(app).get('/v1/platforms')) as {
+      platforms: { traits: Record<string, unknown> }[];
+      traitDescriptions: Record<string, string>;
+    };
+    for (const platform of platforms)
+      expect(Object.keys(platform.traits).sort()).toEqual(Object.keys(traitDescriptions).sort());
+    expect(Object.values(traitDescriptions).filter((description) => description.length < 20)).toEqual([]);
+  });
 });
 
 describe('GET /v1/rules', () => {

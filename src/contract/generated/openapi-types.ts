@@ -1079,10 +1079,21 @@ export interface components {
         };
         PlatformList: {
             platforms: components["schemas"]["PlatformDescription"][];
+            /** @description What each platform trait means, by trait name (the keys of every platform's `traits`). */
+            traitDescriptions: {
+                [key: string]: string;
+            };
             rulesVersion: components["schemas"]["RulesVersion"];
         };
         /** @description A platform with what the rules know about it. */
         PlatformDescription: components["schemas"]["Platform"] & {
+            /**
+             * @description What kind of platform this is, in the words rules test (`$.traits.<name>`), for example who
+             *     manages the hosts or what the containers run on. `traitDescriptions` says what each means.
+             */
+            traits: {
+                [key: string]: boolean | string;
+            };
             /**
              * @description The seed document section that describes the platform, or `(beyond the seed)`.
              * @example Amazon ECS – Fargate Launch Type
@@ -1760,3 +1771,45 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsV1RecommendationsPostParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/recommendations"]["post"]["parameters"]["query"]["format"]> = ["json", "zip"];
+export const platformIdValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlatformId"]> = ["ecs-fargate", "ecs-ec2", "eks-managed-nodes", "eks-self-managed-nodes", "eks-fargate", "app-runner", "ecs-express-mode"];
+export const platformServiceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlatformService"]> = ["ecs", "eks", "app-runner"];
+export const platformCapacityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlatformCapacity"]> = ["fargate", "ec2", "managed-node-group", "self-managed-nodes", "express-mode", "app-runner"];
+export const workloadTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkloadType"]> = ["web", "worker", "batch"];
+export const protocolValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Protocol"]> = ["http", "https", "grpc", "websocket", "tcp", "udp", "tls"];
+export const exposureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Exposure"]> = ["public", "private"];
+export const trafficPatternValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TrafficPattern"]> = ["steady", "spiky", "intermittent"];
+export const persistenceTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PersistenceType"]> = ["none", "shared-file", "block", "windows-file", "high-performance-file"];
+export const controlLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ControlLevel"]> = ["minimal", "standard", "full"];
+export const kubernetesPreferenceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KubernetesPreference"]> = ["required", "preferred", "no-preference", "avoid"];
+export const operatingSystemValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OperatingSystem"]> = ["linux", "windows"];
+export const architectureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Architecture"]> = ["x86_64", "arm64", "any"];
+export const costSensitivityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CostSensitivity"]> = ["low", "medium", "high"];
+export const workloadTriggerTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkloadTriggerType"]> = ["schedule", "s3-object-created", "sqs", "manual"];
+export const awsServiceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AwsService"]> = ["s3", "sqs", "dynamodb", "secretsmanager", "ssm", "sns", "kms"];
+export const awsAccessLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AwsAccessLevel"]> = ["read", "write", "read-write"];
+export const loadBalancerTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoadBalancerType"]> = ["alb", "nlb", "none", "built-in"];
+export const loadBalancerSchemeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoadBalancerScheme"]> = ["internet-facing", "internal"];
+export const loadBalancerProtocolValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoadBalancerProtocol"]> = ["HTTP", "HTTPS", "TCP", "UDP", "TLS", "TCP_UDP"];
+export const listenerActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ListenerAction"]> = ["forward", "redirect-to-https"];
+export const protocolVersionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProtocolVersion"]> = ["HTTP1", "HTTP2", "GRPC"];
+export const targetTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TargetType"]> = ["ip", "instance"];
+export const storageTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StorageType"]> = ["none", "efs", "ebs", "fsx-windows", "fsx-lustre"];
+export const scalingPolicyTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScalingPolicyType"]> = ["target-tracking", "sqs-backlog-per-task", "capacity-provider-managed-scaling", "horizontal-pod-autoscaler", "node-autoscaler", "app-runner-concurrency", "run-per-trigger"];
+export const triggerTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TriggerType"]> = ["eventbridge-schedule", "eventbridge-rule", "sqs-queue", "kubernetes-cronjob"];
+export const ruleGroupValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleGroup"]> = ["eligibility", "preferences", "lifecycle", "caveats", "load-balancer", "storage", "scaling", "triggers", "monitoring", "iam", "registry", "cost"];
+export const iamEffectValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IamEffect"]> = ["Allow", "Deny"];
+export const starterFileMediaTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StarterFileMediaType"]> = ["application/json", "application/yaml", "text/markdown"];
+export const scalingInstanceMarketValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scaling"]["instanceMarket"]> = ["spot", "on-demand"];
+export const monitoringRuleTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MonitoringRule"]["type"]> = ["eventbridge-rule"];
+export const registryTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Registry"]["type"]> = ["ecr"];
+export const registryImageTagMutabilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Registry"]["imageTagMutability"]> = ["MUTABLE", "IMMUTABLE"];
+export const ruleDescriptionEngineValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleDescription"]["engine"]> = ["platform-fit", "cost-fit", "design"];

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { Platform } from '../../catalogue/platform-catalogue';
 import { recommendToolDefinitions } from '../../clients/tool-definition';
 import type { OpenApiDocument } from '../../contract/openapi-document';
 
@@ -7,8 +8,8 @@ import type { OpenApiDocument } from '../../contract/openapi-document';
  * openapi.yaml at start-up (never copied by hand), in the Chat Completions (`openai`) and Anthropic
  * Messages (`anthropic`) shapes.
  */
-export function toolDefinitionRouter(document: OpenApiDocument): Router {
-  const body = JSON.stringify(recommendToolDefinitions(document.json));
+export function toolDefinitionRouter(document: OpenApiDocument, platforms: readonly Platform[]): Router {
+  const body = JSON.stringify(recommendToolDefinitions(document.json, platforms));
   const router = Router();
   router.get('/v1/tool-definition', (_req, res) => {
     res.type('application/json').send(body);

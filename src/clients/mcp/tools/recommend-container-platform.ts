@@ -2,7 +2,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { validateWorkload } from '../../../contract/workload';
 import type { Advisor } from '../../../engine/advisor';
 import { summarizeNoEligiblePlatform, summarizeRecommendation } from '../../advice-summary';
-import { RECOMMEND_TOOL_DESCRIPTION, RECOMMEND_TOOL_NAME } from '../../tool-definition';
+import { RECOMMEND_TOOL_NAME, recommendToolDescription } from '../../tool-definition';
 import type { JsonSchema } from '../../workload-json-schema';
 import { answer, type BerthTool, invalidInput, objectSchema, READ_ONLY, toolError } from '../tool';
 
@@ -15,7 +15,7 @@ export function recommendContainerPlatformTool(advisor: Advisor, workloadSchema:
     definition: {
       name: RECOMMEND_TOOL_NAME,
       title: 'Recommend an AWS container platform',
-      description: RECOMMEND_TOOL_DESCRIPTION,
+      description: recommendToolDescription(advisor.ruleSet.platforms),
       inputSchema: objectSchema(workloadSchema),
       annotations: READ_ONLY,
     },
