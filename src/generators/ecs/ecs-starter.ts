@@ -1,10 +1,7 @@
+import { taskStoppedRuleFile, taskStoppedRuleSteps } from '../plan/task-stopped-rule/api-files';
+import { taskStoppedRulePlan } from '../plan/task-stopped-rule/plan';
 import { designedQueues, sqsQueueSteps, sqsQueuesFile } from '../shared/sqs-queues';
 import type { PlatformStarter, StarterConfigInput } from '../shared/starter-file';
-import {
-  monitoringLogGroupName,
-  taskStoppedRuleFile,
-  taskStoppedRuleSteps,
-} from '../shared/task-stopped-rule';
 import { capacityProviderFile, capacityProviderName } from './capacity-provider';
 import { loadBalancerSteps } from './load-balancer-steps';
 import { scalingFile } from './scaling';
@@ -103,8 +100,9 @@ export function ecsStarter(input: StarterConfigInput): PlatformStarter {
 
   const monitoring = design.monitoring[0];
   if (monitoring !== undefined) {
-    files.push(taskStoppedRuleFile('ecs/task-stopped-rule.json', monitoring, workload.region));
-    steps.push(...taskStoppedRuleSteps(monitoringLogGroupName(monitoring), 'ecs/task-stopped-rule.json'));
+    const rule = taskStoppedRulePlan(monitoring, workload.region, null);
+    files.push(taskStoppedRuleFile(rule));
+    steps.push(...taskStoppedRuleSteps(rule));
   }
 
   notes.push(...storageNotes(input), ...hostNotes(input));
