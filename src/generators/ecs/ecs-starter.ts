@@ -1,6 +1,7 @@
+import { sqsQueueSteps, sqsQueuesFile } from '../plan/queues/api-files';
+import { queuesPlan } from '../plan/queues/plan';
 import { taskStoppedRuleFile, taskStoppedRuleSteps } from '../plan/task-stopped-rule/api-files';
 import { taskStoppedRulePlan } from '../plan/task-stopped-rule/plan';
-import { designedQueues, sqsQueueSteps, sqsQueuesFile } from '../shared/sqs-queues';
 import type { PlatformStarter, StarterConfigInput } from '../shared/starter-file';
 import { capacityProviderFile, capacityProviderName } from './capacity-provider';
 import { loadBalancerSteps } from './load-balancer-steps';
@@ -47,9 +48,9 @@ export function ecsStarter(input: StarterConfigInput): PlatformStarter {
     'Register the task definition: `aws ecs register-task-definition --cli-input-json file://ecs/task-definition.json`',
   );
 
-  const queues = designedQueues(input, null);
-  if (queues.length > 0) {
-    files.push(sqsQueuesFile(queues));
+  const queues = queuesPlan(input, null);
+  if (queues !== null) {
+    files.push(sqsQueuesFile(queues, workload.region));
     steps.push(...sqsQueueSteps(queues));
   }
 

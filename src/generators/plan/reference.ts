@@ -10,6 +10,8 @@ export type ResourceKey =
   | StatementResourceRef
   | 'trigger-bucket'
   | 'cluster'
+  | 'object-created-rule'
+  | 'file-system-access-point'
   | 'dead-letter-queue'
   | 'auto-scaling-configuration';
 
