@@ -2,6 +2,7 @@ import { addQueues as addPlannedQueues } from '../plan/queues/cloudformation';
 import { queuesPlan } from '../plan/queues/plan';
 import { reference } from '../plan/reference';
 import { StackReferences } from '../plan/stack-references';
+import { PLACEHOLDERS } from '../shared/placeholders';
 import type { StarterConfigInput } from '../shared/starter-file';
 import { getAtt, ref, type TemplateValue } from './intrinsics';
 import type { TemplateBuilder } from './template';
@@ -28,9 +29,11 @@ export function addQueues(
   if (eventRuleLogicalId !== null) {
     references.provide('object-created-rule', { arn: getAtt(eventRuleLogicalId, 'Arn') });
   }
+  const { region, name } = input.workload;
+  const ruleArn = `arn:aws:events:${region}:${PLACEHOLDERS.accountId}:rule/${name}-object-created`;
   const plan = queuesPlan(
     input,
-    eventRuleLogicalId === null ? null : reference('object-created-rule', 'arn', eventRuleLogicalId),
+    eventRuleLogicalId === null ? null : reference('object-created-rule', 'arn', ruleArn),
   );
   const queue = plan?.queues.find((candidate) => candidate.key === 'workload-queue');
   if (plan === null || queue === undefined) return null;

@@ -1,4 +1,4 @@
-import { type FamilyUnit, familyUnit } from '../family-unit';
+import { familyUnit } from '../family-unit';
 import { appRunnerFiles } from './api-files';
 import { addAppRunnerResources } from './cloudformation';
 import { type AppRunnerPlan, appRunnerPlan } from './plan';
@@ -11,4 +11,4 @@ export const appRunnerUnit = familyUnit<AppRunnerPlan>({
   steps: () => [STEPS.createAutoScalingConfiguration, STEPS.createService],
   notes: (plan) => plan.notes,
   stackNextSteps: () => [],
-} satisfies FamilyUnit<AppRunnerPlan>);
+});

@@ -1,5 +1,5 @@
 import { taskStoppedRuleSteps } from '../../plan/task-stopped-rule/api-files';
-import { type FamilyUnit, familyUnit } from '../family-unit';
+import { familyUnit } from '../family-unit';
 import { expressModeFiles } from './api-files';
 import { addExpressModeResources } from './cloudformation';
 import { type ExpressModePlan, expressModePlan } from './plan';
@@ -15,4 +15,4 @@ export const ecsExpressModeUnit = familyUnit<ExpressModePlan>({
   ],
   notes: (plan) => plan.notes,
   stackNextSteps: () => [],
-} satisfies FamilyUnit<ExpressModePlan>);
+});

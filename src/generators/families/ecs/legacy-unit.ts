@@ -1,6 +1,6 @@
 import { addEcsResources } from '../../cloudformation/ecs-template';
 import { ecsStarter } from '../../ecs/ecs-starter';
-import { type FamilyUnit, familyUnit } from '../family-unit';
+import { familyUnit } from '../family-unit';
 import { type LegacyPlan, legacyPlan } from '../legacy-plan';
 
 /** ECS on Fargate or EC2 through today's generators (ecs/, cloudformation/ecs-*), until the family is migrated. */
@@ -11,4 +11,4 @@ export const ecsLegacyUnit = familyUnit<LegacyPlan>({
   steps: (plan) => plan.starter.steps,
   notes: (plan) => plan.starter.notes,
   stackNextSteps: () => [],
-} satisfies FamilyUnit<LegacyPlan>);
+});

@@ -1,6 +1,6 @@
 import { addEksResources } from '../../cloudformation/eks-template';
 import { eksStarter } from '../../eks/eks-starter';
-import { type FamilyUnit, familyUnit } from '../family-unit';
+import { familyUnit } from '../family-unit';
 import { type LegacyPlan, legacyPlan } from '../legacy-plan';
 
 /** EKS through today's generators (eks/, cloudformation/eks-*), until the family is migrated. */
@@ -20,4 +20,4 @@ export const eksLegacyUnit = familyUnit<LegacyPlan>({
       : []),
     'Apply the manifests: `kubectl apply -f eks/manifests.yaml`',
   ],
-} satisfies FamilyUnit<LegacyPlan>);
+});
