@@ -37,9 +37,16 @@ export interface BehaviourOutput {
 
 export async function behaviourOf(body: unknown): Promise<BehaviourOutput> {
   const advice = await advise(body);
+  // The id and rulesVersion hash the rule files' bytes, so they change with any edit to rules/, even a
+  // reworded source; everything else in the answer must not.
   const answer =
     advice.kind === 'recommendation'
-      ? JSON.stringify({ ...advice.recommendation, starterConfig: undefined })
+      ? JSON.stringify({
+          ...advice.recommendation,
+          id: 'rec_*',
+          rulesVersion: '*',
+          starterConfig: undefined,
+        })
       : JSON.stringify(advice);
   const starterFiles: BehaviourOutput['starterFiles'] = {};
   for (const input of await inputsOnEveryEligiblePlatform(body)) {

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
       }
     }
   }
-  if (dumpDir === undefined) writeFileSync(DIGESTS_PATH, `${JSON.stringify(digests, null, 1)}\n`);
+  if (dumpDir === undefined) writeFileSync(DIGESTS_PATH, `${JSON.stringify(digests, null, 2)}\n`);
 }
 
 main().catch((error: unknown) => {
