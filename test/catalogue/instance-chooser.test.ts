@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { instanceCatalogueSchema } from '../../src/catalogue/instance-catalogue';
 import {
   cheapestInstance,
@@ -6,7 +9,7 @@ import {
   type InstanceRequirements,
 } from '../../src/catalogue/instance-chooser';
 import { priceOf } from '../../src/cost/price-table';
-import { loadRuleSet } from '../../src/engine/rule-set';
+import { loadRuleSet, RuleSetError } from '../../src/engine/rule-set';
 import { RULES_DIR } from '../../src/project-paths';
 
 const ruleSet = loadRuleSet(RULES_DIR);
@@ -107,5 +110,32 @@ describe('rules/catalogue/instance-types.json', () => {
       };
       expect(instanceCatalogueSchema.safeParse(broken).success).toBe(false);
     });
+  });
+});
+
+describe('loading rules/ with an instance type the price table lacks', () => {
+  it('stops with a RuleSetError naming the file, the type and the missing price', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'berth-rules-'));
+    try {
+      cpSync(RULES_DIR, dir, { recursive: true });
+      const [first] = catalogue.instanceTypes;
+      const broken = {
+        ...catalogue,
+        instanceTypes: [
+          ...catalogue.instanceTypes,
+          { ...first, type: 'm7i.96xlarge', priceKey: 'ec2.m7i.96xlarge' },
+        ],
+      };
+      writeFileSync(join(dir, 'catalogue/instance-types.json'), JSON.stringify(broken));
+      expect(() => loadRuleSet(dir)).toThrow(
+        new RuleSetError(
+          'catalogue/instance-types.json',
+          undefined,
+          'instance type m7i.96xlarge names price "ec2.m7i.96xlarge", which the us-east-1 price table lacks',
+        ),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
