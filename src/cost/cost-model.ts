@@ -21,21 +21,8 @@ export const costModelSchema = z.strictObject({
   fargateSpot: z.strictObject({ description: z.string(), serviceSpotShare: z.number().min(0).max(1) }),
   ec2: z.strictObject({
     description: z.string(),
-    memoryReservedGiB: z.number().min(0),
     spotPlanningDiscount: z.number().min(0).max(1),
     spotSource: z.string(),
-    instanceTypes: z
-      .array(
-        z.strictObject({
-          type: z.string(),
-          vcpu: z.number().positive(),
-          memoryGiB: z.number().positive(),
-          architecture: z.enum(['x86_64', 'arm64']),
-          gpus: z.int().min(0),
-          priceKey: z.string(),
-        }),
-      )
-      .min(1),
   }),
   logs: z.strictObject({ description: z.string(), gibPerTaskMonth: z.number().min(0) }),
   loadBalancer: z.strictObject({

@@ -1,3 +1,10 @@
+import type { InstanceCatalogue } from '../catalogue/instance-catalogue';
+import {
+  cheapestInstance,
+  chooseInstance,
+  chooseLinuxSystemNode,
+  orchestratorOf,
+} from '../catalogue/instance-chooser';
 import type { Platform, PlatformTraits } from '../catalogue/platform-catalogue';
 import type { Workload } from '../contract/workload';
 import type { Design } from '../engine/design';
@@ -39,6 +46,7 @@ export interface CostInput {
   design: Design;
   prices: PriceTable;
   model: CostModel;
+  instances: InstanceCatalogue;
 }
 
 /** Estimates one platform's monthly cost from the price table: compute, control plane, network, storage, logs. */
@@ -237,31 +245,30 @@ function appRunnerLines(
   ];
 }
 
-function ec2Lines(
-  { facts, prices, model, workload }: CostInput,
+function ec2Lines(input: CostInput, usage: Usage, assumptions: string[]): Priced[] {
+  return [...workloadInstanceLines(input, usage, assumptions), ...systemNodeLines(input, assumptions)];
+}
+
+function workloadInstanceLines(
+  { platform, facts, prices, model, workload, design, instances }: CostInput,
   usage: Usage,
   assumptions: string[],
 ): Priced[] {
-  const cpu = workload.resources.cpu;
-  const memory = workload.resources.memoryGiB;
-  const needsGpu = workload.control.gpu;
-  const candidates = model.ec2.instanceTypes
-    .filter((type) => type.architecture === facts.runtime.architecture && type.gpus > 0 === needsGpu)
-    .map((type) => {
-      const perInstance = Math.floor(
-        Math.min(type.vcpu / cpu, (type.memoryGiB - model.ec2.memoryReservedGiB) / memory),
-      );
-      const hourly = priceOf(prices, type.priceKey);
-      return {
-        type,
-        perInstance,
-        hourly,
-        perTaskHour: perInstance > 0 ? hourly / perInstance : Number.POSITIVE_INFINITY,
-      };
-    })
-    .filter((candidate) => candidate.perInstance >= 1)
-    .sort((a, b) => a.perTaskHour - b.perTaskHour || a.type.type.localeCompare(b.type.type));
-  const spot = facts.runtime.instanceMarket === 'spot';
+  const spot = design.scaling.instanceMarket === 'spot';
+  const choice = chooseInstance(
+    {
+      vcpu: workload.resources.cpu,
+      memoryGiB: workload.resources.memoryGiB,
+      orchestrator: orchestratorOf(platform),
+      os: facts.runtime.os,
+      architecture: facts.runtime.architecture,
+      gpu: workload.control.gpu,
+      spot,
+    },
+    instances,
+  );
+  // Spot capacity may launch any of the deployed types; price-capacity-optimized favours the cheapest pools.
+  const { type, vcpu, priceKey, tasksPerHost } = cheapestInstance(choice, (key) => priceOf(prices, key));
   const discount = spot ? model.ec2.spotPlanningDiscount : 0;
   const market = spot ? 'Spot' : 'On-Demand';
   if (facts.runtime.os === 'windows')
@@ -270,62 +277,44 @@ function ec2Lines(
     assumptions.push(
       `EC2 Spot at a ${Math.round(discount * 100)}% planning discount (${model.ec2.spotSource}).`,
     );
-  const best = candidates[0];
   const runsAsService =
     usage.taskHours.total === usage.averageTasks * prices.hoursPerMonth && workload.workloadType !== 'batch';
-  if (best === undefined) {
-    const largest = [...model.ec2.instanceTypes]
-      .filter((type) => type.gpus > 0 === needsGpu)
-      .sort((a, b) => b.vcpu - a.vcpu || a.type.localeCompare(b.type))[0];
-    if (largest === undefined) return [];
-    const perVcpuHour = priceOf(prices, largest.priceKey) / largest.vcpu;
-    const vcpuEquivalent = Math.max(cpu, memory / (largest.memoryGiB / largest.vcpu));
-    assumptions.push(
-      `No instance type in the price table fits a ${cpu} vCPU / ${memory} GiB task: priced pro rata at ${largest.type} rates per vCPU (${round6(perVcpuHour)} USD/vCPU-hour).`,
-    );
-    return [
-      line(
-        `EC2 capacity, ${market} (pro rata ${largest.type})`,
-        vcpuEquivalent * usage.taskHours.total,
-        'vCPU-hour',
-        round6(perVcpuHour * (1 - discount)),
-        scaleOf(usage),
-      ),
-    ];
-  }
-  const { type, perInstance, hourly } = best;
   // The table has Linux instance rates only; Windows adds its licence per instance vCPU, estimated at the
   // Fargate Windows licence rate (EC2's licence-included premium is of the same order).
   const licence =
-    facts.runtime.os === 'windows' ? type.vcpu * priceOf(prices, 'fargate.windows.x86.osLicenseVcpuHour') : 0;
-  const unitPrice = round6(hourly * (1 - discount) + licence);
+    facts.runtime.os === 'windows' ? vcpu * priceOf(prices, 'fargate.windows.x86.osLicenseVcpuHour') : 0;
+  const unitPrice = round6(priceOf(prices, priceKey) * (1 - discount) + licence);
   assumptions.push(
-    `Tasks packed ${perInstance} per ${type.type} (${type.vcpu} vCPU / ${type.memoryGiB} GiB, ${model.ec2.memoryReservedGiB} GiB kept for the agent and daemons), the cheapest fitting instance type in the price table.`,
+    `Tasks packed ${tasksPerHost} per ${type}, the type the starter configuration deploys: ${choice.reason}${choice.instanceTypes.length > 1 ? `; priced at ${type}, the cheapest of them` : ''}.`,
   );
+  const item = `EC2 ${type} instances, ${market}`;
   if (runsAsService) {
-    const instances = (tasks: number) => Math.ceil(tasks / perInstance);
+    const instanceCount = (tasks: number) => Math.ceil(tasks / tasksPerHost);
     const hours = prices.hoursPerMonth;
-    const priced = line(
-      `EC2 ${type.type} instances, ${market}`,
-      instances(usage.averageTasks) * hours,
-      'instance-hour',
-      unitPrice,
-    );
+    const priced = line(item, instanceCount(usage.averageTasks) * hours, 'instance-hour', unitPrice);
     return [
       {
         ...priced,
-        low: round2(instances(workload.resources.minTasks) * hours * unitPrice),
-        high: round2(instances(workload.resources.maxTasks) * hours * unitPrice),
+        low: round2(instanceCount(workload.resources.minTasks) * hours * unitPrice),
+        high: round2(instanceCount(workload.resources.maxTasks) * hours * unitPrice),
       },
     ];
   }
+  return [line(item, usage.taskHours.total / tasksPerHost, 'instance-hour', unitPrice, scaleOf(usage))];
+}
+
+/** A Windows EKS cluster runs CoreDNS and its controllers on a fixed group of Linux nodes beside the Windows ones. */
+function systemNodeLines({ platform, facts, prices, instances }: CostInput, assumptions: string[]): Priced[] {
+  if (platform.service !== 'eks' || facts.runtime.os !== 'windows') return [];
+  const { count } = instances.linuxSystemNodes;
+  const { type, priceKey } = chooseLinuxSystemNode(instances);
+  assumptions.push(`${count} Linux ${type} nodes, On-Demand, run CoreDNS and the cluster's controllers.`);
   return [
     line(
-      `EC2 ${type.type} instances, ${market}`,
-      usage.taskHours.total / perInstance,
+      `EC2 ${type} instances, On-Demand (Linux system nodes)`,
+      count * prices.hoursPerMonth,
       'instance-hour',
-      unitPrice,
-      scaleOf(usage),
+      priceOf(prices, priceKey),
     ),
   ];
 }

@@ -105,6 +105,7 @@ export class Advisor {
           design,
           prices,
           model: this.ruleSet.costModel,
+          instances: this.ruleSet.instanceCatalogue,
         }),
       );
     }
@@ -142,7 +143,13 @@ export class Advisor {
       warnings: [...new Set([...chosen.warnings, ...design.warnings, ...priceWarnings])],
       whatWouldChange: whatWouldChange(ranked),
       starterConfig: {
-        files: generateStarterConfig({ workload, platform: chosen.platform, facts: chosen.facts, design }),
+        files: generateStarterConfig({
+          workload,
+          platform: chosen.platform,
+          facts: chosen.facts,
+          design,
+          instances: this.ruleSet.instanceCatalogue,
+        }),
       },
     };
     return { kind: 'recommendation', recommendation };

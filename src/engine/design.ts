@@ -1,6 +1,7 @@
 import type { AwsAccessActions } from '../catalogue/aws-access-actions';
 import type { components } from '../contract/generated/openapi-types';
 import type { Facts } from './facts';
+import type { StatementResourceRef } from './rule-file-schema';
 import type { FiredRule, RulesEngine } from './rules-engine';
 
 type Schemas = components['schemas'];
@@ -15,8 +16,20 @@ export interface Design {
   monitoring: Schemas['MonitoringRule'][];
   iam: Schemas['Iam'];
   registry: Schemas['Registry'] & Record<string, unknown>;
+  /**
+   * The role statements whose resources the starter configuration creates, by role slot and position in
+   * the role's statements. Kept out of the answer: it lets the generators link those statements to the
+   * resources they create.
+   */
+  statementResources: StatementResource[];
   warnings: string[];
   fired: FiredRule[];
+}
+
+export interface StatementResource {
+  slot: IamSlot;
+  statementIndex: number;
+  resource: StatementResourceRef;
 }
 
 /** A design rule set that leaves a section undecided is a bug in the rules, found by the tests. */
@@ -46,7 +59,12 @@ export class Designer {
     const monitoring: Schemas['MonitoringRule'][] = [];
     const roles: Partial<Record<IamSlot, Schemas['IamRole']>> = {};
     const grantsFromAwsAccess = new Set<IamSlot>();
-    const extraStatements: { slot: IamSlot; statement: Schemas['IamStatement'] }[] = [];
+    const extraStatements: {
+      slot: IamSlot;
+      statement: Schemas['IamStatement'];
+      resourceRef?: StatementResourceRef;
+    }[] = [];
+    const statementResources: StatementResource[] = [];
     const warnings: string[] = [];
 
     for (const { rule, type, params } of fired) {
@@ -95,6 +113,9 @@ export class Designer {
           extraStatements.push({
             slot: params.slot as IamSlot,
             statement: params.statement as Schemas['IamStatement'],
+            ...(params.resourceRef === undefined
+              ? {}
+              : { resourceRef: params.resourceRef as StatementResourceRef }),
           });
           break;
         case 'registry':
@@ -118,10 +139,13 @@ export class Designer {
       const role = roles[slot];
       if (role !== undefined) role.statements = [...role.statements, ...this.statementsFromAwsAccess(facts)];
     }
-    for (const { slot, statement } of extraStatements) {
+    for (const { slot, statement, resourceRef } of extraStatements) {
       const role = roles[slot];
       if (role === undefined)
         throw new IncompleteDesignError(`a statement targets IAM role ${slot}, which no rule created`);
+      if (resourceRef !== undefined) {
+        statementResources.push({ slot, statementIndex: role.statements.length, resource: resourceRef });
+      }
       role.statements = [...role.statements, statement];
     }
     const { executionRole, taskRole } = roles;
@@ -152,6 +176,7 @@ export class Designer {
       monitoring,
       iam,
       registry,
+      statementResources,
       warnings,
       fired,
     };

@@ -77,6 +77,13 @@ const iamStatement = z.strictObject({
   resources: z.array(text).min(1),
 });
 const IAM_SLOTS = ['executionRole', 'taskRole', 'infrastructureRole', 'nodeRole', 'clusterRole'] as const;
+/**
+ * What a designed statement's resources are, when the starter configuration creates them: the queue the
+ * workload consumes, the objects of the bucket that triggers it, or its EFS file system. The generators link
+ * such a statement to the resource they create instead of recognising its ARN text.
+ */
+export const STATEMENT_RESOURCE_REFS = ['workload-queue', 'trigger-bucket-objects', 'file-system'] as const;
+export type StatementResourceRef = (typeof STATEMENT_RESOURCE_REFS)[number];
 
 /** Every event type a rule may emit, with the shape of its params. */
 export const eventSchemas = {
@@ -155,7 +162,11 @@ export const eventSchemas = {
     grantsFromAwsAccess: z.boolean().optional(),
     role: iamRole,
   }),
-  'iam-statement': z.strictObject({ slot: z.enum(IAM_SLOTS), statement: iamStatement }),
+  'iam-statement': z.strictObject({
+    slot: z.enum(IAM_SLOTS),
+    statement: iamStatement,
+    resourceRef: z.enum(STATEMENT_RESOURCE_REFS).optional(),
+  }),
   registry: z.strictObject({
     repositoryName: text,
     imageScanOnPush: z.boolean(),
@@ -206,6 +217,7 @@ export const manifestSchema = z.strictObject({
       .record(z.string(), z.string())
       .refine((prices) => 'us-east-1' in prices, 'must include us-east-1, the fallback'),
     costModel: z.string(),
+    instanceTypes: z.string(),
   }),
   engines: z.strictObject({
     'platform-fit': z.array(z.string()).min(1),

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { type AwsAccessActions, awsAccessActionsSchema } from '../catalogue/aws-access-actions';
+import { type InstanceCatalogue, instanceCatalogueSchema } from '../catalogue/instance-catalogue';
 import { type Platform, platformCatalogueSchema } from '../catalogue/platform-catalogue';
 import { type TaskSizes, taskSizesSchema } from '../catalogue/task-sizes';
 import { type CostModel, costModelSchema } from '../cost/cost-model';
@@ -36,6 +37,7 @@ export interface RuleSet {
   /** Price tables by region; us-east-1 is always there and is the fallback. */
   prices: Record<string, PriceTable>;
   costModel: CostModel;
+  instanceCatalogue: InstanceCatalogue;
   rules: LoadedRule[];
   groupDescriptions: Record<string, string>;
 }
@@ -111,10 +113,15 @@ export function loadRuleSet(rulesDir: string): RuleSet {
     prices[region] = table;
   }
   const costModel = parse(manifest.catalogue.costModel, costModelSchema, read(manifest.catalogue.costModel));
-  for (const type of costModel.ec2.instanceTypes) {
+  const instanceCatalogue = parse(
+    manifest.catalogue.instanceTypes,
+    instanceCatalogueSchema,
+    read(manifest.catalogue.instanceTypes),
+  );
+  for (const type of instanceCatalogue.instanceTypes) {
     if (prices['us-east-1']?.prices[type.priceKey] === undefined) {
       throw new RuleSetError(
-        manifest.catalogue.costModel,
+        manifest.catalogue.instanceTypes,
         undefined,
         `instance type ${type.type} names price "${type.priceKey}", which the us-east-1 price table lacks`,
       );
@@ -180,6 +187,7 @@ export function loadRuleSet(rulesDir: string): RuleSet {
     awsAccessActions,
     prices,
     costModel,
+    instanceCatalogue,
     rules,
     groupDescriptions,
   };

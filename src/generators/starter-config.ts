@@ -1,19 +1,17 @@
-import type { PlatformId } from '../catalogue/platform-catalogue';
-import { appRunnerStarter } from './app-runner/app-runner-starter';
 import {
-  cloudFormationTemplate,
   cloudFormationTemplateFile,
   deployInstructions,
+  templateDescription,
 } from './cloudformation/cloudformation-template';
-import { ecsStarter } from './ecs/ecs-starter';
-import { eksStarter } from './eks/eks-starter';
-import { expressModeStarter } from './express-mode/express-mode-starter';
-import { ecrLifecyclePolicyFile, ecrRepositoryFile } from './shared/ecr-repository';
-import { iamRoleSteps, iamRolesFile, roleDefinitions } from './shared/iam-roles';
+import { PARAMETER_ORDER } from './cloudformation/parameters';
+import { TemplateBuilder, type TemplateDocument } from './cloudformation/template';
+import type { RenderedFamily } from './families/family-unit';
+import { FAMILY_UNITS } from './families/family-units';
+import { registryFiles, registrySteps } from './plan/registry/api-files';
+import { iamRoleSteps, iamRolesFile } from './plan/roles/api-files';
 import { readmeFile } from './shared/readme';
 import {
   type DescribedFile,
-  type PlatformStarter,
   type StarterConfigInput,
   type StarterFile,
   WEB_IDENTITY_ROLES_STEP,
@@ -21,60 +19,53 @@ import {
 
 export type { StarterConfigInput, StarterFile } from './shared/starter-file';
 
-const STARTERS: Record<PlatformId, (input: StarterConfigInput) => PlatformStarter> = {
-  'ecs-fargate': ecsStarter,
-  'ecs-ec2': ecsStarter,
-  'ecs-express-mode': expressModeStarter,
-  'app-runner': appRunnerStarter,
-  'eks-managed-nodes': eksStarter,
-  'eks-self-managed-nodes': eksStarter,
-  'eks-fargate': eksStarter,
-};
-
 /**
- * Builds the starter configuration files for the chosen platform: the platform's own files, the IAM roles
- * and ECR repository every platform needs, a CloudFormation template that creates all of it as one stack,
- * and a README that ties them together. Sorted by path, and the
- * same input always gives the same bytes.
+ * Builds the starter configuration files for the chosen platform: its family unit plans the architecture
+ * once and renders it as the family's AWS API input files and as one CloudFormation stack; the roles and
+ * the ECR repository every family has are rendered here from the same plan, and a README ties them
+ * together. Sorted by path, and the same input always gives the same bytes.
  */
 export function generateStarterConfig(input: StarterConfigInput): StarterFile[] {
-  const { workload, platform, design } = input;
-  const starter = STARTERS[platform.id](input);
-  const roles = roleDefinitions(design.iam, starter.supportingRoles, {
-    namespace: workload.name,
-    name: workload.name,
-  });
-  const lifecyclePolicy = ecrLifecyclePolicyFile(design.registry);
-  const template = cloudFormationTemplate(input);
+  const { workload, platform } = input;
+  const family = FAMILY_UNITS[platform.family].render(input);
+  const { roles, registry } = family.plan;
+  const templateDocument = stackTemplate(input, family);
   const files: DescribedFile[] = [
-    ...starter.files,
+    ...family.apiFiles,
     iamRolesFile(roles),
-    ecrRepositoryFile(design.registry),
-    ...(lifecyclePolicy === null ? [] : [lifecyclePolicy]),
-    cloudFormationTemplateFile(template),
+    ...registryFiles(registry),
+    cloudFormationTemplateFile(templateDocument),
   ];
   const steps = [
-    'Create the image repository: `aws ecr create-repository --cli-input-json file://ecr/repository.json`',
-    ...(lifecyclePolicy === null
-      ? []
-      : [
-          'Give it its lifecycle policy: `aws ecr put-lifecycle-policy --cli-input-json file://ecr/lifecycle-policy.json`',
-        ]),
-    ...(workload.image === undefined ? [`Build the image and push it to ${design.registry.imageUri}.`] : []),
+    ...registrySteps(registry, workload.image !== undefined),
     ...iamRoleSteps(roles, 'service'),
-    ...starter.steps.flatMap((step) =>
-      step === WEB_IDENTITY_ROLES_STEP ? iamRoleSteps(roles, 'web-identity') : [step],
+    ...family.steps.flatMap((step) =>
+      step === WEB_IDENTITY_ROLES_STEP ? iamRoleSteps(roles, 'service-account') : [step],
     ),
   ];
   const readme = readmeFile({
     workloadName: workload.name,
     platformName: platform.name,
     files,
-    deploy: deployInstructions(input, template),
+    deploy: deployInstructions(input, templateDocument, family.stackNextSteps),
     steps,
-    notes: starter.notes,
+    notes: family.notes,
   });
   return [...files.map(({ path, mediaType, content }) => ({ path, mediaType, content })), readme].sort(
     (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
   );
+}
+
+/**
+ * The CloudFormation template alone: the whole architecture as one stack in an existing VPC, built as
+ * objects (intrinsic functions included) and serialized by the YAML library.
+ */
+export function cloudFormationTemplate(input: StarterConfigInput): TemplateDocument {
+  return stackTemplate(input, FAMILY_UNITS[input.platform.family].render(input));
+}
+
+function stackTemplate(input: StarterConfigInput, family: RenderedFamily): TemplateDocument {
+  const template = new TemplateBuilder(PARAMETER_ORDER);
+  family.addCloudFormation(template);
+  return template.build(templateDescription(input));
 }

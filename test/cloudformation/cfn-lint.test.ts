@@ -5,11 +5,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { PLATFORM_IDS } from '../../src/catalogue/platform-catalogue';
 import type { WorkloadRequest } from '../../src/contract/workload';
-import {
-  cloudFormationTemplate,
-  cloudFormationTemplateFile,
-} from '../../src/generators/cloudformation/cloudformation-template';
+import { cloudFormationTemplateFile } from '../../src/generators/cloudformation/cloudformation-template';
 import { TEMPLATE_PATH } from '../../src/generators/cloudformation/template';
+import { cloudFormationTemplate } from '../../src/generators/starter-config';
 import { PROJECT_ROOT } from '../../src/project-paths';
 import { workloadRequest } from '../properties/arbitraries';
 import { scenarios } from '../scenarios/scenarios.cases';

@@ -1,10 +1,7 @@
 import YAML from 'yaml';
 import type { PlatformId } from '../../src/catalogue/platform-catalogue';
 import type { WorkloadRequest } from '../../src/contract/workload';
-import {
-  cloudFormationTemplate,
-  cloudFormationTemplateFile,
-} from '../../src/generators/cloudformation/cloudformation-template';
+import { cloudFormationTemplateFile } from '../../src/generators/cloudformation/cloudformation-template';
 import { subVariable } from '../../src/generators/cloudformation/intrinsics';
 import {
   requiredParameters,
@@ -12,6 +9,7 @@ import {
   type TemplateDocument,
 } from '../../src/generators/cloudformation/template';
 import { PLACEHOLDERS } from '../../src/generators/shared/placeholders';
+import { cloudFormationTemplate } from '../../src/generators/starter-config';
 import { at, fileAt, starterFiles } from '../generators/support/starter';
 import { batchWorkload, webWorkload, workerWorkload } from '../support/workloads';
 import { inputsOnEveryEligiblePlatform } from './support/starter-inputs';

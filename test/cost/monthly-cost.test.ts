@@ -99,10 +99,11 @@ describe('monthly cost estimates', () => {
   });
 
   describe('cost-aware ranking', () => {
+    // Two 1 vCPU / 3.5 GiB tasks fill an m7i.large, while Fargate bills each at the 1 vCPU / 4 GB size.
     const smallWorkers = (sensitivity: 'low' | 'high') =>
       workerWorkload({
         cost: { sensitivity },
-        resources: { cpu: 0.5, memoryGiB: 1, minTasks: 6, maxTasks: 20 },
+        resources: { cpu: 1, memoryGiB: 3.5, minTasks: 10, maxTasks: 30 },
       });
 
     it('lets the cheaper platform (ECS on EC2) win over the more convenient one (Fargate) at high sensitivity', async () => {

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { RoleDefinition } from '../../src/generators/shared/iam-roles';
+import type { RoleDefinition } from '../../src/generators/plan/roles/api-files';
 import type { StarterFile } from '../../src/generators/starter-config';
 import { PROJECT_ROOT } from '../../src/project-paths';
 import { type Document, recommend, yamlDocumentsAt } from './support/starter';

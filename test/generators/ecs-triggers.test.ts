@@ -1,5 +1,5 @@
+import type { RoleDefinition } from '../../src/generators/plan/roles/api-files';
 import type { CreateScheduleInput, EventRuleFile } from '../../src/generators/shared/eventbridge-shapes';
-import type { RoleDefinition } from '../../src/generators/shared/iam-roles';
 import { jsonAt, starterFiles } from './support/starter';
 
 const SCHEDULED = {

@@ -72,7 +72,7 @@ describe('eksctl cluster config', () => {
     { given: { cpu: 2, memoryGiB: 8 }, control: {}, want: 'm7i.xlarge' },
     { given: { cpu: 2, memoryGiB: 24 }, control: {}, want: 'r7i.xlarge' },
     { given: { cpu: 0.5, memoryGiB: 1 }, control: { architecture: 'arm64' }, want: 'm7g.large' },
-    { given: { cpu: 0.5, memoryGiB: 1 }, control: { gpu: true }, want: 'g5.xlarge' },
+    { given: { cpu: 0.5, memoryGiB: 1 }, control: { gpu: true }, want: 'g6.xlarge' },
   ])('when a pod needs $given.cpu vCPU / $given.memoryGiB GiB with $control', ({ given, control, want }) => {
     it(`runs on ${want}`, async () => {
       const config = await clusterConfig({

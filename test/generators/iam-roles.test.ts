@@ -1,4 +1,4 @@
-import type { RoleDefinition } from '../../src/generators/shared/iam-roles';
+import type { RoleDefinition } from '../../src/generators/plan/roles/api-files';
 import { jsonAt, starterFiles } from './support/starter';
 
 async function roles(body: Record<string, unknown>): Promise<RoleDefinition[]> {

@@ -1,9 +1,15 @@
 import { webWorkload, workerWorkload } from '../support/workloads';
 import { DOES_NOT_FIRE, type PlatformFitCase, type Scores } from './rule-case';
 
-/** Six to twenty small queue workers: dense enough that EC2 instances undercut Fargate. */
+/**
+ * Ten to thirty 1 vCPU / 3.5 GiB queue workers: two fill an m7i.large while Fargate bills each at its 1 vCPU /
+ * 4 GB size, so EC2 instances undercut Fargate by about 14%.
+ */
 const smallWorkers = (sensitivity: 'low' | 'medium' | 'high') =>
-  workerWorkload({ cost: { sensitivity }, resources: { cpu: 0.5, memoryGiB: 1, minTasks: 6, maxTasks: 20 } });
+  workerWorkload({
+    cost: { sensitivity },
+    resources: { cpu: 1, memoryGiB: 3.5, minTasks: 10, maxTasks: 30 },
+  });
 
 export const costCases: PlatformFitCase<Scores>[] = [
   {
@@ -14,14 +20,14 @@ export const costCases: PlatformFitCase<Scores>[] = [
     want: { points: 20 },
   },
   {
-    given: 'cost matters a lot and Fargate costs a third more than EC2',
+    given: 'cost matters a lot and Fargate costs over 10% more than EC2',
     rule: 'high-cost-sensitivity-favours-the-cheapest',
     workload: smallWorkers('high'),
     platform: 'ecs-fargate',
     want: DOES_NOT_FIRE,
   },
   {
-    given: 'cost matters a lot and Fargate costs a third more than EC2',
+    given: 'cost matters a lot and Fargate costs over 10% more than EC2',
     rule: 'high-cost-sensitivity-penalises-dearer-platforms',
     workload: smallWorkers('high'),
     platform: 'ecs-fargate',

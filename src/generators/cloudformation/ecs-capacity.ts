@@ -54,7 +54,7 @@ export function addEc2Capacity(
     throw new StarterConfigError(`${facts.platform.id} has no container instance role in its design`);
   const windows = facts.runtime.os === 'windows';
   const spot = design.scaling.instanceMarket === 'spot';
-  const [primaryType = 'm7i.large', ...alternatives] = nodeChoice(input).instanceTypes;
+  const [primaryType, ...alternatives] = nodeChoice(input).instanceTypes;
 
   addRole(template, 'InstanceRole', nodeRole, resourceArns);
   template.resource('InstanceProfile', instanceProfile('InstanceRole', nodeRole.name));

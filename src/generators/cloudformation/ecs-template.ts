@@ -133,7 +133,7 @@ export function addEcsResources(template: TemplateBuilder, input: StarterConfigI
   }
   addTaskTriggers(template, input, launch);
   const monitoring = design.monitoring[0];
-  if (monitoring !== undefined) addTaskStoppedRule(template, monitoring, getAtt('Cluster', 'Arn'));
+  if (monitoring !== undefined) addTaskStoppedRule(template, input, monitoring, getAtt('Cluster', 'Arn'));
 }
 
 function addTaskIngress(

@@ -1,5 +1,6 @@
 import YAML from 'yaml';
 import { type ClusterConfig, isEksFargate, KUBERNETES_VERSION, type NodeGroup } from '../eks/cluster-config';
+import { StarterConfigError } from '../shared/starter-config-error';
 import type { StarterConfigInput } from '../shared/starter-file';
 import { METADATA_OPTIONS } from './ecs-capacity';
 import { addRole, instanceProfile, type ResourceArns } from './iam';
@@ -110,8 +111,7 @@ function addManagedNodeGroup(
   subnets: TemplateValue,
 ): string {
   const system = isSystemGroup(input, group);
-  const types = group.instanceTypes ?? (group.instanceType === undefined ? [] : [group.instanceType]);
-  const [first = 'm7i.large', ...alternatives] = types;
+  const [first, ...alternatives] = instanceTypesOf(group);
   return template.resource(system ? 'SystemNodeGroup' : 'NodeGroup', {
     Type: 'AWS::EKS::Nodegroup',
     Properties: {
@@ -137,9 +137,7 @@ function addSelfManagedNodes(
   const system = isSystemGroup(input, group);
   const prefix = system ? 'System' : '';
   const distribution = group.instancesDistribution;
-  const [first = 'm7i.large', ...alternatives] = distribution?.instanceTypes ?? [
-    group.instanceType ?? 'm7i.large',
-  ];
+  const [first, ...alternatives] = instanceTypesOf(group);
   const type = nodeInstanceType(template, system, first);
   const launchTemplate = template.resource(`${prefix}NodeLaunchTemplate`, {
     Type: 'AWS::EC2::LaunchTemplate',
@@ -212,6 +210,14 @@ function isSystemGroup(input: StarterConfigInput, group: NodeGroup): boolean {
 
 function isWindows(group: NodeGroup): boolean {
   return group.amiFamily === 'WindowsServer2022CoreContainer';
+}
+
+/** The node group's instance types as cluster.yaml lists them (chosen by the instance chooser), first the preferred. */
+function instanceTypesOf(group: NodeGroup): [string, ...string[]] {
+  const [first, ...alternatives] = group.instancesDistribution?.instanceTypes ??
+    group.instanceTypes ?? [group.instanceType];
+  if (first === undefined) throw new StarterConfigError(`node group ${group.name} names no instance type`);
+  return [first, ...alternatives.filter((type) => type !== undefined)];
 }
 
 function nodeInstanceType(template: TemplateBuilder, system: boolean, type: string): TemplateValue {

@@ -1,33 +1,21 @@
-import { isRecord } from '../../shared/json-value';
+import { addFileSystem as addPlannedFileSystem } from '../plan/file-system/cloudformation';
+import { fileSystemPlan } from '../plan/file-system/plan';
+import { StackReferences } from '../plan/stack-references';
 import { PLACEHOLDERS } from '../shared/placeholders';
+import { StarterConfigError } from '../shared/starter-config-error';
 import type { StarterConfigInput } from '../shared/starter-file';
-import { getAtt, ref, select, type TemplateValue } from './intrinsics';
+import { getAtt, type TemplateValue } from './intrinsics';
 import type { TemplateBuilder } from './template';
 
-/** NFS, the port EFS mount targets listen on. */
-const NFS_PORT = 2049;
-
-/**
- * CloudFormation has no loop over a subnet list, so the file system gets a mount target in each of the first
- * two private subnets, and whatever mounts it is placed in those two subnets only (a task in an Availability
- * Zone without a mount target could not mount the file system). The subnet parameter's description says so.
- */
-export const MOUNT_TARGET_SUBNETS = 2;
-
+/** The file system as the ECS and EKS templates refer to it until they use references. */
 export interface StackFileSystem {
   fileSystemId: TemplateValue;
   accessPointId: TemplateValue;
-  /** The subnets its clients must run in: the ones with a mount target. */
   subnets: TemplateValue[];
-  /** The logical ids of the mount targets, which the clients must wait for. */
   mountTargets: string[];
 }
 
-/**
- * The designed EFS file system: encrypted, elastic throughput, one mount target per private subnet used,
- * an NFS rule that admits only the clients' security group, and the access point the workload mounts
- * through, with the designed POSIX owner and root directory. Its data outlives the stack.
- */
+/** The ECS and EKS templates' EFS file system (plan/file-system), until those families plan it. */
 export function addFileSystem(
   template: TemplateBuilder,
   input: StarterConfigInput,
@@ -35,70 +23,17 @@ export function addFileSystem(
   privateSubnets: TemplateValue,
   clientSecurityGroup: TemplateValue,
 ): StackFileSystem {
-  const { workload, design } = input;
-  const details = design.storage.details ?? {};
-  template.resource('FileSystem', {
-    Type: 'AWS::EFS::FileSystem',
-    DeletionPolicy: 'Retain',
-    UpdateReplacePolicy: 'Retain',
-    Properties: {
-      Encrypted: details.encrypted !== false,
-      PerformanceMode: details.performanceMode === 'maxIO' ? 'maxIO' : 'generalPurpose',
-      ThroughputMode: details.throughputMode === 'bursting' ? 'bursting' : 'elastic',
-      BackupPolicy: { Status: 'ENABLED' },
-      FileSystemTags: [{ Key: 'Name', Value: workload.name }],
-    },
-  });
-  template.resource('FileSystemSecurityGroup', {
-    Type: 'AWS::EC2::SecurityGroup',
-    Properties: {
-      GroupDescription: 'EFS mount targets: NFS from the workload only',
-      VpcId: vpc,
-      SecurityGroupIngress: [
-        {
-          Description: 'NFS from the workload',
-          IpProtocol: 'tcp',
-          FromPort: NFS_PORT,
-          ToPort: NFS_PORT,
-          SourceSecurityGroupId: clientSecurityGroup,
-        },
-      ],
-    },
-  });
-  const subnets = Array.from({ length: MOUNT_TARGET_SUBNETS }, (_, index) => select(index, privateSubnets));
-  const mountTargets = subnets.map((subnet, index) =>
-    template.resource(`FileSystemMountTarget${index + 1}`, {
-      Type: 'AWS::EFS::MountTarget',
-      Properties: {
-        FileSystemId: ref('FileSystem'),
-        SubnetId: subnet,
-        SecurityGroups: [ref('FileSystemSecurityGroup')],
-      },
-    }),
-  );
-  const accessPoint = isRecord(details.accessPoint) ? details.accessPoint : {};
-  const uid = typeof accessPoint.uid === 'number' ? String(accessPoint.uid) : '1000';
-  const gid = typeof accessPoint.gid === 'number' ? String(accessPoint.gid) : '1000';
-  template.resource('AccessPoint', {
-    Type: 'AWS::EFS::AccessPoint',
-    Properties: {
-      FileSystemId: ref('FileSystem'),
-      PosixUser: { Uid: uid, Gid: gid },
-      RootDirectory: {
-        Path: typeof accessPoint.path === 'string' ? accessPoint.path : `/${workload.name}`,
-        CreationInfo: { OwnerUid: uid, OwnerGid: gid, Permissions: '750' },
-      },
-      AccessPointTags: [{ Key: 'Name', Value: workload.name }],
-    },
-  });
-  template.output('FileSystemId', { Description: 'The EFS file system.', Value: ref('FileSystem') });
-  template.output('AccessPointId', {
-    Description: 'The EFS access point the workload mounts through.',
-    Value: ref('AccessPoint'),
+  const plan = fileSystemPlan(input);
+  if (plan === null) throw new StarterConfigError('the design puts no file system on EFS');
+  const references = new StackReferences();
+  const { subnets, mountTargets } = addPlannedFileSystem(template, references, plan, {
+    vpc,
+    privateSubnets,
+    clientSecurityGroup,
   });
   return {
-    fileSystemId: ref('FileSystem'),
-    accessPointId: ref('AccessPoint'),
+    fileSystemId: references.resolve(plan.fileSystemId),
+    accessPointId: references.resolve(plan.accessPointId),
     subnets,
     mountTargets,
   };

@@ -1,4 +1,5 @@
-import { roleDefinition } from '../shared/iam-roles';
+import { roleDefinition } from '../plan/roles/api-files';
+import { literalRole } from '../plan/roles/plan';
 import { StarterConfigError } from '../shared/starter-config-error';
 import type { IamRole } from '../shared/starter-file';
 import { inStackPartition, type TemplateValue } from './intrinsics';
@@ -10,6 +11,7 @@ const SERVICE_PRINCIPAL = /^[a-z0-9.-]+\.amazonaws\.com$/;
 const TAG_SESSION_PRINCIPALS = new Set(['pods.eks.amazonaws.com']);
 
 /**
+ * The ECS and EKS templates' roles, until their family units render role plans with plan/roles/cloudformation.
  * What the designed statements name by text and the template creates: a designed resource ARN (or one with
  * placeholders, such as the EFS file system's) mapped to the resource's ARN in the stack.
  */
@@ -38,7 +40,7 @@ function roleResource(
     );
   }
   // The shared definition gives the managed policies and statements; the trust policy is the template's own.
-  const definition = roleDefinition(role, { namespace: role.name, name: role.name });
+  const definition = roleDefinition(literalRole(`role:${role.name}`, role));
   const statements: TemplateValue[] = [
     ...(definition.Policy?.PolicyDocument.Statement ?? []).map((statement) => ({
       Effect: statement.Effect,

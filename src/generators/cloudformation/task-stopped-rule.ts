@@ -1,66 +1,29 @@
 import type { components } from '../../contract/generated/openapi-types';
-import { monitoringLogGroupName } from '../shared/task-stopped-rule';
-import { getAtt, sub, subVariable, type TemplateValue } from './intrinsics';
-import { addLogGroup } from './log-group';
+import { reference } from '../plan/reference';
+import { StackReferences } from '../plan/stack-references';
+import { addTaskStoppedRule as addPlannedRule } from '../plan/task-stopped-rule/cloudformation';
+import { taskStoppedRulePlan } from '../plan/task-stopped-rule/plan';
+import { PLACEHOLDERS } from '../shared/placeholders';
+import type { StarterConfigInput } from '../shared/starter-file';
+import type { TemplateValue } from './intrinsics';
 import type { TemplateBuilder } from './template';
 
 type MonitoringRule = components['schemas']['MonitoringRule'];
 
-/**
- * The log group's resource policy, as the JSON text CloudWatch Logs takes. Written once, here, from an
- * object: its one variable is the log group's ARN, filled in by Fn::Sub.
- */
-const LOG_DELIVERY_POLICY = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Sid: 'EventBridgeWritesStoppedTasks',
-      Effect: 'Allow',
-      Principal: { Service: ['events.amazonaws.com', 'delivery.logs.amazonaws.com'] },
-      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-      Resource: subVariable('LogGroupArn'),
-    },
-  ],
-});
-
-/**
- * The designed stopped-task rule and where it writes: a log group with retention and the resource policy
- * that lets EventBridge write to it. On a cluster the stack creates, the rule matches that cluster's ARN.
- */
+/** The ECS template's stopped-task rule on its cluster, until the ECS family plans it (plan/task-stopped-rule). */
 export function addTaskStoppedRule(
   template: TemplateBuilder,
+  input: StarterConfigInput,
   rule: MonitoringRule,
-  clusterArn: TemplateValue | null,
+  clusterArn: TemplateValue,
 ): void {
-  const logGroup = addLogGroup(template, 'StoppedTasksLogGroup', monitoringLogGroupName(rule));
-  template.resource('StoppedTasksLogPolicy', {
-    Type: 'AWS::Logs::ResourcePolicy',
-    Properties: {
-      PolicyName: `${rule.name}-events`,
-      PolicyDocument: sub(LOG_DELIVERY_POLICY, { LogGroupArn: getAtt(logGroup, 'Arn') }),
-    },
-  });
-  template.resource('TaskStoppedRule', {
-    Type: 'AWS::Events::Rule',
-    Properties: {
-      Name: rule.name,
-      ...(rule.description === undefined ? {} : { Description: rule.description }),
-      State: 'ENABLED',
-      EventPattern: eventPattern(rule, clusterArn),
-      Targets: [{ Id: 'log-group', Arn: getAtt(logGroup, 'Arn') }],
-    },
-  });
-  template.output('StoppedTasksLogGroupName', {
-    Description: 'Every stopped task is logged here with its stop code and reason.',
-    Value: monitoringLogGroupName(rule),
-  });
-}
-
-function eventPattern(rule: MonitoringRule, clusterArn: TemplateValue | null): TemplateValue {
-  const pattern = structuredClone(rule.pattern) as { [key: string]: TemplateValue };
-  const detail = pattern.detail;
-  if (clusterArn !== null && typeof detail === 'object' && !Array.isArray(detail) && 'clusterArn' in detail) {
-    detail.clusterArn = [clusterArn];
-  }
-  return pattern;
+  const { region } = input.workload;
+  const references = new StackReferences();
+  references.provide('cluster', { arn: clusterArn });
+  const designedArn = `arn:aws:ecs:${region}:${PLACEHOLDERS.accountId}:cluster/${input.facts.runtime.clusterName}`;
+  addPlannedRule(
+    template,
+    references,
+    taskStoppedRulePlan(rule, region, reference('cluster', 'arn', designedArn)),
+  );
 }

@@ -1,10 +1,8 @@
-import { designedQueues, sqsQueueSteps, sqsQueuesFile } from '../shared/sqs-queues';
+import { sqsQueueSteps, sqsQueuesFile } from '../plan/queues/api-files';
+import { queuesPlan } from '../plan/queues/plan';
+import { taskStoppedRuleFile, taskStoppedRuleSteps } from '../plan/task-stopped-rule/api-files';
+import { taskStoppedRulePlan } from '../plan/task-stopped-rule/plan';
 import type { PlatformStarter, StarterConfigInput } from '../shared/starter-file';
-import {
-  monitoringLogGroupName,
-  taskStoppedRuleFile,
-  taskStoppedRuleSteps,
-} from '../shared/task-stopped-rule';
 import { capacityProviderFile, capacityProviderName } from './capacity-provider';
 import { loadBalancerSteps } from './load-balancer-steps';
 import { scalingFile } from './scaling';
@@ -50,9 +48,9 @@ export function ecsStarter(input: StarterConfigInput): PlatformStarter {
     'Register the task definition: `aws ecs register-task-definition --cli-input-json file://ecs/task-definition.json`',
   );
 
-  const queues = designedQueues(input, null);
-  if (queues.length > 0) {
-    files.push(sqsQueuesFile(queues));
+  const queues = queuesPlan(input, null);
+  if (queues !== null) {
+    files.push(sqsQueuesFile(queues, workload.region));
     steps.push(...sqsQueueSteps(queues));
   }
 
@@ -103,8 +101,9 @@ export function ecsStarter(input: StarterConfigInput): PlatformStarter {
 
   const monitoring = design.monitoring[0];
   if (monitoring !== undefined) {
-    files.push(taskStoppedRuleFile('ecs/task-stopped-rule.json', monitoring, workload.region));
-    steps.push(...taskStoppedRuleSteps(monitoringLogGroupName(monitoring), 'ecs/task-stopped-rule.json'));
+    const rule = taskStoppedRulePlan(monitoring, workload.region, null);
+    files.push(taskStoppedRuleFile(rule));
+    steps.push(...taskStoppedRuleSteps(rule));
   }
 
   notes.push(...storageNotes(input), ...hostNotes(input));

@@ -1,7 +1,7 @@
+import { chooseInstance, chooseLinuxSystemNode, orchestratorOf } from '../../catalogue/instance-chooser';
 import { iamRoleArn } from '../shared/placeholders';
 import { yamlFile } from '../shared/serialize';
 import type { DescribedFile, StarterConfigInput } from '../shared/starter-file';
-import { chooseNodeType, type NodeChoice } from './instance-types';
 
 /** The Kubernetes version new clusters start on; a supported release with standard support ahead of it. */
 export const KUBERNETES_VERSION = '1.33';
@@ -55,9 +55,6 @@ export interface FargateProfile {
   selectors: { namespace: string }[];
   podExecutionRoleARN?: string;
 }
-
-/** CoreDNS and the cluster's controllers run on Linux, so a Windows cluster keeps a small Linux node group for them. */
-const SYSTEM_NODE_GROUP_SIZE = 2;
 
 export function isEksFargate(input: StarterConfigInput): boolean {
   return input.platform.id === 'eks-fargate';
@@ -121,15 +118,32 @@ function addons(input: StarterConfigInput): Addon[] {
   return list;
 }
 
+export interface NodeChoice {
+  /** The type to deploy first; under Spot also same-sized alternatives (Spot draws on several pools). */
+  instanceTypes: [string, ...string[]];
+  podsPerNode: number;
+}
+
+/** The instance types of the workload's nodes or container instances, from the one instance chooser. */
 export function nodeChoice(input: StarterConfigInput): NodeChoice {
-  const { workload, facts } = input;
-  return chooseNodeType({
-    cpu: workload.resources.cpu,
-    memoryGiB: workload.resources.memoryGiB,
-    os: facts.runtime.os,
-    architecture: facts.runtime.architecture,
-    gpu: workload.control.gpu,
-  });
+  const { workload, facts, design } = input;
+  const { instanceTypes } = chooseInstance(
+    {
+      vcpu: workload.resources.cpu,
+      memoryGiB: workload.resources.memoryGiB,
+      orchestrator: orchestratorOf(input.platform),
+      os: facts.runtime.os,
+      architecture: facts.runtime.architecture,
+      gpu: workload.control.gpu,
+      spot: design.scaling.instanceMarket === 'spot',
+    },
+    input.instances,
+  );
+  const [first, ...alternatives] = instanceTypes;
+  return {
+    instanceTypes: [first.type, ...alternatives.map(({ type }) => type)],
+    podsPerNode: first.tasksPerHost,
+  };
 }
 
 function nodeGroups(input: StarterConfigInput): NodeGroup[] {
@@ -163,18 +177,22 @@ function nodeGroups(input: StarterConfigInput): NodeGroup[] {
   const system: NodeGroup = {
     name: `${workload.name}-linux-system`,
     amiFamily: 'AmazonLinux2023',
-    instanceType: 'm7i.large',
-    minSize: SYSTEM_NODE_GROUP_SIZE,
-    maxSize: SYSTEM_NODE_GROUP_SIZE,
-    desiredCapacity: SYSTEM_NODE_GROUP_SIZE,
+    instanceType: chooseLinuxSystemNode(input.instances).type,
+    minSize: input.instances.linuxSystemNodes.count,
+    maxSize: input.instances.linuxSystemNodes.count,
+    desiredCapacity: input.instances.linuxSystemNodes.count,
     privateNetworking: true,
     iam: instanceRole,
   };
   return [system, group];
 }
 
-function instanceSelection(instanceTypes: string[], spot: boolean, selfManaged: boolean): Partial<NodeGroup> {
-  const [first = 'm7i.large'] = instanceTypes;
+function instanceSelection(
+  instanceTypes: [string, ...string[]],
+  spot: boolean,
+  selfManaged: boolean,
+): Partial<NodeGroup> {
+  const [first] = instanceTypes;
   if (!spot) return { instanceType: first };
   if (selfManaged) {
     return {

@@ -1,4 +1,7 @@
-import { designedQueues, sqsQueueSteps, sqsQueuesFile } from '../shared/sqs-queues';
+import { sqsQueueSteps, sqsQueuesFile } from '../plan/queues/api-files';
+import { queuesPlan } from '../plan/queues/plan';
+import { reference } from '../plan/reference';
+import { PLACEHOLDERS } from '../shared/placeholders';
 import {
   type PlatformStarter,
   type StarterConfigInput,
@@ -52,9 +55,17 @@ export function eksStarter(input: StarterConfigInput): PlatformStarter {
   }
 
   const trigger = s3QueueTrigger(input);
-  const queues = designedQueues(input, trigger === undefined ? null : s3EventRuleName(input));
-  if (queues.length > 0) {
-    files.push(sqsQueuesFile(queues));
+  const eventRule =
+    trigger === undefined
+      ? null
+      : reference(
+          'object-created-rule',
+          'arn',
+          `arn:aws:events:${input.workload.region}:${PLACEHOLDERS.accountId}:rule/${s3EventRuleName(input)}`,
+        );
+  const queues = queuesPlan(input, eventRule);
+  if (queues !== null) {
+    files.push(sqsQueuesFile(queues, input.workload.region));
     steps.push(...sqsQueueSteps(queues));
   }
   if (trigger !== undefined) {

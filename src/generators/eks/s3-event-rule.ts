@@ -1,7 +1,7 @@
 import type { components } from '../../contract/generated/openapi-types';
+import { queueArn } from '../plan/queues/plan';
 import type { EventRuleFile } from '../shared/eventbridge-shapes';
 import { jsonFile } from '../shared/serialize';
-import { queueArn } from '../shared/sqs-queues';
 import type { DescribedFile, StarterConfigInput } from '../shared/starter-file';
 
 type Trigger = components['schemas']['Trigger'];
@@ -31,7 +31,10 @@ export function s3EventRuleFile(
       State: 'ENABLED',
       Description: `Sends every object created in the bucket to queue ${trigger.queueName}.`,
     },
-    putTargets: { Rule: name, Targets: [{ Id: 'queue', Arn: queueArn(input, trigger.queueName) }] },
+    putTargets: {
+      Rule: name,
+      Targets: [{ Id: 'queue', Arn: queueArn(input.workload.region, trigger.queueName) }],
+    },
   };
   return jsonFile(
     'eks/s3-event-rule.json',

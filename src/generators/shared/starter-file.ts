@@ -1,3 +1,4 @@
+import type { InstanceCatalogue } from '../../catalogue/instance-catalogue';
 import type { Platform } from '../../catalogue/platform-catalogue';
 import type { components } from '../../contract/generated/openapi-types';
 import type { Workload } from '../../contract/workload';
@@ -9,12 +10,16 @@ type Schemas = components['schemas'];
 export type StarterFile = Schemas['StarterFile'];
 export type IamRole = Schemas['IamRole'];
 
-/** Everything a generator needs: the workload, the chosen platform, its facts and the designed architecture. */
+/**
+ * Everything a generator needs: the workload, the chosen platform, its facts, the designed architecture and
+ * the instance catalogue container hosts are chosen from.
+ */
 export interface StarterConfigInput {
   workload: Workload;
   platform: Platform;
   facts: Facts;
   design: Design;
+  instances: InstanceCatalogue;
 }
 
 /** A generated file and the one line the README says about it. */

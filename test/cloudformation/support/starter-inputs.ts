@@ -31,7 +31,13 @@ export async function inputsOnEveryEligiblePlatform(body: unknown): Promise<Star
   for (const evaluation of await evaluator.evaluateAll(workload)) {
     if (!evaluation.eligible) continue;
     const design = await designer.design(evaluation.facts);
-    inputs.push({ workload, platform: evaluation.platform, facts: evaluation.facts, design });
+    inputs.push({
+      workload,
+      platform: evaluation.platform,
+      facts: evaluation.facts,
+      design,
+      instances: ruleSet.instanceCatalogue,
+    });
   }
   return inputs;
 }

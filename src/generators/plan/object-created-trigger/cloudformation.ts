@@ -1,0 +1,34 @@
+import { join, ref, type TemplateValue } from '../../cloudformation/intrinsics';
+import { bucketName } from '../../cloudformation/parameters';
+import type { TemplateBuilder } from '../../cloudformation/template';
+import { apiValue } from '../reference';
+import type { StackReferences } from '../stack-references';
+import type { ObjectCreatedTriggerPlan } from './plan';
+
+/**
+ * The BucketName parameter (defaulting to the planned bucket), so the stack can be pointed at another bucket;
+ * provides `trigger-bucket` (name, arn) to references, for the rule's pattern and the role that reads objects.
+ */
+export function addTriggerBucket(
+  template: TemplateBuilder,
+  references: StackReferences,
+  trigger: ObjectCreatedTriggerPlan,
+): TemplateValue {
+  const bucket = bucketName(template, apiValue(trigger.bucket));
+  references.provide('trigger-bucket', {
+    name: bucket,
+    arn: join('', ['arn:', ref('AWS::Partition'), ':s3:::', bucket]),
+  });
+  return bucket;
+}
+
+/** The designed pattern with the bucket taken from the stack's bucket. */
+export function objectCreatedEventPattern(
+  trigger: ObjectCreatedTriggerPlan,
+  references: StackReferences,
+): TemplateValue {
+  const pattern = structuredClone(trigger.pattern) as Record<string, TemplateValue>;
+  const detail = (pattern.detail ?? {}) as Record<string, TemplateValue>;
+  pattern.detail = { ...detail, bucket: { name: [references.resolve(trigger.bucket)] } };
+  return pattern;
+}
