@@ -17,7 +17,7 @@ const { existsSync, readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 
 const ROOT = join(__dirname, '..');
-const BUILT_ENTRY = join(ROOT, 'dist', 'src', 'server.js');
+const BUILT_ENTRY = join('dist', 'src', 'server.js');
 const INPUT_FILES = ['tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'];
 
 /** The latest modification time (ms) of a path and, for a folder, of everything under it. */
@@ -29,20 +29,21 @@ function newestMtime(path) {
   return newest;
 }
 
-function newestInput() {
-  let newest = newestMtime(join(ROOT, 'src'));
+function newestInput(root) {
+  let newest = newestMtime(join(root, 'src'));
   for (const file of INPUT_FILES) {
-    const path = join(ROOT, file);
+    const path = join(root, file);
     if (existsSync(path)) newest = Math.max(newest, newestMtime(path));
   }
   return newest;
 }
 
 /** Whether dist/ is missing or older than a source; false where there is nothing to build from. */
-function isStale() {
-  if (!existsSync(join(ROOT, 'src'))) return false;
-  if (!existsSync(BUILT_ENTRY)) return true;
-  return statSync(BUILT_ENTRY).mtimeMs < newestInput();
+function isStale(root = ROOT) {
+  if (!existsSync(join(root, 'src'))) return false;
+  const built = join(root, BUILT_ENTRY);
+  if (!existsSync(built)) return true;
+  return statSync(built).mtimeMs < newestInput(root);
 }
 
 /**
