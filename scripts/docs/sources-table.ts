@@ -17,10 +17,10 @@ const SEED_SECTIONS = JSON.parse(readFileSync(join(__dirname, 'seed-sections.jso
   pages: Record<string, string>;
 };
 
-/** A list item named by its `name` or `id`, else by its position. */
+/** A list item named by its `id` or `name`, else by its position. */
 function itemLabel(item: unknown, index: number): string {
-  if (isRecord(item) && typeof item.name === 'string') return item.name;
   if (isRecord(item) && typeof item.id === 'string') return item.id;
+  if (isRecord(item) && typeof item.name === 'string') return item.name;
   return String(index);
 }
 
