@@ -28,7 +28,7 @@ export async function startServer(): Promise<RunningServer> {
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const base = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 300; attempt += 1) {
+  for (let attempt = 0; attempt < 600; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
     const ready = await fetch(`${base}/readyz`).then(
       (response) => response.ok,
@@ -45,7 +45,7 @@ export async function startServer(): Promise<RunningServer> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   child.kill('SIGKILL');
-  throw new Error('the server did not become ready in 30 s');
+  throw new Error('the server did not become ready in 60 s');
 }
 
 export interface CliResult {
