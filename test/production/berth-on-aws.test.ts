@@ -7,20 +7,20 @@ import { jsonOf } from '../support/body';
 
 type Node = Record<string, unknown>;
 
-/** The "Berth on AWS" section of the README: its request (in the curl command) and the answer it shows. */
-function readmeSection(): { body: unknown; shown: unknown } {
-  const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('\n## Berth on AWS\n'));
-  const body = /-d '(\{[\s\S]*?\})' \| jq/.exec(section)?.[1];
+/** The "Berth on AWS" section of docs/operations.md: its request (in the curl command) and the answer it shows. */
+function pageSection(): { body: unknown; shown: unknown } {
+  const page = readFileSync(join(PROJECT_ROOT, 'docs', 'operations.md'), 'utf8');
+  const section = page.slice(page.indexOf('\n## Berth on AWS\n'));
+  const body = /-d '(\{[\s\S]*?\})'[\s\\]*\| jq/.exec(section)?.[1];
   const shown = /```json\n([\s\S]*?)```/.exec(section)?.[1];
   if (body === undefined || shown === undefined)
-    throw new Error('README.md has no "Berth on AWS" request and answer');
+    throw new Error('docs/operations.md has no "Berth on AWS" request and answer');
   return { body: JSON.parse(body), shown: JSON.parse(shown) };
 }
 
-describe('the "Berth on AWS" section of README.md', () => {
+describe('the "Berth on AWS" section of docs/operations.md', () => {
   it('shows the answer Berth gives today for its own workload', async () => {
-    const { body, shown } = readmeSection();
+    const { body, shown } = pageSection();
     const response = await request(testApp())
       .post('/v1/recommendations')
       .send(body as object);

@@ -14,7 +14,7 @@ const existingAppRunnerCustomer = webWorkload({
  * text the caller sees.
  */
 export const caveatsCases: PlatformFitCase<Warns>[] = [
-  // Fargate Spot is x86_64 Linux only; EKS does not support Fargate Spot (aws-facts.md §2).
+  // Fargate Spot is x86_64 Linux only; EKS does not support Fargate Spot (docs/sources.md §2).
   {
     given: 'an Arm64 queue worker tolerates interruption',
     rule: 'spot-unavailable-for-this-workload',
@@ -125,7 +125,7 @@ export const caveatsCases: PlatformFitCase<Warns>[] = [
     platform: 'ecs-fargate',
     want: DOES_NOT_FIRE,
   },
-  // The example in aws-facts.md §5: 1 vCPU + 8 GB becomes 2 vCPU / 9 GB on EKS Fargate.
+  // The example in docs/sources.md §5: 1 vCPU + 8 GB becomes 2 vCPU / 9 GB on EKS Fargate.
   {
     given: 'a Kubernetes pod asks for 1 vCPU and 8 GiB',
     rule: 'eks-fargate-adds-256-mb-per-pod',
@@ -294,7 +294,7 @@ export const caveatsCases: PlatformFitCase<Warns>[] = [
     platform: 'ecs-fargate',
     want: DOES_NOT_FIRE,
   },
-  // Express Mode provisions the ACM certificate itself (aws-facts.md §1).
+  // Express Mode provisions the ACM certificate itself (docs/sources.md §1).
   {
     given: 'a minimal-ops team serves HTTPS',
     rule: 'grpc-and-websockets-need-a-certificate',

@@ -4,7 +4,7 @@ import { DOES_NOT_FIRE, type Excludes, type PlatformFitCase } from './rule-case'
 /**
  * rules/eligibility.json: hard requirements. A positive row names a platform that must be ineligible, with
  * a blocker that says why; a DOES_NOT_FIRE row names a platform that meets the same requirement. Facts
- * from /work/shared/docs/aws-facts.md §2 unless noted.
+ * from docs/sources.md §2 unless noted.
  */
 export const eligibilityCases: PlatformFitCase<Excludes>[] = [
   // Express Mode and App Runner build web services only.
@@ -119,7 +119,7 @@ export const eligibilityCases: PlatformFitCase<Excludes>[] = [
   },
 
   // Storage: EFS everywhere but App Runner and Express Mode; EBS not on EKS Fargate; FSx for Windows only
-  // on Windows EC2 hosts; FSx for Lustre only on EKS EC2 nodes (aws-facts.md summary 8).
+  // on Windows EC2 hosts; FSx for Lustre only on EKS EC2 nodes (docs/sources.md, summary 8).
   {
     given: 'the workload needs a block volume',
     rule: 'persistence-must-be-supported',
@@ -417,7 +417,7 @@ export const eligibilityCases: PlatformFitCase<Excludes>[] = [
   },
 
   // Fargate tops out at 16 vCPU / 120 GB (Windows at 4 vCPU); EKS Fargate adds 256 MB per pod first;
-  // App Runner at 4 vCPU / 12 GB; EC2 tasks go to 192 vCPU (aws-facts.md §2, §5).
+  // App Runner at 4 vCPU / 12 GB; EC2 tasks go to 192 vCPU (docs/sources.md §2, §5).
   {
     given: 'a task needs 64 vCPU and 512 GiB',
     rule: 'task-size-must-fit',

@@ -53,7 +53,7 @@ const consumeQueue = (arn: string): IamStatement => ({
  * ECS; the node role on EKS EC2 nodes; the pod execution role on EKS Fargate; the ECR access role on App
  * Runner), a least-privilege task role built from awsAccess (rules/catalogue/aws-access-actions.json), and
  * the platform's own roles: Express Mode's infrastructure role, the ECS container instance role, the EKS
- * cluster role (aws-facts.md appendix A).
+ * cluster role (docs/sources.md §A).
  */
 export const iamCases: DesignCase<IamWant>[] = [
   {

@@ -4,7 +4,7 @@ import { DOES_NOT_FIRE, type Excludes, type PlatformFitCase, type Scores } from 
 /**
  * rules/lifecycle.json: App Runner closed to new customers on 2026-04-30; existing customers keep using it
  * and can still create services, but it gets no new features; AWS recommends ECS Express Mode instead
- * (aws-facts.md §1).
+ * (docs/sources.md §1).
  */
 export const lifecycleCases: PlatformFitCase<Excludes | Scores>[] = [
   {

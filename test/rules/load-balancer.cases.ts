@@ -12,7 +12,7 @@ const httpsWithRedirect = [
 /**
  * rules/load-balancer.json: ALB for HTTP, HTTPS, gRPC and WebSockets; NLB for TCP, UDP and TLS; the
  * platform's own endpoint on App Runner and Express Mode; nothing for workers and batch jobs
- * (aws-facts.md §2 "Load balancers", summary 7). `want` is compared with toMatchObject: listener lists
+ * (docs/sources.md §2 "Load balancers", summary 7). `want` is compared with toMatchObject: listener lists
  * must match exactly.
  */
 export const loadBalancerCases: DesignCase<DeepPartial<LoadBalancer>>[] = [

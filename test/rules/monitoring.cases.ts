@@ -16,7 +16,7 @@ const stoppedTasks = (cluster: string, group: string) => ({
 
 /**
  * rules/monitoring.json: on ECS, always an EventBridge rule on "ECS Task State Change" with lastStatus
- * STOPPED (aws-facts.md §6); services are grouped as service:<name>, standalone tasks as family:<name>;
+ * STOPPED (docs/sources.md §6); services are grouped as service:<name>, standalone tasks as family:<name>;
  * Express Mode runs in the "default" cluster (§1). Patterns are compared exactly.
  */
 export const monitoringCases: DesignCase<DeepPartial<MonitoringRule>[]>[] = [

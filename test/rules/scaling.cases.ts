@@ -23,7 +23,7 @@ const onDemandFargate = [{ capacityProvider: 'FARGATE', weight: 1, base: 0 }];
  * rules/scaling.json: ECS services track CPU (ECSServiceAverageCPUUtilization) or, fed by SQS, the backlog
  * per task; EC2 capacity providers use managed scaling; EKS uses a HorizontalPodAutoscaler plus a node
  * autoscaler on EC2 nodes; App Runner scales on concurrency (default 100); Fargate Spot only for x86_64
- * Linux on ECS (aws-facts.md §2, §3).
+ * Linux on ECS (docs/sources.md §2, §3).
  */
 export const scalingCases: DesignCase<ScalingWant>[] = [
   {

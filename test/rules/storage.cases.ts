@@ -13,7 +13,7 @@ const lustre = (sizeGiB: number) =>
  * rules/storage.json: EFS for shared files, EBS for block volumes, FSx for Windows File Server for Windows
  * file shares (SSD minimum 32 GiB), FSx for Lustre for high-performance files (PERSISTENT_2: 1,200 GiB,
  * then 2,400 GiB steps). FSx for Windows runs on ECS only on Windows EC2 instances and FSx for Lustre only
- * on EKS EC2 nodes (aws-facts.md §2, summary 8).
+ * on EKS EC2 nodes (docs/sources.md §2, summary 8).
  */
 export const storageCases: DesignCase<DeepPartial<Storage>>[] = [
   {

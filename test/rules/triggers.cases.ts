@@ -10,7 +10,7 @@ const onKubernetes = { kubernetes: 'required' } as const;
  * rules/triggers.json: EventBridge Scheduler (not the legacy scheduled rules) for schedules on ECS; an
  * EventBridge rule on aws.s3 "Object Created" for S3 uploads; an SQS queue with a dead-letter queue for
  * workers (maxReceiveCount 3, as CDK's QueueProcessingFargateService); CronJobs on Kubernetes
- * (aws-facts.md §4, §6). The whole trigger list is compared with toMatchObject, and each pattern exactly.
+ * (docs/sources.md §4, §6). The whole trigger list is compared with toMatchObject, and each pattern exactly.
  */
 export const triggersCases: DesignCase<DeepPartial<Trigger>[]>[] = [
   {

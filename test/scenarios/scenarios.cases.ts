@@ -6,8 +6,9 @@ import { batchWorkload, webWorkload, workerWorkload } from '../support/workloads
 type Schemas = components['schemas'];
 
 /**
- * Realistic workloads end to end. Every expectation is argued from /work/shared/docs/aws-facts.md (cited
- * as "facts §n") or the API contract, in `why`; none is copied from the advisor's output.
+ * Realistic workloads end to end. Every expectation is argued from the AWS facts of docs/sources.md (cited
+ * as "facts §n", with their public sources there) or the API contract, in `why`; none is copied from the
+ * advisor's output.
  */
 export interface Scenario {
   name: string;
@@ -554,7 +555,7 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'a cost-sensitive web service with steady load',
-    why: 'At high cost sensitivity the cheapest eligible platform wins over a more convenient one (issue 4): ECS Express Mode runs the same Fargate tasks without the NAT gateway that tasks in private subnets need (about $36.50 a month, aws-prices.md), which makes it the cheapest here.',
+    why: 'At high cost sensitivity the cheapest eligible platform wins over a more convenient one (issue 4): ECS Express Mode runs the same Fargate tasks without the NAT gateway that tasks in private subnets need (about $36.50 a month in rules/catalogue/prices-us-east-1.json), which makes it the cheapest here.',
     workload: webWorkload({
       name: 'quotes',
       traffic: { pattern: 'steady', requestsPerSecond: 500 },

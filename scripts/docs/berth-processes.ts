@@ -1,0 +1,82 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../src/project-paths';
+import { freePort } from '../support/free-port';
+
+/** The real server, from the sources (tsx), on a free loopback port, as `npm run dev` starts it. */
+export interface RunningServer {
+  readonly base: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(): Promise<RunningServer> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(PROJECT_ROOT, 'src/server.ts')],
+    {
+      cwd: PROJECT_ROOT,
+      // Defaults throughout, except quiet logs and no rate limit: the examples are many quick requests.
+      env: {
+        PATH: process.env.PATH,
+        PORT: String(port),
+        BERTH_LOG_LEVEL: 'silent',
+        BERTH_RATE_LIMIT_REQUESTS: '0',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const base = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
+    const ready = await fetch(`${base}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready)
+      return {
+        base,
+        stop: async () => {
+          child.kill('SIGTERM');
+          await exited;
+        },
+      };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the server did not become ready in 60 s');
+}
+
+export interface CliResult {
+  /** stdout then stderr, as a terminal shows a command that writes to only one of them. */
+  readonly output: string;
+  readonly code: number | null;
+}
+
+/** `berth …args` from the sources, in `cwd`, with stdout not a terminal (so lines wrap at 100). */
+export function runCli(args: readonly string[], cwd: string): Promise<CliResult> {
+  // tsx resolved from the project: the CLI runs in another folder.
+  const tsx = require.resolve('tsx/cjs', { paths: [PROJECT_ROOT] });
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['-r', tsx, join(PROJECT_ROOT, 'src/clients/cli/main.ts'), ...args],
+      {
+        cwd,
+        env: { PATH: process.env.PATH },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ output: stdout + stderr, code }));
+  });
+}
