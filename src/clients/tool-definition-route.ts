@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { recommendToolDefinitions } from '../../clients/tool-definition';
-import type { OpenApiDocument } from '../../contract/openapi-document';
+import type { OpenApiDocument } from '../contract/openapi-document';
+import { recommendToolDefinitions } from './tool-definition';
 
 /**
  * GET /v1/tool-definition: Berth as a function a chatbot can call, with the request schema derived from

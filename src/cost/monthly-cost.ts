@@ -1,9 +1,9 @@
+import type { CostModel } from '../catalogue/cost-model';
 import type { Platform } from '../catalogue/platform-catalogue';
+import { type PriceTable, priceOf, unitOf } from '../catalogue/price-table';
 import type { Workload } from '../contract/workload';
 import type { Design } from '../engine/design';
 import type { Facts } from '../engine/facts';
-import type { CostModel } from './cost-model';
-import { type PriceTable, priceOf, unitOf } from './price-table';
 import { round2, type Usage, usageOf } from './usage';
 
 export interface CostLine {

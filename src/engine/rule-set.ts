@@ -3,10 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { type AwsAccessActions, awsAccessActionsSchema } from '../catalogue/aws-access-actions';
+import { type CostModel, costModelSchema } from '../catalogue/cost-model';
 import { type Platform, platformCatalogueSchema } from '../catalogue/platform-catalogue';
+import { type PriceTable, priceTableSchema } from '../catalogue/price-table';
 import { type TaskSizes, taskSizesSchema } from '../catalogue/task-sizes';
-import { type CostModel, costModelSchema } from '../cost/cost-model';
-import { type PriceTable, priceTableSchema } from '../cost/price-table';
 import {
   type EngineName,
   EVENT_TYPES_BY_ENGINE,
