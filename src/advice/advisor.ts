@@ -5,7 +5,12 @@ import type { Workload } from '../contract/workload';
 import { CostFit } from '../cost/cost-fit';
 import { estimateMonthlyCost, type MonthlyCost } from '../cost/monthly-cost';
 import { type Design, Designer } from '../engine/design';
-import { type PlatformEvaluation, PlatformEvaluator, rankEvaluations } from '../engine/platform-evaluation';
+import {
+  type PlatformEvaluation,
+  PlatformEvaluator,
+  rankEvaluations,
+  rescoredWith,
+} from '../engine/platform-evaluation';
 import type { EngineName } from '../engine/rule-file-schema';
 import { loadRuleSet, type RuleSet } from '../engine/rule-set';
 import { RulesEngine } from '../engine/rules-engine';
@@ -52,7 +57,7 @@ export class Advisor {
       ruleSet.manifest.scoring,
     );
     this.designer = new Designer(enginesFor('design'), ruleSet.awsAccessActions);
-    this.costFit = new CostFit(enginesFor('cost-fit'), ruleSet.manifest.scoring);
+    this.costFit = new CostFit(enginesFor('cost-fit'));
     this.catalogueOrder = ruleSet.platforms.map((platform) => platform.id);
   }
 
@@ -84,8 +89,14 @@ export class Advisor {
         }),
       );
     }
-    await this.costFit.apply(eligible, costs);
-    const ranked = rankEvaluations(evaluations, this.catalogueOrder);
+    const verdicts = await this.costFit.judge(eligible, costs);
+    const rescored = evaluations.map((evaluation) => {
+      const verdict = verdicts.get(evaluation.platform.id);
+      return verdict === undefined
+        ? evaluation
+        : rescoredWith(evaluation, verdict, this.ruleSet.manifest.scoring);
+    });
+    const ranked = rankEvaluations(rescored, this.catalogueOrder);
     const [chosen] = ranked;
     const design = chosen === undefined ? undefined : designs.get(chosen.platform.id);
     // An eligible platform ranks first, and every eligible platform was designed.
