@@ -4,28 +4,30 @@ import { TaskSizer } from '../catalogue/task-sizes';
 import type { Workload } from '../contract/workload';
 import { CostFit } from '../cost/cost-fit';
 import { estimateMonthlyCost, type MonthlyCost } from '../cost/monthly-cost';
-import { type Design, Designer } from '../engine/design';
+import type { Design } from '../design/design';
+import type { EngineName } from '../design/events/rule-event';
 import {
   type PlatformEvaluation,
   PlatformEvaluator,
   rankEvaluations,
   rescoredWith,
 } from '../engine/platform-evaluation';
-import type { EngineName } from '../engine/rule-file-schema';
 import { loadRuleSet, type RuleSet } from '../engine/rule-set';
-import { RulesEngine } from '../engine/rules-engine';
+import { type FiredRule, RulesEngine } from '../engine/rules-engine';
 import { generateStarterConfig } from '../generators/starter-config';
 import type { Advice, Recommendation } from './advice';
 import { alternatives } from './alternatives';
+import { Designer } from './designer';
 import { noEligiblePlatform } from './no-eligible-platform';
 import { rationale } from './rationale';
 import { recommendationId } from './recommendation-id';
 import { whatWouldChange } from './what-would-change';
 
-/** An eligible platform with the design its design rules gave it. */
+/** An eligible platform with the design its design rules gave it, and those rules. */
 export interface DesignedPlatform {
   evaluation: PlatformEvaluation;
   design: Design;
+  designFired: FiredRule[];
 }
 
 /**
@@ -72,11 +74,12 @@ export class Advisor {
       return noEligiblePlatform(workload, rankEvaluations(evaluations, this.catalogueOrder), this.evaluator);
     }
     // Every eligible platform is designed and priced, so that costs compare like with like.
-    const designs = new Map<PlatformId, Design>();
+    const designs = new Map<PlatformId, DesignedPlatform>();
     const costs = new Map<PlatformId, MonthlyCost>();
     const prices = this.pricesFor(workload.region);
-    for (const { evaluation, design } of await this.designAll(eligible)) {
-      designs.set(evaluation.platform.id, design);
+    for (const designed of await this.designAll(eligible)) {
+      const { evaluation, design } = designed;
+      designs.set(evaluation.platform.id, designed);
       costs.set(
         evaluation.platform.id,
         estimateMonthlyCost({
@@ -98,9 +101,10 @@ export class Advisor {
     });
     const ranked = rankEvaluations(rescored, this.catalogueOrder);
     const [chosen] = ranked;
-    const design = chosen === undefined ? undefined : designs.get(chosen.platform.id);
+    const designed = chosen === undefined ? undefined : designs.get(chosen.platform.id);
     // An eligible platform ranks first, and every eligible platform was designed.
-    if (chosen === undefined || design === undefined) throw new Error('the best platform has no design');
+    if (chosen === undefined || designed === undefined) throw new Error('the best platform has no design');
+    const { design, designFired } = designed;
     const priceWarnings =
       prices.region === workload.region
         ? []
@@ -127,7 +131,7 @@ export class Advisor {
       iam: design.iam,
       registry: design.registry,
       alternatives: alternatives(ranked, costs),
-      rationale: rationale(ranked, design.fired),
+      rationale: rationale(ranked, designFired),
       warnings: [...new Set([...chosen.warnings, ...design.warnings, ...priceWarnings])],
       whatWouldChange: whatWouldChange(ranked),
       starterConfig: {
@@ -149,7 +153,8 @@ export class Advisor {
   private async designAll(eligible: readonly PlatformEvaluation[]): Promise<DesignedPlatform[]> {
     const designed: DesignedPlatform[] = [];
     for (const evaluation of eligible) {
-      designed.push({ evaluation, design: await this.designer.design(evaluation.facts) });
+      const { design, fired } = await this.designer.design(evaluation.facts);
+      designed.push({ evaluation, design, designFired: fired });
     }
     return designed;
   }

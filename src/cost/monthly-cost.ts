@@ -2,7 +2,7 @@ import type { CostModel } from '../catalogue/cost-model';
 import type { Platform } from '../catalogue/platform-catalogue';
 import { type PriceTable, priceOf, unitOf } from '../catalogue/price-table';
 import type { Workload } from '../contract/workload';
-import type { Design } from '../engine/design';
+import type { Design } from '../design/design';
 import type { Facts } from '../engine/facts';
 import { round2, type Usage, usageOf } from './usage';
 

@@ -80,24 +80,17 @@ export class PlatformEvaluator {
 }
 
 /** The blockers, score changes and warnings that fired rules bring; notes only explain. */
-export function verdictOf(fired: readonly FiredRule[]): Verdict {
+export function verdictOf(firings: readonly FiredRule[]): Verdict {
   const verdict: Verdict = { blockers: [], scoreReasons: [], warnings: [] };
-  for (const { rule, type, params } of fired) {
-    if (type === 'blocker') {
-      verdict.blockers.push({
-        message: String(params.message),
-        fields: params.fields as string[],
-        changeable: params.changeable !== false,
-        rule: rule.name,
-      });
-    } else if (type === 'score') {
-      verdict.scoreReasons.push({
-        points: Number(params.points),
-        reason: String(params.reason),
-        rule: rule.name,
-      });
-    } else if (type === 'warning') {
-      verdict.warnings.push(String(params.message));
+  for (const fired of firings) {
+    if (fired.type === 'blocker') {
+      const { message, fields, changeable } = fired.params;
+      verdict.blockers.push({ message, fields, changeable: changeable !== false, rule: fired.rule.name });
+    } else if (fired.type === 'score') {
+      const { points, reason } = fired.params;
+      verdict.scoreReasons.push({ points, reason, rule: fired.rule.name });
+    } else if (fired.type === 'warning') {
+      verdict.warnings.push(fired.params.message);
     }
   }
   return verdict;

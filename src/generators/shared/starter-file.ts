@@ -1,7 +1,7 @@
 import type { Platform } from '../../catalogue/platform-catalogue';
 import type { components } from '../../contract/generated/openapi-types';
 import type { Workload } from '../../contract/workload';
-import type { Design } from '../../engine/design';
+import type { Design } from '../../design/design';
 import type { Facts } from '../../engine/facts';
 
 type Schemas = components['schemas'];
