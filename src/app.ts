@@ -1,8 +1,9 @@
 import express, { type Express } from 'express';
+import type { Advisor } from './advice/advisor';
 import { mcpRouter } from './clients/mcp/streamable-http';
+import { toolDefinitionRouter } from './clients/tool-definition-route';
 import type { Config } from './config';
 import type { OpenApiDocument } from './contract/openapi-document';
-import type { Advisor } from './engine/advisor';
 import { ApiKeys, identifyCaller, openPaths, requireApiKey } from './http/middleware/api-key';
 import { bodyLimit } from './http/middleware/body-limit';
 import { errorHandler } from './http/middleware/error-handler';
@@ -18,7 +19,6 @@ import { catalogueRouter } from './http/routes/catalogue';
 import { healthRouter, type Readiness } from './http/routes/health';
 import { openApiRouter } from './http/routes/openapi';
 import { recommendationsRouter } from './http/routes/recommendations';
-import { toolDefinitionRouter } from './http/routes/tool-definition';
 import type { Logger } from './logger';
 import { Metrics } from './observability/metrics';
 import { metricsRouter } from './observability/metrics-endpoint';

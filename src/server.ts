@@ -1,9 +1,9 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { Server as NetServer } from 'node:net';
+import { Advisor } from './advice/advisor';
 import { createApp } from './app';
 import { type Config, ConfigError, readConfig } from './config';
 import { loadOpenApiDocument } from './contract/openapi-document';
-import { Advisor } from './engine/advisor';
 import { RuleSetError } from './engine/rule-set';
 import type { Readiness } from './http/routes/health';
 import { createLogger, type Logger } from './logger';

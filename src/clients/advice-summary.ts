@@ -1,5 +1,5 @@
+import type { Advice, Recommendation } from '../advice/advice';
 import type { FieldError } from '../contract/field-errors';
-import type { Advice, Recommendation } from '../engine/advisor';
 import { quote, wrap } from './text';
 
 export type NoEligiblePlatform = Extract<Advice, { kind: 'no-eligible-platform' }>;

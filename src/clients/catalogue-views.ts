@@ -1,6 +1,6 @@
 import type { RuleSet } from '../engine/rule-set';
 
-export { platformList, ruleView } from '../catalogue/catalogue-documents';
+export { platformList, ruleView } from '../advice/catalogue-documents';
 
 import { wrap } from './text';
 

@@ -1,5 +1,5 @@
+import type { Advice, Recommendation } from '../advice/advice';
 import type { Workload } from '../contract/workload';
-import type { Advice, Recommendation } from '../engine/advisor';
 import { isRecord } from '../shared/json-value';
 import { quote } from './text';
 

@@ -1,33 +1,34 @@
 import type { PlatformId } from '../catalogue/platform-catalogue';
 import type { CostFact } from '../engine/facts';
-import { type PlatformEvaluation, rescore } from '../engine/platform-evaluation';
-import type { Manifest } from '../engine/rule-file-schema';
+import { type PlatformEvaluation, verdictOf } from '../engine/platform-evaluation';
 import type { RulesEngine } from '../engine/rules-engine';
 import type { MonthlyCost } from './monthly-cost';
 import { round2 } from './usage';
 
+/** What the cost-fit rules say about one platform: the rules that fired, their score changes and warnings. */
+export type CostFitVerdict = Pick<PlatformEvaluation, 'fired' | 'scoreReasons' | 'warnings'>;
+
 /**
  * Cost-aware scoring: compares each eligible platform's estimate with the cheapest eligible one and runs
  * the cost-fit rules (rules/cost.json) with that comparison as the `cost` fact. The rules decide how much
- * it matters at each cost sensitivity; this only supplies the figures.
+ * it matters at each cost sensitivity; this only supplies the figures. The evaluations are not changed:
+ * the verdicts come back, by platform, for the caller to rescore with.
  */
 export class CostFit {
-  constructor(
-    private readonly engines: ReadonlyMap<string, RulesEngine>,
-    private readonly scoring: Manifest['scoring'],
-  ) {}
+  constructor(private readonly engines: ReadonlyMap<string, RulesEngine>) {}
 
-  async apply(
+  async judge(
     eligible: readonly PlatformEvaluation[],
     costs: ReadonlyMap<PlatformId, MonthlyCost>,
-  ): Promise<void> {
+  ): Promise<Map<PlatformId, CostFitVerdict>> {
+    const verdicts = new Map<PlatformId, CostFitVerdict>();
     const cheapest = [...eligible]
       .map((evaluation) => ({
         evaluation,
         total: costs.get(evaluation.platform.id)?.total ?? Number.POSITIVE_INFINITY,
       }))
       .sort((a, b) => a.total - b.total)[0];
-    if (cheapest === undefined || !Number.isFinite(cheapest.total)) return;
+    if (cheapest === undefined || !Number.isFinite(cheapest.total)) return verdicts;
     for (const evaluation of eligible) {
       const monthly = costs.get(evaluation.platform.id)?.total;
       const engine = this.engines.get(evaluation.platform.id);
@@ -42,19 +43,9 @@ export class CostFit {
         percentAboveCheapest: Number.isFinite(ratio) ? Math.round((ratio - 1) * 100) : 100_000,
       };
       const fired = await engine.run({ ...evaluation.facts, cost });
-      for (const firing of fired) {
-        evaluation.fired.push(firing);
-        if (firing.type === 'score') {
-          evaluation.scoreReasons.push({
-            points: Number(firing.params.points),
-            reason: String(firing.params.reason),
-            rule: firing.rule.name,
-          });
-        } else if (firing.type === 'warning') {
-          evaluation.warnings.push(String(firing.params.message));
-        }
-      }
-      rescore(evaluation, this.scoring);
+      const { scoreReasons, warnings } = verdictOf(fired);
+      verdicts.set(evaluation.platform.id, { fired, scoreReasons, warnings });
     }
+    return verdicts;
   }
 }

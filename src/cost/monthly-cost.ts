@@ -1,3 +1,4 @@
+import type { CostModel } from '../catalogue/cost-model';
 import type { InstanceCatalogue } from '../catalogue/instance-catalogue';
 import {
   cheapestInstance,
@@ -6,11 +7,10 @@ import {
   orchestratorOf,
 } from '../catalogue/instance-chooser';
 import type { Platform, PlatformTraits } from '../catalogue/platform-catalogue';
+import { type PriceTable, priceOf, unitOf } from '../catalogue/price-table';
 import type { Workload } from '../contract/workload';
-import type { Design } from '../engine/design';
+import type { Design } from '../design/design';
 import type { Facts } from '../engine/facts';
-import type { CostModel } from './cost-model';
-import { type PriceTable, priceOf, unitOf } from './price-table';
 import { round2, type Usage, usageOf } from './usage';
 
 export interface CostLine {

@@ -1,5 +1,5 @@
+import type { CostModel } from '../catalogue/cost-model';
 import type { Workload } from '../contract/workload';
-import type { CostModel } from './cost-model';
 
 /** How much a workload runs in a month: task-hours at the average, the low and the high end. */
 export interface Usage {

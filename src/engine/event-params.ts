@@ -1,3 +1,4 @@
+import type { Resolved } from '../design/events/event-values';
 import { resolveFactPath } from './fact-path';
 import type { Facts } from './facts';
 
@@ -13,8 +14,10 @@ const PLACEHOLDER = /\{\{\s*([A-Za-z]+)((?:\.[A-Za-z0-9_-]+)+)\s*\}\}/g;
  * the fact's value, and `{{fact.path}}` placeholders in strings are filled in. The rule's own params are
  * never modified; a fresh value is returned.
  */
-export function resolveEventParams<T>(value: T, facts: Facts, ruleName: string): T {
-  return resolve(value, facts, ruleName) as T;
+export function resolveEventParams<T>(value: T, facts: Facts, ruleName: string): Resolved<T> {
+  // The rule set checked the params against their schema, which gives every fact reference the type of
+  // the value it stands for.
+  return resolve(value, facts, ruleName) as Resolved<T>;
 }
 
 function resolve(value: unknown, facts: Facts, ruleName: string): unknown {

@@ -25,9 +25,23 @@ export interface PlatformEvaluation {
   potentialScore: number;
   blockers: Blocker[];
   /** Score changes, signed, each with its reason. */
-  scoreReasons: { points: number; reason: string; rule: string }[];
+  scoreReasons: ScoreReason[];
   warnings: string[];
   fired: FiredRule[];
+}
+
+/** One score change, signed, with its reason and the rule that made it. */
+export interface ScoreReason {
+  points: number;
+  reason: string;
+  rule: string;
+}
+
+/** What a set of fired platform-fit or cost-fit rules says about one platform. */
+export interface Verdict {
+  blockers: Blocker[];
+  scoreReasons: ScoreReason[];
+  warnings: string[];
 }
 
 /** Runs the platform-fit rules (eligibility, lifecycle, preferences, caveats) for each platform. */
@@ -50,44 +64,66 @@ export class PlatformEvaluator {
     const engine = this.engines.get(platform.id);
     if (engine === undefined) throw new Error(`no platform-fit engine for ${platform.id}`);
     const fired = await engine.run(facts);
-    const blockers: Blocker[] = [];
-    const scoreReasons: PlatformEvaluation['scoreReasons'] = [];
-    const warnings: string[] = [];
-    for (const { rule, type, params } of fired) {
-      if (type === 'blocker') {
-        blockers.push({
-          message: String(params.message),
-          fields: params.fields as string[],
-          changeable: params.changeable !== false,
-          rule: rule.name,
-        });
-      } else if (type === 'score') {
-        scoreReasons.push({ points: Number(params.points), reason: String(params.reason), rule: rule.name });
-      } else if (type === 'warning') {
-        warnings.push(String(params.message));
-      }
-    }
-    const evaluation = {
+    const { blockers, scoreReasons, warnings } = verdictOf(fired);
+    const eligible = blockers.length === 0;
+    return {
       platform,
       facts,
-      eligible: blockers.length === 0,
-      score: 0,
-      potentialScore: 0,
+      eligible,
+      ...scoreOf(scoreReasons, eligible, this.scoring),
       blockers,
       scoreReasons,
       warnings,
       fired,
     };
-    rescore(evaluation, this.scoring);
-    return evaluation;
   }
 }
 
-/** Sets a platform's score from its score reasons: the base plus every change, clamped; 0 when ineligible. */
-export function rescore(evaluation: PlatformEvaluation, scoring: Manifest['scoring']): void {
-  const raw = evaluation.scoreReasons.reduce((sum, reason) => sum + reason.points, scoring.base);
-  evaluation.potentialScore = Math.min(scoring.max, Math.max(scoring.min, raw));
-  evaluation.score = evaluation.eligible ? evaluation.potentialScore : 0;
+/** The blockers, score changes and warnings that fired rules bring; notes only explain. */
+export function verdictOf(firings: readonly FiredRule[]): Verdict {
+  const verdict: Verdict = { blockers: [], scoreReasons: [], warnings: [] };
+  for (const fired of firings) {
+    if (fired.type === 'blocker') {
+      const { message, fields, changeable } = fired.params;
+      verdict.blockers.push({ message, fields, changeable: changeable !== false, rule: fired.rule.name });
+    } else if (fired.type === 'score') {
+      const { points, reason } = fired.params;
+      verdict.scoreReasons.push({ points, reason, rule: fired.rule.name });
+    } else if (fired.type === 'warning') {
+      verdict.warnings.push(fired.params.message);
+    }
+  }
+  return verdict;
+}
+
+/** A platform's score from its score reasons: the base plus every change, clamped; 0 when ineligible. */
+export function scoreOf(
+  scoreReasons: readonly ScoreReason[],
+  eligible: boolean,
+  scoring: Manifest['scoring'],
+): { score: number; potentialScore: number } {
+  const raw = scoreReasons.reduce((sum, reason) => sum + reason.points, scoring.base);
+  const potentialScore = Math.min(scoring.max, Math.max(scoring.min, raw));
+  return { score: eligible ? potentialScore : 0, potentialScore };
+}
+
+/**
+ * The evaluation with what later rules said (cost-fit's, once every eligible platform is priced) added
+ * and its score recomputed: a new value; the evaluation given is left as it was.
+ */
+export function rescoredWith(
+  evaluation: PlatformEvaluation,
+  more: Pick<PlatformEvaluation, 'fired' | 'scoreReasons' | 'warnings'>,
+  scoring: Manifest['scoring'],
+): PlatformEvaluation {
+  const scoreReasons = [...evaluation.scoreReasons, ...more.scoreReasons];
+  return {
+    ...evaluation,
+    ...scoreOf(scoreReasons, evaluation.eligible, scoring),
+    scoreReasons,
+    warnings: [...evaluation.warnings, ...more.warnings],
+    fired: [...evaluation.fired, ...more.fired],
+  };
 }
 
 /**

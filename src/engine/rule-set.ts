@@ -3,24 +3,22 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { type AwsAccessActions, awsAccessActionsSchema } from '../catalogue/aws-access-actions';
+import { type CostModel, costModelSchema } from '../catalogue/cost-model';
 import { type InstanceCatalogue, instanceCatalogueSchema } from '../catalogue/instance-catalogue';
 import { type Platform, platformCatalogueSchema } from '../catalogue/platform-catalogue';
+import { type PriceTable, priceTableSchema } from '../catalogue/price-table';
 import { type TaskSizes, taskSizesSchema } from '../catalogue/task-sizes';
-import { type CostModel, costModelSchema } from '../cost/cost-model';
-import { type PriceTable, priceTableSchema } from '../cost/price-table';
-import {
-  type EngineName,
-  EVENT_TYPES_BY_ENGINE,
-  eventSchemas,
-  FACT_NAMES,
-  type Manifest,
-  manifestSchema,
-  type RuleDefinition,
-  ruleFileSchema,
-} from './rule-file-schema';
+import { FACT_NAMES } from '../design/events/event-values';
+import type { EngineName } from '../design/events/rule-event';
+import { eventTypesOf, RULE_EVENTS, type RuleEvent } from '../design/rule-events';
+import { type Manifest, manifestSchema, type RuleDefinition, ruleFileSchema } from './rule-file-schema';
 
-/** A rule as loaded: its definition plus the group (file) it belongs to and the engine that runs it. */
-export interface LoadedRule extends RuleDefinition {
+/**
+ * A rule as loaded: its definition, with its event's params checked against the event type's schema,
+ * plus the group (file) it belongs to and the engine that runs it.
+ */
+export interface LoadedRule extends Omit<RuleDefinition, 'event'> {
+  event: RuleEvent;
   group: string;
   engine: EngineName;
   file: string;
@@ -167,8 +165,7 @@ export function loadRuleSet(rulesDir: string): RuleSet {
       if (earlier !== undefined)
         throw new RuleSetError(file, rule.name, `the name is already used by a rule in ${earlier}`);
       ruleNames.set(rule.name, file);
-      checkEvent(file, rule, engine);
-      rules.push({ ...rule, group, engine, file });
+      rules.push({ ...rule, event: checkedEvent(file, rule, engine), group, engine, file });
     }
   }
   for (const group of engineOfGroup.keys()) {
@@ -193,8 +190,8 @@ export function loadRuleSet(rulesDir: string): RuleSet {
   };
 }
 
-function checkEvent(file: string, rule: RuleDefinition, engine: EngineName): void {
-  const allowed = EVENT_TYPES_BY_ENGINE[engine];
+function checkedEvent(file: string, rule: RuleDefinition, engine: EngineName): RuleEvent {
+  const allowed = eventTypesOf(engine);
   if (!allowed.includes(rule.event.type)) {
     throw new RuleSetError(
       file,
@@ -202,9 +199,8 @@ function checkEvent(file: string, rule: RuleDefinition, engine: EngineName): voi
       `event type "${rule.event.type}" cannot be emitted by the ${engine} engine (allowed: ${allowed.join(', ')})`,
     );
   }
-  const params = eventSchemas[rule.event.type].safeParse(rule.event.params);
-  if (!params.success)
-    throw new RuleSetError(file, rule.name, `event params: ${describeIssues(params.error.issues)}`);
+  const checked = RULE_EVENTS[rule.event.type].check(rule.event.params);
+  if (!checked.ok) throw new RuleSetError(file, rule.name, `event params: ${describeIssues(checked.issues)}`);
   for (const match of JSON.stringify(rule.event.params).matchAll(TEMPLATE)) {
     const fact = match[1] ?? '';
     if (!(FACT_NAMES as readonly string[]).includes(fact)) {
@@ -215,6 +211,7 @@ function checkEvent(file: string, rule: RuleDefinition, engine: EngineName): voi
       );
     }
   }
+  return checked.event;
 }
 
 function describeIssues(issues: readonly z.core.$ZodIssue[]): string {

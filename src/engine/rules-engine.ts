@@ -1,17 +1,13 @@
 import { Engine } from 'json-rules-engine';
+import type { FiredEvent } from '../design/rule-events';
 import { resolveEventParams } from './event-params';
 import { resolveFactPath } from './fact-path';
 import type { CostFitFacts, Facts } from './facts';
-import type { EventType } from './rule-file-schema';
 import type { LoadedRule } from './rule-set';
 import { type ConditionNode, specializeTopLevel } from './rule-specialization';
 
-/** A rule whose conditions held, with its event params resolved against the facts. */
-export interface FiredRule {
-  rule: LoadedRule;
-  type: EventType;
-  params: Record<string, unknown>;
-}
+/** A rule whose conditions held, with its event (type and params) resolved against the facts. */
+export type FiredRule = FiredEvent & { rule: LoadedRule };
 
 /**
  * One json-rules-engine Engine holding one engine's rules, built once at start-up and reused for every
@@ -57,10 +53,6 @@ export class RulesEngine {
         return entry;
       })
       .sort((a, b) => b.rule.priority - a.rule.priority || a.order - b.order)
-      .map(({ rule }) => ({
-        rule,
-        type: rule.event.type,
-        params: resolveEventParams(rule.event.params, facts, rule.name),
-      }));
+      .map(({ rule }) => ({ rule, ...resolveEventParams(rule.event, facts, rule.name) }));
   }
 }

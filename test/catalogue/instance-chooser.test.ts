@@ -8,7 +8,7 @@ import {
   chooseLinuxSystemNode,
   type InstanceRequirements,
 } from '../../src/catalogue/instance-chooser';
-import { priceOf } from '../../src/cost/price-table';
+import { priceOf } from '../../src/catalogue/price-table';
 import { loadRuleSet, RuleSetError } from '../../src/engine/rule-set';
 import { RULES_DIR } from '../../src/project-paths';
 

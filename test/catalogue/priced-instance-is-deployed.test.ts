@@ -1,6 +1,6 @@
 import YAML from 'yaml';
+import type { PriceTable } from '../../src/catalogue/price-table';
 import { estimateMonthlyCost } from '../../src/cost/monthly-cost';
-import type { PriceTable } from '../../src/cost/price-table';
 import { loadRuleSet } from '../../src/engine/rule-set';
 import { generateStarterConfig, type StarterConfigInput } from '../../src/generators/starter-config';
 import { RULES_DIR } from '../../src/project-paths';

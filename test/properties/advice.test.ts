@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import YAML from 'yaml';
+import type { Recommendation } from '../../src/advice/advice';
 import type { Workload } from '../../src/contract/workload';
-import type { Recommendation } from '../../src/engine/advisor';
 import { NoEligiblePlatformProblem } from '../../src/http/problem';
 import { advise, advisor, normalize } from '../support/advisor';
 import { CONTRACT_PLATFORM_IDS } from '../support/contract-platform-ids';

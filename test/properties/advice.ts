@@ -1,4 +1,4 @@
-import type { Advice } from '../../src/engine/advisor';
+import type { Advice } from '../../src/advice/advice';
 import { advise } from '../support/advisor';
 
 /**

@@ -1,6 +1,6 @@
+import type { Advice, Recommendation } from '../../src/advice/advice';
 import type { components } from '../../src/contract/generated/openapi-types';
 import type { WorkloadRequest } from '../../src/contract/workload';
-import type { Advice, Recommendation } from '../../src/engine/advisor';
 import { advise } from '../support/advisor';
 
 /**

@@ -1,4 +1,4 @@
-import type { Advice, Recommendation } from '../../src/engine/advisor';
+import type { Advice, Recommendation } from '../../src/advice/advice';
 import { advise } from '../support/advisor';
 import { noEligibleScenarios, type Scenario, scenarios } from './scenarios.cases';
 

@@ -1,5 +1,6 @@
+import type { Advice, Recommendation } from '../../src/advice/advice';
+import { Advisor } from '../../src/advice/advisor';
 import { validateWorkload, type Workload } from '../../src/contract/workload';
-import { type Advice, Advisor, type Recommendation } from '../../src/engine/advisor';
 import { RULES_DIR } from '../../src/project-paths';
 
 /** One advisor for the whole test run, built from the real rules/ exactly as the service builds it. */

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Advisor } from '../../engine/advisor';
+import type { Advisor } from '../../advice/advisor';
 import {
   findRule,
   platformList,

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Advisor } from '../../advice/advisor';
 import { loadOpenApiDocument } from '../../contract/openapi-document';
-import { Advisor } from '../../engine/advisor';
 import { RuleSetError } from '../../engine/rule-set';
 import { OPENAPI_PATH, PROJECT_ROOT, RULES_DIR } from '../../project-paths';
 import { workloadRequestJsonSchema } from '../workload-json-schema';

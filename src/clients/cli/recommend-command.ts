@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Advisor } from '../../advice/advisor';
 import { validateWorkload } from '../../contract/workload';
-import type { Advisor } from '../../engine/advisor';
 import { InvalidRequestProblem, MalformedJsonProblem, NoEligiblePlatformProblem } from '../../http/problem';
 import { isRecord } from '../../shared/json-value';
 import {

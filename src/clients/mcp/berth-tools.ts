@@ -1,6 +1,6 @@
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Advisor } from '../../advice/advisor';
 import type { OpenApiDocument } from '../../contract/openapi-document';
-import type { Advisor } from '../../engine/advisor';
 import { workloadRequestJsonSchema } from '../workload-json-schema';
 import type { BerthTool } from './tool';
 import { compareWorkloadsTool } from './tools/compare-workloads';

@@ -1,6 +1,6 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { Advisor } from '../../advice/advisor';
 import { loadOpenApiDocument } from '../../contract/openapi-document';
-import { Advisor } from '../../engine/advisor';
 import { OPENAPI_PATH, RULES_DIR } from '../../project-paths';
 import { BerthTools } from './berth-tools';
 import { createMcpServer } from './server';

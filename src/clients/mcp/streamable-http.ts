@@ -1,7 +1,7 @@
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import express, { Router } from 'express';
+import type { Advisor } from '../../advice/advisor';
 import type { OpenApiDocument } from '../../contract/openapi-document';
-import type { Advisor } from '../../engine/advisor';
 import { requireJson } from '../../http/middleware/require-json';
 import { BerthTools } from './berth-tools';
 import { createMcpServer } from './server';

@@ -1,4 +1,4 @@
-import type { StatementResourceRef } from '../../engine/rule-file-schema';
+import type { StatementResourceRef } from '../../design/design-draft';
 
 /**
  * The resources of a plan that other resources link to, by a key that names what they are, not how a

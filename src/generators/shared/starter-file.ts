@@ -2,7 +2,7 @@ import type { InstanceCatalogue } from '../../catalogue/instance-catalogue';
 import type { Platform } from '../../catalogue/platform-catalogue';
 import type { components } from '../../contract/generated/openapi-types';
 import type { Workload } from '../../contract/workload';
-import type { Design } from '../../engine/design';
+import type { Design } from '../../design/design';
 import type { Facts } from '../../engine/facts';
 
 type Schemas = components['schemas'];

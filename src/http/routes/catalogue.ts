@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { platformList, priceList, ruleList } from '../../catalogue/catalogue-documents';
-import type { Advisor } from '../../engine/advisor';
+import type { Advisor } from '../../advice/advisor';
+import { platformList, priceList, ruleList } from '../../advice/catalogue-documents';
 
 /** GET /v1/platforms, GET /v1/rules and GET /v1/prices: what the rules know, the rules themselves, and the prices. */
 export function catalogueRouter(advisor: Advisor): Router {

@@ -1,7 +1,8 @@
 import express, { type Request, Router } from 'express';
 import JSZip from 'jszip';
+import type { Recommendation } from '../../advice/advice';
+import type { Advisor } from '../../advice/advisor';
 import { validateWorkload } from '../../contract/workload';
-import type { Advisor, Recommendation } from '../../engine/advisor';
 import type { AdviceMetrics } from '../../observability/metrics';
 import { requireJson } from '../middleware/require-json';
 import {

@@ -1,7 +1,7 @@
 import YAML from 'yaml';
+import type { Recommendation } from '../../../src/advice/advice';
+import { Advisor } from '../../../src/advice/advisor';
 import { validateWorkload } from '../../../src/contract/workload';
-import type { Recommendation } from '../../../src/engine/advisor';
-import { Advisor } from '../../../src/engine/advisor';
 import type { StarterFile } from '../../../src/generators/starter-config';
 import { RULES_DIR } from '../../../src/project-paths';
 

@@ -1,7 +1,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { Advisor } from '../../../advice/advisor';
 import type { FieldError } from '../../../contract/field-errors';
 import { validateWorkload } from '../../../contract/workload';
-import type { Advisor } from '../../../engine/advisor';
 import { compareAdvice, summarizeComparison } from '../../workload-comparison';
 import type { JsonSchema } from '../../workload-json-schema';
 import { answer, type BerthTool, invalidInput, READ_ONLY, unknownFields } from '../tool';

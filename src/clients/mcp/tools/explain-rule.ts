@@ -1,5 +1,5 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { Advisor } from '../../../engine/advisor';
+import type { Advisor } from '../../../advice/advisor';
 import { findRule, ruleView, summarizeRule } from '../../catalogue-views';
 import { quote } from '../../text';
 import { answer, type BerthTool, invalidInput, READ_ONLY, toolError, unknownFields } from '../tool';

@@ -1,5 +1,5 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { Advisor } from '../../../engine/advisor';
+import type { Advisor } from '../../../advice/advisor';
 import { platformList, summarizePlatforms } from '../../catalogue-views';
 import { answer, type BerthTool, invalidInput, READ_ONLY, unknownFields } from '../tool';
 

@@ -1,6 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { Advisor } from '../../../advice/advisor';
 import { validateWorkload } from '../../../contract/workload';
-import type { Advisor } from '../../../engine/advisor';
 import { summarizeNoEligiblePlatform, summarizeRecommendation } from '../../advice-summary';
 import { RECOMMEND_TOOL_NAME, recommendToolDescription } from '../../tool-definition';
 import type { JsonSchema } from '../../workload-json-schema';

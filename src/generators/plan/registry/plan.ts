@@ -1,4 +1,4 @@
-import type { Design } from '../../../engine/design';
+import type { Design } from '../../../design/design';
 import { isRecord } from '../../../shared/json-value';
 
 /** One ECR lifecycle rule, as ECR's lifecycle policy language spells it. */

@@ -1,6 +1,6 @@
 import type { components } from '../../../contract/generated/openapi-types';
-import type { StatementResource } from '../../../engine/design';
-import type { StatementResourceRef } from '../../../engine/rule-file-schema';
+import type { StatementResource } from '../../../design/design';
+import type { StatementResourceRef } from '../../../design/design-draft';
 import { StarterConfigError } from '../../shared/starter-config-error';
 import type { IamRole, StarterConfigInput } from '../../shared/starter-file';
 import { type PlanValue, type Reference, type ResourceKey, reference } from '../reference';

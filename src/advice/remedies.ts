@@ -10,8 +10,8 @@ import {
   PERSISTENCE_TYPES,
   PROTOCOLS,
 } from '../contract/workload-schema';
+import type { PlatformEvaluation, PlatformEvaluator } from '../engine/platform-evaluation';
 import { valueAtPath } from '../shared/json-value';
-import type { PlatformEvaluation, PlatformEvaluator } from './platform-evaluation';
 
 export type Suggestion = components['schemas']['Suggestion'];
 type Change = components['schemas']['RequestChange'];

@@ -1,26 +1,8 @@
-import type { EventType } from '../engine/rule-file-schema';
+import { PLATFORM_TRAIT_DESCRIPTIONS } from '../catalogue/platform-catalogue';
+import { RULE_EVENTS } from '../design/rule-events';
 import type { RuleSet } from '../engine/rule-set';
-import { PLATFORM_TRAIT_DESCRIPTIONS } from './platform-catalogue';
 
 type LoadedRule = RuleSet['rules'][number];
-
-/** What each event type decides, in the words GET /v1/rules uses. */
-const DECIDES: Record<EventType, string> = {
-  blocker: 'makes a platform ineligible',
-  score: "moves an eligible platform's score",
-  warning: 'adds a warning',
-  note: 'adds a note to the rationale',
-  'load-balancer': 'chooses the load balancer and its listeners',
-  'load-balancer-scheme': "sets the load balancer's scheme",
-  storage: 'chooses the storage service',
-  'scaling-policy': 'adds a scaling policy',
-  capacity: 'chooses the capacity (on-demand or Spot, capacity providers)',
-  trigger: 'adds a trigger',
-  'monitoring-rule': 'adds a monitoring rule',
-  'iam-role': 'defines an IAM role',
-  'iam-statement': 'adds a permission to an IAM role',
-  registry: 'defines the image registry',
-};
 
 /**
  * The documents that describe what Berth knows, shared by the HTTP API (GET /v1/platforms, /v1/rules,
@@ -53,7 +35,7 @@ export function ruleView(ruleSet: RuleSet, rule: LoadedRule) {
     priority: rule.priority,
     description: rule.description,
     source: rule.source,
-    decides: DECIDES[rule.event.type],
+    decides: RULE_EVENTS[rule.event.type].decides,
     engine: rule.engine,
     conditions: rule.conditions,
     event: rule.event,

@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import type { Platform } from '../../catalogue/platform-catalogue';
-import { recommendToolDefinitions } from '../../clients/tool-definition';
-import type { OpenApiDocument } from '../../contract/openapi-document';
+import type { Platform } from '../catalogue/platform-catalogue';
+import type { OpenApiDocument } from '../contract/openapi-document';
+import { recommendToolDefinitions } from './tool-definition';
 
 /**
  * GET /v1/tool-definition: Berth as a function a chatbot can call, with the request schema derived from

@@ -1,0 +1,124 @@
+import type { AwsAccessActions } from '../catalogue/aws-access-actions';
+import type { PlatformId } from '../catalogue/platform-catalogue';
+import type { components } from '../contract/generated/openapi-types';
+import type { Workload } from '../contract/workload';
+import { emptyDraft, type IamSlot, IncompleteDesignError, type StatementResourceRef } from './design-draft';
+import { type FiredEvent, foldEvent } from './rule-events';
+
+type Schemas = components['schemas'];
+
+/** The architecture around a platform, assembled from the design rules that fired. */
+export interface Design {
+  loadBalancer: Schemas['LoadBalancer'];
+  storage: Schemas['Storage'];
+  scaling: Schemas['Scaling'] & { instanceMarket: 'spot' | 'on-demand' };
+  triggers: Schemas['Trigger'][];
+  monitoring: Schemas['MonitoringRule'][];
+  iam: Schemas['Iam'];
+  registry: Schemas['Registry'] & Record<string, unknown>;
+  /**
+   * The role statements whose resources the starter configuration creates, by role slot and position in
+   * the role's statements. Kept out of the answer: it lets the generators link those statements to the
+   * resources they create.
+   */
+  statementResources: StatementResource[];
+  warnings: string[];
+}
+
+export interface StatementResource {
+  slot: IamSlot;
+  statementIndex: number;
+  resource: StatementResourceRef;
+}
+
+/** The facts the design step reads besides the events (the engine's Facts have them all). */
+export interface DesignFacts {
+  workload: Workload;
+  platform: { id: PlatformId };
+  runtime: { instanceMarket: 'spot' | 'on-demand' };
+}
+
+/**
+ * The design step: folds the fired design rules' events into the design, in firing order, then adds the
+ * workload's awsAccess and the extra statements to their roles and checks that every required section
+ * was decided.
+ */
+export function designFrom(
+  fired: readonly (FiredEvent & { rule: { name: string } })[],
+  facts: DesignFacts,
+  awsAccessActions: AwsAccessActions,
+): Design {
+  const { workload } = facts;
+  const draft = fired.reduce(
+    (design, event) => foldEvent(design, event, { ruleName: event.rule.name, workload }),
+    emptyDraft(),
+  );
+  const roles = { ...draft.roles };
+  for (const slot of draft.grantsFromAwsAccess) {
+    const role = roles[slot];
+    if (role !== undefined)
+      roles[slot] = {
+        ...role,
+        statements: [...role.statements, ...statementsFromAwsAccess(workload, awsAccessActions)],
+      };
+  }
+  const statementResources: StatementResource[] = [];
+  for (const { slot, statement, resourceRef } of draft.extraStatements) {
+    const role = roles[slot];
+    if (role === undefined)
+      throw new IncompleteDesignError(`a statement targets IAM role ${slot}, which no rule created`);
+    if (resourceRef !== undefined) {
+      statementResources.push({ slot, statementIndex: role.statements.length, resource: resourceRef });
+    }
+    roles[slot] = { ...role, statements: [...role.statements, statement] };
+  }
+  const { loadBalancer, storage, registry } = draft;
+  const { executionRole, taskRole } = roles;
+  if (
+    loadBalancer === undefined ||
+    storage === undefined ||
+    registry === undefined ||
+    executionRole === undefined ||
+    taskRole === undefined
+  ) {
+    throw new IncompleteDesignError(
+      `the design rules left a section undecided for ${facts.platform.id} (load balancer, storage, registry, execution role and task role are required)`,
+    );
+  }
+  return {
+    loadBalancer: loadBalancer.type === 'none' ? loadBalancer : { ...loadBalancer, scheme: draft.scheme },
+    storage,
+    scaling: {
+      minCapacity: workload.resources.minTasks,
+      maxCapacity: workload.resources.maxTasks,
+      policies: draft.policies,
+      ...(draft.capacityProviderStrategy === undefined
+        ? {}
+        : { capacityProviderStrategy: draft.capacityProviderStrategy }),
+      instanceMarket: facts.runtime.instanceMarket,
+    },
+    triggers: draft.triggers,
+    monitoring: draft.monitoring,
+    iam: { ...roles, executionRole, taskRole },
+    registry,
+    statementResources,
+    warnings: draft.warnings,
+  };
+}
+
+/** One statement per awsAccess entry: the smallest action set for its service and access level. */
+function statementsFromAwsAccess(
+  workload: Workload,
+  awsAccessActions: AwsAccessActions,
+): Schemas['IamStatement'][] {
+  return workload.awsAccess.map((entry) => {
+    const levels = awsAccessActions.services[entry.service];
+    const actions =
+      entry.access === 'read'
+        ? levels.read
+        : entry.access === 'write'
+          ? levels.write
+          : [...levels.read, ...levels.write];
+    return { effect: 'Allow', actions: [...new Set(actions)], resources: [entry.resource] };
+  });
+}
