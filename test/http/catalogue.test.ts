@@ -34,9 +34,8 @@ describe('GET /v1/platforms', () => {
     expect(schemaErrors('PlatformList', jsonOf(response))).toEqual([]);
   });
 
-  it('lists each of the seven platforms once', async () => {
+  it('lists each platform of the contract once', async () => {
     const { platforms } = jsonOf(await request(app).get('/v1/platforms')) as { platforms: { id: string }[] };
-    expect(platforms).toHaveLength(7);
     expect(platforms.map((platform) => platform.id).sort()).toEqual([...CONTRACT_PLATFORM_IDS].sort());
   });
 
