@@ -1,4 +1,4 @@
-import type { ClusterConfig, NodeGroup } from '../../src/generators/eks/cluster-config';
+import type { ClusterConfig, NodeGroup } from '../../src/generators/families/eks/api-files';
 import { starterFiles, yamlDocumentsAt } from './support/starter';
 
 const EKS = { kubernetes: 'required' };
