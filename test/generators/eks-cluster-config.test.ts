@@ -35,6 +35,11 @@ describe('eksctl cluster config', () => {
       });
     });
 
+    it('opens the API server endpoint inside the VPC as well as publicly, as the stack does', async () => {
+      const config = await clusterConfig({ workloadType: 'web', control: { ...EKS, daemons: true } });
+      expect(config.vpc).toEqual({ clusterEndpoints: { publicAccess: true, privateAccess: true } });
+    });
+
     it('installs the core add-ons and the Pod Identity agent, and links the pod role to the service account', async () => {
       const config = await clusterConfig({ workloadType: 'web', control: { ...EKS, daemons: true } });
       expect(addonNames(config)).toEqual(['vpc-cni', 'coredns', 'kube-proxy', 'eks-pod-identity-agent']);

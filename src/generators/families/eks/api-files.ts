@@ -12,6 +12,7 @@ export interface ClusterConfig {
   apiVersion: 'eksctl.io/v1alpha5';
   kind: 'ClusterConfig';
   metadata: { name: string; region: string; version: string };
+  vpc: { clusterEndpoints: { publicAccess: boolean; privateAccess: boolean } };
   iam: {
     serviceRoleARN?: string;
     withOIDC?: boolean;
@@ -74,6 +75,12 @@ export function clusterConfigFile(plan: EksPlan): DescribedFile {
     apiVersion: 'eksctl.io/v1alpha5',
     kind: 'ClusterConfig',
     metadata: { name: cluster.name, region: cluster.region, version: cluster.version },
+    vpc: {
+      clusterEndpoints: {
+        publicAccess: cluster.endpointAccess.public,
+        privateAccess: cluster.endpointAccess.private,
+      },
+    },
     iam: { serviceRoleARN: apiValue(cluster.role) },
     addons: cluster.addons.map(addon),
   };

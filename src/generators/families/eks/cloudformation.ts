@@ -75,8 +75,8 @@ export function addEksResources(plan: EksPlan, template: TemplateBuilder): void 
       RoleArn: references.resolve(cluster.role),
       ResourcesVpcConfig: {
         SubnetIds: privateSubnets,
-        EndpointPrivateAccess: true,
-        EndpointPublicAccess: true,
+        EndpointPrivateAccess: cluster.endpointAccess.private,
+        EndpointPublicAccess: cluster.endpointAccess.public,
       },
       AccessConfig: {
         AuthenticationMode: 'API_AND_CONFIG_MAP',

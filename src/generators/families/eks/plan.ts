@@ -46,6 +46,11 @@ export interface ClusterPlan {
   region: string;
   version: string;
   role: Reference;
+  /**
+   * The API server endpoints: public for kubectl from outside, and private so that nodes and pods in the
+   * private subnets reach it without leaving the VPC (eksctl's default is public only).
+   */
+  endpointAccess: { public: boolean; private: boolean };
   addons: AddonPlan[];
 }
 
@@ -236,6 +241,7 @@ export function eksPlan(input: StarterConfigInput): EksPlan {
       region: workload.region,
       version: KUBERNETES_VERSION,
       role: reference(roleKey('clusterRole'), 'arn', iamRoleArn(clusterRole.name)),
+      endpointAccess: { public: true, private: true },
       addons: addons(input, fargate),
     },
     compute: computePlan(input, kind, hostRole),
