@@ -1,4 +1,4 @@
-import type { ClusterConfig, NodeGroup } from '../../src/generators/eks/cluster-config';
+import type { ClusterConfig, NodeGroup } from '../../src/generators/families/eks/api-files';
 import { starterFiles, yamlDocumentsAt } from './support/starter';
 
 const EKS = { kubernetes: 'required' };
@@ -33,6 +33,11 @@ describe('eksctl cluster config', () => {
         metadata: { name: 'shop', region: 'eu-west-1', version: '1.33' },
         iam: { serviceRoleARN: 'arn:aws:iam::<account-id>:role/shop-cluster' },
       });
+    });
+
+    it('opens the API server endpoint inside the VPC as well as publicly, as the stack does', async () => {
+      const config = await clusterConfig({ workloadType: 'web', control: { ...EKS, daemons: true } });
+      expect(config.vpc).toEqual({ clusterEndpoints: { publicAccess: true, privateAccess: true } });
     });
 
     it('installs the core add-ons and the Pod Identity agent, and links the pod role to the service account', async () => {

@@ -1,6 +1,6 @@
 import type { CreateCapacityProviderCommandInput } from '@aws-sdk/client-ecs';
 import { capacityProviderFile } from '../ecs/capacity-provider';
-import { nodeChoice } from '../eks/cluster-config';
+import { nodeChoice } from '../shared/node-choice';
 import { StarterConfigError } from '../shared/starter-config-error';
 import type { StarterConfigInput } from '../shared/starter-file';
 import { addRole, instanceProfile, type ResourceArns } from './iam';

@@ -2,7 +2,7 @@ import type { PlatformFamily } from '../../catalogue/platform-catalogue';
 import { appRunnerUnit } from './app-runner/unit';
 import { ecsLegacyUnit } from './ecs/legacy-unit';
 import { ecsExpressModeUnit } from './ecs-express-mode/unit';
-import { eksLegacyUnit } from './eks/legacy-unit';
+import { eksUnit } from './eks/unit';
 import type { AnyFamilyUnit } from './family-unit';
 
 /** THE one table: the family unit of each catalogue family (rules/catalogue/platforms.json `family`). */
@@ -10,5 +10,5 @@ export const FAMILY_UNITS: Record<PlatformFamily, AnyFamilyUnit> = {
   ecs: ecsLegacyUnit,
   'ecs-express-mode': ecsExpressModeUnit,
   'app-runner': appRunnerUnit,
-  eks: eksLegacyUnit,
+  eks: eksUnit,
 };

@@ -1,0 +1,49 @@
+import { sqsQueueSteps } from '../../plan/queues/api-files';
+import { apiValue } from '../../plan/reference';
+import { type Step, WEB_IDENTITY_ROLES_STEP } from '../../shared/starter-file';
+import { familyUnit } from '../family-unit';
+import { eksFiles } from './api-files';
+import { addEksResources } from './cloudformation';
+import { type EksPlan, eksPlan } from './plan';
+import { STACK_NEXT_STEPS, STEPS } from './steps';
+
+export const eksUnit = familyUnit<EksPlan>({
+  plan: eksPlan,
+  apiFiles: eksFiles,
+  cloudFormation: addEksResources,
+  steps: eksSteps,
+  notes: (plan) => plan.notes,
+  stackNextSteps: ({ cluster, install }) => [
+    STACK_NEXT_STEPS.updateKubeconfig(cluster.name, cluster.region),
+    STACK_NEXT_STEPS.fillManifestPlaceholders,
+    ...(install.loadBalancerController === null ? [] : [STACK_NEXT_STEPS.installLoadBalancerController]),
+    STACK_NEXT_STEPS.applyManifests,
+  ],
+});
+
+/** The cluster first (IRSA roles trust it, so they follow), then what runs in it, then the workload. */
+function eksSteps(plan: EksPlan): Step[] {
+  const { cluster, identity, install, queues, s3Events } = plan;
+  const webIdentityRoles: Step[] =
+    identity.kind === 'irsa' ? [STEPS.readOidcIssuer(cluster.name), WEB_IDENTITY_ROLES_STEP] : [];
+  return [
+    STEPS.createCluster,
+    ...webIdentityRoles,
+    ...(install.loadBalancerController === null
+      ? []
+      : [STEPS.installLoadBalancerController(install.loadBalancerController, cluster.name, cluster.region)]),
+    ...(install.metricsServer ? [STEPS.installMetricsServer] : []),
+    ...(install.externalMetric === null ? [] : [STEPS.installExternalMetricsAdapter(install.externalMetric)]),
+    ...(install.clusterAutoscaler ? [STEPS.installClusterAutoscaler] : []),
+    ...(queues === null ? [] : sqsQueueSteps(queues)),
+    ...(s3Events === null
+      ? []
+      : [
+          STEPS.enableBucketNotifications(apiValue(s3Events.trigger.bucket)),
+          STEPS.createS3EventRule,
+          STEPS.targetS3EventRule,
+        ]),
+    STEPS.applyManifests,
+    ...(plan.runsOnce ? [STEPS.rerunJob(plan.kubernetes.app)] : []),
+  ];
+}
