@@ -1,0 +1,64 @@
+import YAML from 'yaml';
+import type { WorkloadRequest } from '../../src/contract/workload';
+import type { TemplateDocument } from '../../src/generators/cloudformation/template';
+import { generateStarterConfig } from '../../src/generators/starter-config';
+import { fileAt } from '../generators/support/starter';
+import { webWorkload } from '../support/workloads';
+import { inputsOnEveryEligiblePlatform } from './support/starter-inputs';
+
+const SSM = '/aws/service/ecs/optimized-ami/amazon-linux-2023';
+
+/** The README and the template of a workload on ECS on EC2. */
+async function ecsOnEc2(body: WorkloadRequest): Promise<{ readme: string; template: TemplateDocument }> {
+  const input = (await inputsOnEveryEligiblePlatform(body)).find(
+    (candidate) => candidate.platform.id === 'ecs-ec2',
+  );
+  if (input === undefined) throw new Error(`ecs-ec2 cannot run ${JSON.stringify(body)}`);
+  const files = generateStarterConfig(input);
+  return {
+    readme: fileAt(files, 'README.md').content,
+    template: YAML.parse(fileAt(files, 'cloudformation/template.yaml').content) as TemplateDocument,
+  };
+}
+
+describe('the ECS-optimized AMI of ECS on EC2', () => {
+  const cases: { given: WorkloadRequest['control']; want: { name: string; ssmParameter: string } }[] = [
+    {
+      given: { architecture: 'x86_64' },
+      want: { name: 'Amazon Linux 2023 AMI', ssmParameter: `${SSM}/recommended/image_id` },
+    },
+    {
+      given: { architecture: 'arm64' },
+      want: { name: 'Amazon Linux 2023 arm64 AMI', ssmParameter: `${SSM}/arm64/recommended/image_id` },
+    },
+    {
+      given: { gpu: true, architecture: 'x86_64' },
+      want: { name: 'Amazon Linux 2023 GPU AMI', ssmParameter: `${SSM}/gpu/recommended/image_id` },
+    },
+    // AWS publishes no arm64 GPU variant: the arm64 AMI is the one that boots on the arm64 (G5g) hosts.
+    {
+      given: { gpu: true, architecture: 'arm64', kubernetes: 'avoid' },
+      want: { name: 'Amazon Linux 2023 arm64 AMI', ssmParameter: `${SSM}/arm64/recommended/image_id` },
+    },
+  ];
+
+  describe.each(cases)('when the control is $given', ({ given, want }) => {
+    it('names in the README the AMI the template starts the instances from', async () => {
+      const { readme, template } = await ecsOnEc2(webWorkload({ control: given }));
+      expect(template.Parameters.AmiId).toMatchObject({
+        Default: want.ssmParameter,
+        Description: `The ECS-optimized ${want.name}, from its public SSM parameter.`,
+      });
+      expect(readme).toContain(`Create a launch template from the ECS-optimized ${want.name} (`);
+    });
+  });
+
+  describe('when a GPU workload runs on arm64', () => {
+    it('says that the arm64 AMI has no NVIDIA driver', async () => {
+      const { readme } = await ecsOnEc2(
+        webWorkload({ control: { gpu: true, architecture: 'arm64', kubernetes: 'avoid' } }),
+      );
+      expect(readme).toContain('AWS publishes no arm64 GPU variant of the ECS-optimized AMI');
+    });
+  });
+});
