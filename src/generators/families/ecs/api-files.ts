@@ -62,7 +62,7 @@ export function ecsSteps(plan: EcsPlan): string[] {
   if (capacity !== null) {
     steps.push(
       STEPS.instanceProfile(capacity.instanceProfileName),
-      STEPS.launchTemplate(capacity.ami.name, plan.cluster.name, capacity.spot),
+      STEPS.launchTemplate(capacity.ami, capacity.instanceTypes, capacity.spot, plan.cluster.name),
     );
     if (capacity.provider.designed) steps.push(STEPS.createCapacityProvider);
   }

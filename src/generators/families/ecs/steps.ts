@@ -46,8 +46,8 @@ export const STEPS = {
     'Point it at the task: `aws events put-targets --cli-input-json "$(jq .putTargets ecs/s3-event-rule.json)"`',
   instanceProfile: (role: string) =>
     `Give the instances their role through an instance profile: \`aws iam create-instance-profile --instance-profile-name ${role}\` then \`aws iam add-role-to-instance-profile --instance-profile-name ${role} --role-name ${role}\``,
-  launchTemplate: (ami: string, cluster: string, spot: boolean) =>
-    `Create a launch template from the ${ami} (its SSM parameter is under /aws/service/ecs/optimized-ami/), with the instance profile and user data that sets ECS_CLUSTER=${cluster}, and an Auto Scaling group from it with instance scale-in protection on${spot ? ' and a mixed instances policy that buys Spot capacity' : ''}.`,
+  launchTemplate: (ami: EcsAmi, instanceTypes: readonly string[], spot: boolean, cluster: string) =>
+    `Create a launch template from the ${ami.name} (SSM parameter ${ami.ssmParameter})${spot ? '' : ` for ${instanceTypes[0]} instances`}, with the instance profile and user data that sets ECS_CLUSTER=${cluster}, and an Auto Scaling group from it with instance scale-in protection on${spot ? ` and a mixed instances policy that buys Spot capacity of ${instanceTypes.join(', ')}` : ''}.`,
   createCluster: (cluster: string, providers: string) =>
     `Create the cluster with Container Insights on: \`aws ecs create-cluster --cluster-name ${cluster} --capacity-providers ${providers} --settings name=containerInsights,value=enabled\``,
   createLogGroup: (command: string) => `Create the log group: \`${command}\``,

@@ -2,7 +2,7 @@ import YAML from 'yaml';
 import type { WorkloadRequest } from '../../src/contract/workload';
 import type { TemplateDocument } from '../../src/generators/cloudformation/template';
 import { generateStarterConfig } from '../../src/generators/starter-config';
-import { fileAt } from '../generators/support/starter';
+import { at, fileAt } from '../generators/support/starter';
 import { webWorkload } from '../support/workloads';
 import { inputsOnEveryEligiblePlatform } from './support/starter-inputs';
 
@@ -21,7 +21,7 @@ async function ecsOnEc2(body: WorkloadRequest): Promise<{ readme: string; templa
   };
 }
 
-describe('the ECS-optimized AMI of ECS on EC2', () => {
+describe('the container instances of ECS on EC2', () => {
   const cases: { given: WorkloadRequest['control']; want: { name: string; ssmParameter: string } }[] = [
     {
       given: { architecture: 'x86_64' },
@@ -49,7 +49,36 @@ describe('the ECS-optimized AMI of ECS on EC2', () => {
         Default: want.ssmParameter,
         Description: `The ECS-optimized ${want.name}, from its public SSM parameter.`,
       });
-      expect(readme).toContain(`Create a launch template from the ECS-optimized ${want.name} (`);
+      expect(readme).toContain(
+        `Create a launch template from the ECS-optimized ${want.name} (SSM parameter ${want.ssmParameter})`,
+      );
+    });
+  });
+
+  describe('when the instances are on-demand', () => {
+    it('names in the README the instance type the template launches', async () => {
+      const { readme, template } = await ecsOnEc2(webWorkload());
+      const instanceType = template.Parameters.InstanceType?.Default;
+      expect(instanceType).toEqual(expect.any(String));
+      expect(readme).toContain(`for ${instanceType} instances, with the instance profile`);
+    });
+  });
+
+  describe('when the instances are Spot', () => {
+    it('names in the README every type the mixed instances policy buys', async () => {
+      const { readme, template } = await ecsOnEc2(webWorkload({ cost: { interruptible: true } }));
+      const overrides = at(
+        template.Resources.AutoScalingGroup,
+        'Properties',
+        'MixedInstancesPolicy',
+        'LaunchTemplate',
+        'Overrides',
+      ) as { InstanceType: unknown }[];
+      const types = overrides.map(({ InstanceType }) =>
+        typeof InstanceType === 'string' ? InstanceType : template.Parameters.InstanceType?.Default,
+      );
+      expect(types.length).toBeGreaterThan(1);
+      expect(readme).toContain(`a mixed instances policy that buys Spot capacity of ${types.join(', ')}.`);
     });
   });
 
