@@ -11,7 +11,7 @@ import type {
   Volume,
 } from '@aws-sdk/client-ecs';
 import type { components } from '../../../contract/generated/openapi-types';
-import { createLogGroupCommand } from '../../plan/log-group/api-files';
+import { createLogGroupCommand, putRetentionPolicyCommand } from '../../plan/log-group/api-files';
 import { objectCreatedEventPattern } from '../../plan/object-created-trigger/api-files';
 import { sqsQueueSteps, sqsQueuesFile } from '../../plan/queues/api-files';
 import { apiValue } from '../../plan/reference';
@@ -71,7 +71,11 @@ export function ecsSteps(plan: EcsPlan): string[] {
       plan.cluster.name,
       capacity === null ? 'FARGATE FARGATE_SPOT' : capacity.provider.name,
     ),
-    STEPS.createLogGroup(createLogGroupCommand(plan.logGroup)),
+    STEPS.createLogGroup(
+      createLogGroupCommand(plan.logGroup),
+      putRetentionPolicyCommand(plan.logGroup),
+      plan.logGroup.retentionInDays,
+    ),
     STEPS.registerTaskDefinition,
   );
   if (plan.queues !== null) steps.push(...sqsQueueSteps(plan.queues));

@@ -50,7 +50,8 @@ export const STEPS = {
     `Create a launch template from the ${ami.name} (SSM parameter ${ami.ssmParameter})${spot ? '' : ` for ${instanceTypes[0]} instances`}, with the instance profile and user data that sets ECS_CLUSTER=${cluster}, and an Auto Scaling group from it with instance scale-in protection on${spot ? ` and a mixed instances policy that buys Spot capacity of ${instanceTypes.join(', ')}` : ''}.`,
   createCluster: (cluster: string, providers: string) =>
     `Create the cluster with Container Insights on: \`aws ecs create-cluster --cluster-name ${cluster} --capacity-providers ${providers} --settings name=containerInsights,value=enabled\``,
-  createLogGroup: (command: string) => `Create the log group: \`${command}\``,
+  createLogGroup: (create: string, retention: string, days: number) =>
+    `Create the log group: \`${create}\` then keep its events ${days} days: \`${retention}\``,
   bucketNotifications: (bucket: string) =>
     `Turn on EventBridge notifications for the bucket: \`aws s3api put-bucket-notification-configuration --bucket ${bucket} --notification-configuration '{"EventBridgeConfiguration":{}}'\``,
   createTargetGroup: (options: string) =>

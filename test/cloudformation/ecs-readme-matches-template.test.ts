@@ -1,4 +1,5 @@
 import YAML from 'yaml';
+import type { PlatformId } from '../../src/catalogue/platform-catalogue';
 import type { WorkloadRequest } from '../../src/contract/workload';
 import type { TemplateDocument } from '../../src/generators/cloudformation/template';
 import { generateStarterConfig } from '../../src/generators/starter-config';
@@ -8,12 +9,15 @@ import { inputsOnEveryEligiblePlatform } from './support/starter-inputs';
 
 const SSM = '/aws/service/ecs/optimized-ami/amazon-linux-2023';
 
-/** The README and the template of a workload on ECS on EC2. */
-async function ecsOnEc2(body: WorkloadRequest): Promise<{ readme: string; template: TemplateDocument }> {
+/** The README and the template of a workload on ECS (on EC2 unless said otherwise). */
+async function ecsStarter(
+  body: WorkloadRequest,
+  platform: PlatformId = 'ecs-ec2',
+): Promise<{ readme: string; template: TemplateDocument }> {
   const input = (await inputsOnEveryEligiblePlatform(body)).find(
-    (candidate) => candidate.platform.id === 'ecs-ec2',
+    (candidate) => candidate.platform.id === platform,
   );
-  if (input === undefined) throw new Error(`ecs-ec2 cannot run ${JSON.stringify(body)}`);
+  if (input === undefined) throw new Error(`${platform} cannot run ${JSON.stringify(body)}`);
   const files = generateStarterConfig(input);
   return {
     readme: fileAt(files, 'README.md').content,
@@ -21,7 +25,7 @@ async function ecsOnEc2(body: WorkloadRequest): Promise<{ readme: string; templa
   };
 }
 
-describe('the container instances of ECS on EC2', () => {
+describe('the container instances of ECS on EC2, in the README and the template', () => {
   const cases: { given: WorkloadRequest['control']; want: { name: string; ssmParameter: string } }[] = [
     {
       given: { architecture: 'x86_64' },
@@ -44,7 +48,7 @@ describe('the container instances of ECS on EC2', () => {
 
   describe.each(cases)('when the control is $given', ({ given, want }) => {
     it('names in the README the AMI the template starts the instances from', async () => {
-      const { readme, template } = await ecsOnEc2(webWorkload({ control: given }));
+      const { readme, template } = await ecsStarter(webWorkload({ control: given }));
       expect(template.Parameters.AmiId).toMatchObject({
         Default: want.ssmParameter,
         Description: `The ECS-optimized ${want.name}, from its public SSM parameter.`,
@@ -57,7 +61,7 @@ describe('the container instances of ECS on EC2', () => {
 
   describe('when the instances are on-demand', () => {
     it('names in the README the instance type the template launches', async () => {
-      const { readme, template } = await ecsOnEc2(webWorkload());
+      const { readme, template } = await ecsStarter(webWorkload());
       const instanceType = template.Parameters.InstanceType?.Default;
       expect(instanceType).toEqual(expect.any(String));
       expect(readme).toContain(`for ${instanceType} instances, with the instance profile`);
@@ -66,7 +70,7 @@ describe('the container instances of ECS on EC2', () => {
 
   describe('when the instances are Spot', () => {
     it('names in the README every type the mixed instances policy buys', async () => {
-      const { readme, template } = await ecsOnEc2(webWorkload({ cost: { interruptible: true } }));
+      const { readme, template } = await ecsStarter(webWorkload({ cost: { interruptible: true } }));
       const overrides = at(
         template.Resources.AutoScalingGroup,
         'Properties',
@@ -84,10 +88,23 @@ describe('the container instances of ECS on EC2', () => {
 
   describe('when a GPU workload runs on arm64', () => {
     it('says that the arm64 AMI has no NVIDIA driver', async () => {
-      const { readme } = await ecsOnEc2(
+      const { readme } = await ecsStarter(
         webWorkload({ control: { gpu: true, architecture: 'arm64', kubernetes: 'avoid' } }),
       );
       expect(readme).toContain('AWS publishes no arm64 GPU variant of the ECS-optimized AMI');
+    });
+  });
+});
+
+describe('the log group of ECS tasks', () => {
+  describe.each(['ecs-fargate', 'ecs-ec2'] as const)('on %s', (platform) => {
+    it('tells the README reader to keep events as long as the stack does', async () => {
+      const { readme, template } = await ecsStarter(webWorkload(), platform);
+      const retention = at(template.Resources.LogGroup, 'Properties', 'RetentionInDays');
+      expect(retention).toEqual(expect.any(Number));
+      expect(readme).toContain(
+        `aws logs put-retention-policy --log-group-name /ecs/app --retention-in-days ${retention}`,
+      );
     });
   });
 });
