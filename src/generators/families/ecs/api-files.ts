@@ -22,6 +22,7 @@ import { jsonFile } from '../../shared/serialize';
 import type { DescribedFile } from '../../shared/starter-file';
 import {
   type CapacityProviderPlan,
+  type ContainerPlan,
   DATA_VOLUME_NAME,
   type EcsPlan,
   type ObjectCreatedRunPlan,
@@ -31,6 +32,7 @@ import {
   type SchedulePlan,
   type ServicePlan,
   type ServiceScalingPlan,
+  type VolumePlan,
 } from './plan';
 import { STEPS } from './steps';
 
@@ -120,7 +122,7 @@ function taskDefinitionFile({ taskDefinition }: EcsPlan): DescribedFile {
   );
 }
 
-function containerDefinition(container: EcsPlan['taskDefinition']['container']): ContainerDefinition {
+function containerDefinition(container: ContainerPlan): ContainerDefinition {
   const definition: ContainerDefinition = { name: container.name, image: container.image, essential: true };
   if (container.portMapping !== undefined) definition.portMappings = [{ ...container.portMapping }];
   if (container.environment.length > 0) {
@@ -155,7 +157,7 @@ function containerDefinition(container: EcsPlan['taskDefinition']['container']):
   return definition;
 }
 
-function taskVolumes(volume: EcsPlan['taskDefinition']['volume']): Volume[] {
+function taskVolumes(volume: VolumePlan | null): Volume[] {
   switch (volume?.kind) {
     case 'efs':
       return [

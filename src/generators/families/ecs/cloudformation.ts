@@ -797,16 +797,12 @@ function addLoadBalancer(
       TargetType: targetGroup.targetType,
       Protocol: targetGroup.protocol,
       Port: targetGroup.port,
-      ...(alb && targetGroup.protocolVersion !== undefined
-        ? { ProtocolVersion: targetGroup.protocolVersion }
-        : {}),
+      ...(targetGroup.protocolVersion === undefined ? {} : { ProtocolVersion: targetGroup.protocolVersion }),
       ...(targetGroup.healthCheckProtocol === undefined
         ? {}
         : { HealthCheckProtocol: targetGroup.healthCheckProtocol }),
-      ...(alb && targetGroup.healthCheckPath !== undefined
-        ? { HealthCheckPath: targetGroup.healthCheckPath }
-        : {}),
-      ...(alb && matcher.length > 0 ? { Matcher: Object.fromEntries(matcher) } : {}),
+      ...(targetGroup.healthCheckPath === undefined ? {} : { HealthCheckPath: targetGroup.healthCheckPath }),
+      ...(matcher.length === 0 ? {} : { Matcher: Object.fromEntries(matcher) }),
       TargetGroupAttributes: attributes,
     },
   });

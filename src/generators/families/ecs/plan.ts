@@ -325,7 +325,7 @@ export function ecsPlan(input: StarterConfigInput): EcsPlan {
   const scaling = service ? scalingPlan(input, queues !== null) : null;
   const capacity = fargate ? null : ec2CapacityPlan(input, capacityProviderName);
   const monitoring = design.monitoring[0];
-  const plan: EcsPlan = {
+  const plan: Omit<EcsPlan, 'notes'> = {
     roles: [
       ...designedRoles(input, creates, { namespace: name, name }),
       ...(volumeRole === null ? [] : [volumeRole]),
@@ -348,13 +348,12 @@ export function ecsPlan(input: StarterConfigInput): EcsPlan {
     schedule,
     objectCreated,
     taskStoppedRule: monitoring === undefined ? null : taskStoppedRulePlan(monitoring, region, cluster),
-    notes: [],
   };
-  plan.notes = notesOf(input, plan);
-  return plan;
+  return { ...plan, notes: notesOf(input, plan) };
 }
 
-function notesOf(input: StarterConfigInput, plan: EcsPlan): string[] {
+/** What to know before applying the files, from what the plan holds. */
+function notesOf(input: StarterConfigInput, plan: Omit<EcsPlan, 'notes'>): string[] {
   const { workload, design } = input;
   const notes: string[] = [];
   if (plan.scaling?.cannotStartFromZero === true) notes.push(NOTES.backlogFromZero);
@@ -593,6 +592,8 @@ function loadBalancerPlan(input: StarterConfigInput): LoadBalancerPlan | null {
           ),
         )
       : {};
+  // Protocol versions, health-check paths and matchers are ALB settings; an NLB target group takes none.
+  const alb = loadBalancer.type === 'alb';
   return {
     type: loadBalancer.type,
     name: workload.name,
@@ -601,14 +602,18 @@ function loadBalancerPlan(input: StarterConfigInput): LoadBalancerPlan | null {
     targetGroup: {
       name: workload.name,
       protocol: targetGroup.protocol,
-      ...(targetGroup.protocolVersion === undefined ? {} : { protocolVersion: targetGroup.protocolVersion }),
+      ...(alb && targetGroup.protocolVersion !== undefined
+        ? { protocolVersion: targetGroup.protocolVersion }
+        : {}),
       port: targetGroup.port,
       targetType: targetGroup.targetType,
       ...(targetGroup.healthCheckProtocol === undefined
         ? {}
         : { healthCheckProtocol: targetGroup.healthCheckProtocol }),
-      ...(targetGroup.healthCheckPath === undefined ? {} : { healthCheckPath: targetGroup.healthCheckPath }),
-      matcher,
+      ...(alb && targetGroup.healthCheckPath !== undefined
+        ? { healthCheckPath: targetGroup.healthCheckPath }
+        : {}),
+      matcher: alb ? matcher : {},
       stickiness: extra.stickiness === true,
     },
     certificateRequired: targetGroup.protocolVersion === 'GRPC',
