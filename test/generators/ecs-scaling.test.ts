@@ -1,4 +1,4 @@
-import type { ServiceScaling } from '../../src/generators/ecs/scaling';
+import type { ServiceScaling } from '../../src/generators/families/ecs/api-files';
 import { jsonAt, starterFiles } from './support/starter';
 
 async function scaling(body: Record<string, unknown>): Promise<ServiceScaling> {

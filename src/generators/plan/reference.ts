@@ -13,7 +13,12 @@ export type ResourceKey =
   | 'object-created-rule'
   | 'file-system-access-point'
   | 'dead-letter-queue'
-  | 'auto-scaling-configuration';
+  | 'auto-scaling-configuration'
+  | 'service'
+  | 'task-definition'
+  | 'log-group'
+  | 'capacity-provider'
+  | 'target-group';
 
 /** What a link reads from the resource it points at. */
 export type ResourceAttribute = 'arn' | 'name' | 'url' | 'id';

@@ -1,4 +1,5 @@
 import YAML from 'yaml';
+import { METADATA_OPTIONS } from '../../cloudformation/instance-metadata';
 import { base64, getAtt, ref, sub, subVariable, type TemplateValue } from '../../cloudformation/intrinsics';
 import { amiId, instanceType, serviceIpv4Cidr } from '../../cloudformation/parameters';
 import type { TemplateBuilder } from '../../cloudformation/template';
@@ -6,9 +7,6 @@ import { addRole } from '../../plan/roles/cloudformation';
 import { roleIn } from '../../plan/roles/plan';
 import type { StackReferences } from '../../plan/stack-references';
 import type { ComputePlan, EksPlan, NodeGroupPlan } from './plan';
-
-/** Instance metadata through IMDSv2 only, one hop further for pods on the node's network. */
-const METADATA_OPTIONS = { HttpTokens: 'required', HttpPutResponseHopLimit: 2 };
 
 /** The user data's variables: the cluster's name, API endpoint and certificate authority. */
 const NODE_VARIABLES = {
