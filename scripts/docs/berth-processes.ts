@@ -9,7 +9,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** `environment` adds to (or overrides) the variables below, e.g. `BERTH_API_KEYS`. */
+export async function startServer(
+  environment: Readonly<Record<string, string>> = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
@@ -22,6 +25,7 @@ export async function startServer(): Promise<RunningServer> {
         PORT: String(port),
         BERTH_LOG_LEVEL: 'silent',
         BERTH_RATE_LIMIT_REQUESTS: '0',
+        ...environment,
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     },

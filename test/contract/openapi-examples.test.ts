@@ -1,7 +1,8 @@
 import Ajv2020 from 'ajv/dist/2020';
 import request from 'supertest';
+import { readConfig } from '../../src/config';
 import { loadOpenApiDocument } from '../../src/contract/openapi-document';
-import { InternalProblem, NotReadyProblem } from '../../src/http/problem';
+import { InternalProblem, NotReadyProblem, TooManyRequestsProblem } from '../../src/http/problem';
 import { OPENAPI_PATH } from '../../src/project-paths';
 import { postRecommendation } from '../http/requests';
 import { testApp } from '../support/app';
@@ -176,6 +177,23 @@ describe('the examples in openapi.yaml', () => {
           : new NotReadyProblem(String((value as Node | undefined)?.detail ?? ''));
       expect(value).toEqual(problem.toBody());
     });
+
+    // A 429's Retry-After depends on when the window started, so scripts/docs-examples.ts cannot produce it.
+    const tooMany = allResponseExamples.filter(({ status }) => status === '429');
+
+    it.each(tooMany)(
+      '$where is what src/http/problem.ts answers an API key over the default limit',
+      ({ value }) => {
+        const { rateLimitRequests, rateLimitWindowMs } = readConfig({});
+        const problem = new TooManyRequestsProblem(
+          'API key',
+          rateLimitRequests,
+          rateLimitWindowMs / 1000,
+          Number((value as Node | undefined)?.retryAfterSeconds),
+        );
+        expect(value).toEqual(problem.toBody());
+      },
+    );
 
     // Rule names are stable identifiers clients look up in GET /v1/rules.
     it('cite only rules that GET /v1/rules lists', async () => {
