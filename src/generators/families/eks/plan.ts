@@ -10,7 +10,6 @@ import { type QueuesPlan, queueArn, queuesPlan } from '../../plan/queues/plan';
 import { type Reference, reference } from '../../plan/reference';
 import { registryPlan } from '../../plan/registry/plan';
 import { designedRoles, literalRole, type RolePlan, roleKey } from '../../plan/roles/plan';
-import { nodeChoice } from '../../shared/node-choice';
 import { iamRoleArn, PLACEHOLDERS } from '../../shared/placeholders';
 import { StarterConfigError } from '../../shared/starter-config-error';
 import type { StarterConfigInput } from '../../shared/starter-file';
@@ -22,6 +21,7 @@ import {
   kubernetesPlan,
   workloadKind,
 } from './kubernetes-plan';
+import { nodeChoice } from './node-choice';
 import { NOTES } from './steps';
 
 /** The Kubernetes version new clusters start on; a supported release with standard support ahead of it. */

@@ -1,5 +1,5 @@
-import { chooseInstance, orchestratorOf } from '../../catalogue/instance-chooser';
-import type { StarterConfigInput } from './starter-file';
+import { chooseInstance, orchestratorOf } from '../../../catalogue/instance-chooser';
+import type { StarterConfigInput } from '../../shared/starter-file';
 
 export interface NodeChoice {
   /** The type to deploy first; under Spot also same-sized alternatives (Spot draws on several pools). */
