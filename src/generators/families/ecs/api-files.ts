@@ -20,6 +20,7 @@ import type { CreateScheduleInput, EcsParameters, EventRuleFile } from '../../sh
 import { PLACEHOLDERS } from '../../shared/placeholders';
 import { jsonFile } from '../../shared/serialize';
 import type { DescribedFile } from '../../shared/starter-file';
+import { backlogPerTaskQueries } from './backlog-metric';
 import {
   type CapacityProviderPlan,
   type ContainerPlan,
@@ -323,40 +324,7 @@ function targetTracking(scaling: ServiceScalingPlan): TargetTrackingScalingPolic
     configuration.PredefinedMetricSpecification = { PredefinedMetricType: metric.type };
     return configuration;
   }
-  configuration.CustomizedMetricSpecification = {
-    Metrics: [
-      {
-        Id: 'm1',
-        Label: 'Visible messages',
-        MetricStat: {
-          Metric: {
-            Namespace: 'AWS/SQS',
-            MetricName: 'ApproximateNumberOfMessagesVisible',
-            Dimensions: [{ Name: 'QueueName', Value: apiValue(metric.queueName) }],
-          },
-          Stat: 'Sum',
-        },
-        ReturnData: false,
-      },
-      {
-        Id: 'm2',
-        Label: 'Running tasks',
-        MetricStat: {
-          Metric: {
-            Namespace: 'ECS/ContainerInsights',
-            MetricName: 'RunningTaskCount',
-            Dimensions: [
-              { Name: 'ClusterName', Value: apiValue(metric.clusterName) },
-              { Name: 'ServiceName', Value: apiValue(metric.serviceName) },
-            ],
-          },
-          Stat: 'Average',
-        },
-        ReturnData: false,
-      },
-      { Id: 'e1', Label: 'Backlog per task', Expression: 'm1 / m2', ReturnData: true },
-    ],
-  };
+  configuration.CustomizedMetricSpecification = { Metrics: backlogPerTaskQueries(metric, apiValue) };
   return configuration;
 }
 

@@ -35,6 +35,7 @@ import { addRole } from '../../plan/roles/cloudformation';
 import { roleIn } from '../../plan/roles/plan';
 import { StackReferences } from '../../plan/stack-references';
 import { addTaskStoppedRule } from '../../plan/task-stopped-rule/cloudformation';
+import { backlogPerTaskQueries } from './backlog-metric';
 import {
   type ContainerPlan,
   DATA_VOLUME_NAME,
@@ -616,38 +617,7 @@ function addServiceScaling(
     configuration.PredefinedMetricSpecification = { PredefinedMetricType: metric.type };
   } else {
     configuration.CustomizedMetricSpecification = {
-      Metrics: [
-        {
-          Id: 'm1',
-          Label: 'Visible messages',
-          MetricStat: {
-            Metric: {
-              Namespace: 'AWS/SQS',
-              MetricName: 'ApproximateNumberOfMessagesVisible',
-              Dimensions: [{ Name: 'QueueName', Value: references.value(metric.queueName) }],
-            },
-            Stat: 'Sum',
-          },
-          ReturnData: false,
-        },
-        {
-          Id: 'm2',
-          Label: 'Running tasks',
-          MetricStat: {
-            Metric: {
-              Namespace: 'ECS/ContainerInsights',
-              MetricName: 'RunningTaskCount',
-              Dimensions: [
-                { Name: 'ClusterName', Value: references.resolve(metric.clusterName) },
-                { Name: 'ServiceName', Value: references.resolve(metric.serviceName) },
-              ],
-            },
-            Stat: 'Average',
-          },
-          ReturnData: false,
-        },
-        { Id: 'e1', Label: 'Backlog per task', Expression: 'm1 / m2', ReturnData: true },
-      ],
+      Metrics: backlogPerTaskQueries(metric, (value) => references.value(value)),
     };
   }
   template.resource('ScalingPolicy', {

@@ -1,4 +1,3 @@
-import { chooseInstance, orchestratorOf } from '../../../catalogue/instance-chooser';
 import type { components } from '../../../contract/generated/openapi-types';
 import type { StatementResourceRef } from '../../../design/design-draft';
 import { type FileSystemPlan, fileSystemPlan } from '../../plan/file-system/plan';
@@ -12,6 +11,7 @@ import { type PlanValue, type Reference, reference } from '../../plan/reference'
 import { registryPlan } from '../../plan/registry/plan';
 import { designedRoles, literalRole, type RolePlan, roleKey } from '../../plan/roles/plan';
 import { type TaskStoppedRulePlan, taskStoppedRulePlan } from '../../plan/task-stopped-rule/plan';
+import { hostInstances } from '../../shared/host-instances';
 import { iamRoleArn, PLACEHOLDERS } from '../../shared/placeholders';
 import { StarterConfigError } from '../../shared/starter-config-error';
 import type { IamRole, StarterConfigInput } from '../../shared/starter-file';
@@ -518,19 +518,7 @@ function ec2CapacityPlan(input: StarterConfigInput, capacityProviderName: string
   if (nodeRole === undefined)
     throw new StarterConfigError(`${facts.platform.id} has no container instance role in its design`);
   const spot = design.scaling.instanceMarket === 'spot';
-  const { instanceTypes } = chooseInstance(
-    {
-      vcpu: workload.resources.cpu,
-      memoryGiB: workload.resources.memoryGiB,
-      orchestrator: orchestratorOf(input.platform),
-      os: facts.runtime.os,
-      architecture: facts.runtime.architecture,
-      gpu: workload.control.gpu,
-      spot,
-    },
-    input.instances,
-  );
-  const [first, ...alternatives] = instanceTypes;
+  const { instanceTypes } = hostInstances(input);
   const policy = design.scaling.policies.find(
     (candidate) => candidate.type === 'capacity-provider-managed-scaling',
   );
@@ -563,7 +551,7 @@ function ec2CapacityPlan(input: StarterConfigInput, capacityProviderName: string
     instanceRole: reference(roleKey('nodeRole'), 'arn', iamRoleArn(nodeRole.name)),
     instanceProfileName: nodeRole.name,
     ami: ecsAmi(input),
-    instanceTypes: [first.type, ...alternatives.map(({ type }) => type)],
+    instanceTypes,
     spot,
     os: facts.runtime.os === 'windows' ? 'windows' : 'linux',
     maxSize: Math.max(1, design.scaling.maxCapacity),

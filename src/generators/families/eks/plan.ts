@@ -10,6 +10,7 @@ import { type QueuesPlan, queueArn, queuesPlan } from '../../plan/queues/plan';
 import { type Reference, reference } from '../../plan/reference';
 import { registryPlan } from '../../plan/registry/plan';
 import { designedRoles, literalRole, type RolePlan, roleKey } from '../../plan/roles/plan';
+import { hostInstances } from '../../shared/host-instances';
 import { iamRoleArn, PLACEHOLDERS } from '../../shared/placeholders';
 import { StarterConfigError } from '../../shared/starter-config-error';
 import type { StarterConfigInput } from '../../shared/starter-file';
@@ -21,7 +22,6 @@ import {
   kubernetesPlan,
   workloadKind,
 } from './kubernetes-plan';
-import { nodeChoice } from './node-choice';
 import { NOTES } from './steps';
 
 /** The Kubernetes version new clusters start on; a supported release with standard support ahead of it. */
@@ -329,7 +329,7 @@ function computePlan(input: StarterConfigInput, kind: ComputePlan['kind'], hostR
 
 function nodeGroups(input: StarterConfigInput, selfManaged: boolean): NodeGroupPlan[] {
   const { workload, facts, design } = input;
-  const { instanceTypes, podsPerNode } = nodeChoice(input);
+  const { instanceTypes, tasksPerHost: podsPerNode } = hostInstances(input);
   const minSize = Math.max(1, Math.ceil(design.scaling.minCapacity / podsPerNode));
   const maxSize = Math.max(minSize, Math.ceil(design.scaling.maxCapacity / podsPerNode));
   const windows = facts.runtime.os === 'windows';

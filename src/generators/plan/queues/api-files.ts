@@ -1,7 +1,7 @@
 import { jsonFile } from '../../shared/serialize';
 import type { DescribedFile } from '../../shared/starter-file';
 import { apiValue } from '../reference';
-import { type QueuesPlan, queueArn } from './plan';
+import { eventBridgeSendPolicy, type QueuesPlan, queueArn } from './plan';
 
 /** sqs CreateQueue (SQS API 2012-11-05); attribute values are strings, as the API takes them. */
 export interface CreateQueueRequest {
@@ -24,19 +24,9 @@ export function createQueueRequests(plan: QueuesPlan, region: string): CreateQue
       });
     }
     if (queue.sender !== undefined) {
-      attributes.Policy = JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Sid: 'EventBridgeSendsEvents',
-            Effect: 'Allow',
-            Principal: { Service: 'events.amazonaws.com' },
-            Action: 'sqs:SendMessage',
-            Resource: queueArn(region, queue.name),
-            Condition: { ArnEquals: { 'aws:SourceArn': apiValue(queue.sender) } },
-          },
-        ],
-      });
+      attributes.Policy = JSON.stringify(
+        eventBridgeSendPolicy(queueArn(region, queue.name), apiValue(queue.sender)),
+      );
     }
     return { QueueName: queue.name, Attributes: attributes };
   });

@@ -2,7 +2,7 @@ import { getAtt, ref, type TemplateValue } from '../../cloudformation/intrinsics
 import { deadLetterQueueName, queueName } from '../../cloudformation/parameters';
 import type { TemplateBuilder } from '../../cloudformation/template';
 import type { StackReferences } from '../stack-references';
-import type { QueuePlan, QueuesPlan } from './plan';
+import { eventBridgeSendPolicy, type QueuePlan, type QueuesPlan } from './plan';
 
 /** The logical id of each planned queue; the names are parameters, defaulting to the planned ones. */
 const LOGICAL_IDS: Record<QueuePlan['key'], string> = {
@@ -69,19 +69,7 @@ function addSenderPolicy(
     Type: 'AWS::SQS::QueuePolicy',
     Properties: {
       Queues: [ref(queueLogicalId)],
-      PolicyDocument: {
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Sid: 'EventBridgeSendsEvents',
-            Effect: 'Allow',
-            Principal: { Service: 'events.amazonaws.com' },
-            Action: 'sqs:SendMessage',
-            Resource: getAtt(queueLogicalId, 'Arn'),
-            Condition: { ArnEquals: { 'aws:SourceArn': references.resolve(sender) } },
-          },
-        ],
-      },
+      PolicyDocument: eventBridgeSendPolicy(getAtt(queueLogicalId, 'Arn'), references.resolve(sender)),
     },
   });
 }

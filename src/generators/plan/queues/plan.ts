@@ -94,3 +94,23 @@ function numericSettings(trigger: Trigger): Record<string, number | undefined> {
 function fitQueueName(name: string): string {
   return name.length <= MAX_QUEUE_NAME_LENGTH ? name : `${name.slice(0, MAX_QUEUE_NAME_LENGTH - 4)}-dlq`;
 }
+
+/**
+ * The queue policy that lets the EventBridge rule `sourceArn` send to the queue `queueArn`: one document for
+ * both renderings, each passing its spelling of the two ARNs.
+ */
+export function eventBridgeSendPolicy<Value>(queueArn: Value, sourceArn: Value) {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'EventBridgeSendsEvents',
+        Effect: 'Allow',
+        Principal: { Service: 'events.amazonaws.com' },
+        Action: 'sqs:SendMessage',
+        Resource: queueArn,
+        Condition: { ArnEquals: { 'aws:SourceArn': sourceArn } },
+      },
+    ],
+  };
+}

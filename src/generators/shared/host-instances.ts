@@ -1,14 +1,18 @@
-import { chooseInstance, orchestratorOf } from '../../../catalogue/instance-chooser';
-import type { StarterConfigInput } from '../../shared/starter-file';
+import { chooseInstance, orchestratorOf } from '../../catalogue/instance-chooser';
+import type { StarterConfigInput } from './starter-file';
 
-export interface NodeChoice {
+/** The EC2 instances that host the workload's tasks or pods. */
+export interface HostInstances {
   /** The type to deploy first; under Spot also same-sized alternatives (Spot draws on several pools). */
   instanceTypes: [string, ...string[]];
-  podsPerNode: number;
+  tasksPerHost: number;
 }
 
-/** The instance types of the workload's nodes or container instances, from the one instance chooser. */
-export function nodeChoice(input: StarterConfigInput): NodeChoice {
+/**
+ * The instance types of the workload's EKS nodes or ECS container instances, from the one instance chooser
+ * that cost prices with, so the type deployed is the type priced.
+ */
+export function hostInstances(input: StarterConfigInput): HostInstances {
   const { workload, facts, design } = input;
   const { instanceTypes } = chooseInstance(
     {
@@ -25,6 +29,6 @@ export function nodeChoice(input: StarterConfigInput): NodeChoice {
   const [first, ...alternatives] = instanceTypes;
   return {
     instanceTypes: [first.type, ...alternatives.map(({ type }) => type)],
-    podsPerNode: first.tasksPerHost,
+    tasksPerHost: first.tasksPerHost,
   };
 }
