@@ -18,6 +18,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The build also writes dist/openapi.json, the contract parsed once, so the service starts faster.
+COPY openapi.yaml ./
+COPY scripts/openapi-json-cache.cjs ./scripts/
 RUN npm run build
 RUN npm prune --omit=dev --no-audit --no-fund
 

@@ -15,6 +15,7 @@
 const { spawnSync } = require('node:child_process');
 const { existsSync, readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
+const { isOpenApiCacheCurrent, writeOpenApiCache } = require('./openapi-json-cache.cjs');
 
 const ROOT = join(__dirname, '..');
 const BUILT_ENTRY = join('dist', 'src', 'server.js');
@@ -51,6 +52,7 @@ function isStale(root = ROOT) {
  * (`berth mcp`) stays clean. Returns the compiler's exit status (0 when nothing needed building).
  */
 function buildIfStale() {
+  if (!isOpenApiCacheCurrent()) writeOpenApiCache();
   if (!isStale()) return 0;
   process.stderr.write('berth: sources changed since the last build; compiling into dist/ (tsc)\n');
   const tsc = require.resolve('typescript/bin/tsc', { paths: [ROOT] });
