@@ -355,7 +355,7 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'an interruptible SQS worker built for Arm64',
-    why: 'Fargate runs Graviton but Fargate Spot does not (facts §2): the worker runs on regular FARGATE capacity and the answer says so.',
+    why: 'Fargate Spot runs Linux tasks with the ARM64 architecture on platform version 1.4.0 or later (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html, facts §2): the worker keeps one task on FARGATE and runs the rest on FARGATE_SPOT, with the two-minute interruption warning.',
     workload: workerWorkload({
       name: 'transcoder',
       control: { architecture: 'arm64' },
@@ -367,8 +367,8 @@ export const scenarios: Scenario[] = [
       storage: stateless,
       scalingPolicy: 'sqs-backlog-per-task',
       triggers: [{ type: 'sqs-queue', queueName: 'transcoder-queue' }],
-      capacityProviders: ['FARGATE'],
-      warnings: ['No Spot capacity for linux/arm64 on Amazon ECS on AWS Fargate'],
+      capacityProviders: ['FARGATE', 'FARGATE_SPOT'],
+      warnings: ['two-minute warning'],
     },
   },
   {
