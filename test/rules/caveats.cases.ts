@@ -32,6 +32,20 @@ export const caveatsCases: PlatformFitCase<Warns>[] = [
     want: { warning: 'No Spot capacity for windows/x86_64 on Amazon ECS on AWS Fargate' },
   },
   {
+    given: 'an intermittent web service on Express Mode tolerates interruption',
+    rule: 'spot-unavailable-for-this-workload',
+    workload: webWorkload({
+      control: { level: 'minimal' },
+      traffic: { pattern: 'intermittent' },
+      cost: { interruptible: true },
+    }),
+    platform: 'ecs-express-mode',
+    want: {
+      warning:
+        'AWS calls this a default that can be changed afterwards, but neither the Express Mode API (CreateExpressGatewayService) nor its CloudFormation resource (AWS::ECS::ExpressGatewayService) can choose Fargate Spot',
+    },
+  },
+  {
     given: 'a Kubernetes batch job tolerates interruption',
     rule: 'spot-unavailable-for-this-workload',
     workload: batchWorkload({ control: onKubernetes, cost: { interruptible: true } }),
