@@ -190,7 +190,7 @@ function fargateLines(
       ),
     );
     assumptions.push(
-      `Fargate Spot at a ${Math.round(discount * 100)}% planning discount (the live discount floats up to 70%); ${Math.round(spotShare * 100)}% of task-hours on Spot.`,
+      `Fargate Spot at a ${Math.round(discount * 100)}% planning discount off the ${label} on-demand rates (the live discount floats up to 70%); ${Math.round(spotShare * 100)}% of task-hours on Spot.`,
     );
   }
   if (facts.taskSize.roundedUp)

@@ -10,7 +10,7 @@ type Estimate = {
   total: number;
   low: number;
   high: number;
-  lines: { item: string; monthly: number }[];
+  lines: { item: string; unitPrice: number; monthly: number }[];
   assumptions: string[];
 };
 
@@ -83,6 +83,27 @@ describe('monthly cost estimates', () => {
       );
       expect(estimate.lines.some((line) => line.item.startsWith('Fargate Spot vCPU'))).toBe(true);
       expect(estimate.assumptions.join(' ')).toMatch(/65% planning discount/);
+    });
+
+    // FARGATE_SPOT runs Linux ARM64 tasks on platform version 1.4.0 or later:
+    // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html
+    it('prices an Arm64 batch job on Fargate Spot at the planning discount off the Arm rates', async () => {
+      const estimate = await estimateFor(
+        {
+          workloadType: 'batch',
+          trigger: { type: 'schedule', expression: 'rate(1 hour)' },
+          control: { architecture: 'arm64' },
+          cost: { interruptible: true },
+        },
+        'ecs-fargate',
+      );
+      // 0.03238 × (1 − 0.65) and 0.00356 × (1 − 0.65), rounded to six places
+      expect(
+        estimate.lines.filter((line) => line.item.startsWith('Fargate Spot')).map((line) => line.unitPrice),
+      ).toEqual([0.011333, 0.001246]);
+      expect(estimate.assumptions.join(' ')).toMatch(
+        /65% planning discount off the Fargate Arm Linux task on-demand rates/,
+      );
     });
   });
 

@@ -1,4 +1,4 @@
-import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import type { CreateServiceCommandInput, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import { jsonAt, starterFiles } from './support/starter';
 
 /** Every CPU/memory pair Fargate accepts (CPU units → MiB), from the Fargate task-size table. */
@@ -221,6 +221,27 @@ describe('ECS task definition', () => {
     it('asks for the ARM64 runtime platform', async () => {
       const definition = await taskDefinition({ workloadType: 'web', control: { architecture: 'arm64' } });
       expect(definition.runtimePlatform?.cpuArchitecture).toBe('ARM64');
+    });
+
+    // FARGATE_SPOT supports Linux tasks with the ARM64 architecture on platform version 1.4.0 or later:
+    // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html
+    it('runs an interruptible worker on Fargate Spot with the ARM64 runtime platform', async () => {
+      const files = await starterFiles({
+        workloadType: 'worker',
+        control: { architecture: 'arm64' },
+        cost: { interruptible: true },
+      });
+      const definition = jsonAt<RegisterTaskDefinitionCommandInput>(files, 'ecs/task-definition.json');
+      const service = jsonAt<CreateServiceCommandInput>(files, 'ecs/service.json');
+      expect(definition.runtimePlatform).toEqual({
+        operatingSystemFamily: 'LINUX',
+        cpuArchitecture: 'ARM64',
+      });
+      expect(service.capacityProviderStrategy?.map((item) => item.capacityProvider)).toEqual([
+        'FARGATE',
+        'FARGATE_SPOT',
+      ]);
+      expect(service.platformVersion).toBe('LATEST');
     });
   });
 });

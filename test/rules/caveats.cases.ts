@@ -14,16 +14,15 @@ const existingAppRunnerCustomer = webWorkload({
  * text the caller sees.
  */
 export const caveatsCases: PlatformFitCase<Warns>[] = [
-  // Fargate Spot is x86_64 Linux only; EKS does not support Fargate Spot (docs/sources.md §2).
+  // Fargate Spot runs Linux tasks on x86_64 and on ARM64 (platform version 1.4.0 or later), not Windows
+  // (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html);
+  // EKS does not support Fargate Spot (docs/sources.md §2).
   {
-    given: 'an Arm64 queue worker tolerates interruption',
+    given: 'an Arm64 queue worker tolerates interruption, which Fargate Spot runs on platform version 1.4.0',
     rule: 'spot-unavailable-for-this-workload',
     workload: workerWorkload({ control: { architecture: 'arm64' }, cost: { interruptible: true } }),
     platform: 'ecs-fargate',
-    want: {
-      warning:
-        'No Spot capacity for linux/arm64 on Amazon ECS on AWS Fargate. Fargate Spot runs only x86_64 Linux tasks',
-    },
+    want: DOES_NOT_FIRE,
   },
   {
     given: 'a Windows web service tolerates interruption',
@@ -31,6 +30,20 @@ export const caveatsCases: PlatformFitCase<Warns>[] = [
     workload: webWorkload({ control: { os: 'windows', level: 'minimal' }, cost: { interruptible: true } }),
     platform: 'ecs-fargate',
     want: { warning: 'No Spot capacity for windows/x86_64 on Amazon ECS on AWS Fargate' },
+  },
+  {
+    given: 'an intermittent web service on Express Mode tolerates interruption',
+    rule: 'spot-unavailable-for-this-workload',
+    workload: webWorkload({
+      control: { level: 'minimal' },
+      traffic: { pattern: 'intermittent' },
+      cost: { interruptible: true },
+    }),
+    platform: 'ecs-express-mode',
+    want: {
+      warning:
+        'AWS calls this a default that can be changed afterwards, but neither the Express Mode API (CreateExpressGatewayService) nor its CloudFormation resource (AWS::ECS::ExpressGatewayService) can choose Fargate Spot',
+    },
   },
   {
     given: 'a Kubernetes batch job tolerates interruption',
@@ -58,7 +71,7 @@ export const caveatsCases: PlatformFitCase<Warns>[] = [
     rule: 'spot-interruption-notice-on-ecs',
     workload: workerWorkload({ control: { architecture: 'arm64' }, cost: { interruptible: true } }),
     platform: 'ecs-fargate',
-    want: DOES_NOT_FIRE,
+    want: { warning: 'task stops with stopCode SpotInterruption' },
   },
   {
     given: 'the batch job must not be interrupted',

@@ -290,35 +290,42 @@ export const eligibilityCases: PlatformFitCase<Excludes>[] = [
     want: DOES_NOT_FIRE,
   },
 
-  // Arm: Fargate (ECS) and EC2 yes; EKS Fargate, Express Mode (X86_64 task definitions) no. Windows: no
-  // EKS Fargate, no Express Mode (LINUX task definitions).
+  // Arm: Fargate (ECS) and EC2 yes; EKS Fargate no; Express Mode not as Berth can deploy it (X86_64 task
+  // definitions its API cannot change). Windows: no EKS Fargate, no Express Mode (LINUX task definitions).
   {
     given: 'the image is built for Arm64 only',
     rule: 'operating-system-and-architecture-must-be-supported',
     workload: webWorkload({ control: { architecture: 'arm64' } }),
     platform: 'eks-fargate',
-    want: { blockerMentions: /cannot run linux containers on arm64. .*no Arm/ },
+    want: { blockerMentions: /cannot deploy linux containers on arm64 to .*no Arm/ },
   },
+  // Express Mode's X86_64 is a default AWS lets you change in the task definition afterwards, but neither its
+  // API nor its CloudFormation resource can set it, and an Express Mode update may overwrite the change
+  // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/express-service-work.html): the blocker
+  // says so rather than calling Arm64 impossible.
   {
     given: 'the image is built for Arm64 only',
     rule: 'operating-system-and-architecture-must-be-supported',
     workload: webWorkload({ control: { architecture: 'arm64' } }),
     platform: 'ecs-express-mode',
-    want: { blockerMentions: /cannot run linux containers on arm64/ },
+    want: {
+      blockerMentions:
+        /^Berth cannot deploy linux containers on arm64 to Amazon ECS Express Mode\. .*defaults that can be changed in the task definition afterwards, but neither the Express Mode API \(CreateExpressGatewayService\) nor its CloudFormation resource \(AWS::ECS::ExpressGatewayService\) can set them, and a later Express Mode update may overwrite such a change/,
+    },
   },
   {
     given: 'the containers run Windows',
     rule: 'operating-system-and-architecture-must-be-supported',
     workload: webWorkload({ control: { os: 'windows' } }),
     platform: 'eks-fargate',
-    want: { blockerMentions: /cannot run windows containers on x86_64. .*no Windows/ },
+    want: { blockerMentions: /cannot deploy windows containers on x86_64 to .*no Windows/ },
   },
   {
     given: 'the containers run Windows',
     rule: 'operating-system-and-architecture-must-be-supported',
     workload: webWorkload({ control: { os: 'windows' } }),
     platform: 'ecs-express-mode',
-    want: { blockerMentions: /cannot run windows containers/ },
+    want: { blockerMentions: /cannot deploy windows containers/ },
   },
   {
     given: 'the image is built for Arm64 only',

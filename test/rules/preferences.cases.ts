@@ -217,9 +217,16 @@ export const preferencesCases: PlatformFitCase<Scores>[] = [
     want: DOES_NOT_FIRE,
   },
   {
-    given: 'an Arm64 worker tolerates interruption',
+    given: 'an Arm64 worker tolerates interruption (Fargate Spot runs ARM64 on platform version 1.4.0)',
     rule: 'interruptible-work-favours-spot',
     workload: workerWorkload({ control: { architecture: 'arm64' }, cost: { interruptible: true } }),
+    platform: 'ecs-fargate',
+    want: { points: 10 },
+  },
+  {
+    given: 'a Windows worker tolerates interruption, which Fargate Spot cannot run',
+    rule: 'interruptible-work-favours-spot',
+    workload: workerWorkload({ control: { os: 'windows' }, cost: { interruptible: true } }),
     platform: 'ecs-fargate',
     want: DOES_NOT_FIRE,
   },

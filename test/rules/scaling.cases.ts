@@ -220,9 +220,17 @@ export const scalingCases: DesignCase<ScalingWant>[] = [
     want: { capacityProviderStrategy: onDemandFargate, instanceMarket: 'on-demand' },
   },
   {
-    given: 'an Arm64 worker tolerates interruption, which Fargate Spot cannot run',
+    given: 'an Arm64 worker tolerates interruption, which Fargate Spot runs on platform version 1.4.0',
     rule: 'fargate-on-demand-capacity',
     workload: workerWorkload({ control: { architecture: 'arm64' }, cost: { interruptible: true } }),
+    platform: 'ecs-fargate',
+    fires: false,
+    want: { instanceMarket: 'spot' },
+  },
+  {
+    given: 'a Windows worker tolerates interruption, which Fargate Spot cannot run',
+    rule: 'fargate-on-demand-capacity',
+    workload: workerWorkload({ control: { os: 'windows' }, cost: { interruptible: true } }),
     platform: 'ecs-fargate',
     want: { capacityProviderStrategy: onDemandFargate, instanceMarket: 'on-demand' },
   },
@@ -240,9 +248,22 @@ export const scalingCases: DesignCase<ScalingWant>[] = [
     },
   },
   {
-    given: 'an Arm64 worker tolerates interruption',
+    given: 'an Arm64 worker tolerates interruption (Fargate Spot runs ARM64 on platform version 1.4.0)',
     rule: 'fargate-spot-for-interruptible-services',
     workload: workerWorkload({ control: { architecture: 'arm64' }, cost: { interruptible: true } }),
+    platform: 'ecs-fargate',
+    want: {
+      capacityProviderStrategy: [
+        { capacityProvider: 'FARGATE', weight: 1, base: 1 },
+        { capacityProvider: 'FARGATE_SPOT', weight: 3, base: 0 },
+      ],
+      instanceMarket: 'spot',
+    },
+  },
+  {
+    given: 'a Windows worker tolerates interruption, which Fargate Spot cannot run',
+    rule: 'fargate-spot-for-interruptible-services',
+    workload: workerWorkload({ control: { os: 'windows' }, cost: { interruptible: true } }),
     platform: 'ecs-fargate',
     fires: false,
     want: { capacityProviderStrategy: onDemandFargate },

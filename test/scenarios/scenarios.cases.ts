@@ -355,7 +355,7 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'an interruptible SQS worker built for Arm64',
-    why: 'Fargate runs Graviton but Fargate Spot does not (facts §2): the worker runs on regular FARGATE capacity and the answer says so.',
+    why: 'Fargate Spot runs Linux tasks with the ARM64 architecture on platform version 1.4.0 or later (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html, facts §2): the worker keeps one task on FARGATE and runs the rest on FARGATE_SPOT, with the two-minute interruption warning.',
     workload: workerWorkload({
       name: 'transcoder',
       control: { architecture: 'arm64' },
@@ -367,8 +367,8 @@ export const scenarios: Scenario[] = [
       storage: stateless,
       scalingPolicy: 'sqs-backlog-per-task',
       triggers: [{ type: 'sqs-queue', queueName: 'transcoder-queue' }],
-      capacityProviders: ['FARGATE'],
-      warnings: ['No Spot capacity for linux/arm64 on Amazon ECS on AWS Fargate'],
+      capacityProviders: ['FARGATE', 'FARGATE_SPOT'],
+      warnings: ['two-minute warning'],
     },
   },
   {
@@ -542,7 +542,7 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'a web service built for Arm64 (Graviton)',
-    why: 'ECS Fargate runs ARM64; EKS Fargate and Express Mode (X86_64 task definitions) do not (facts §1, §2).',
+    why: 'ECS Fargate runs ARM64; EKS Fargate does not, and Express Mode creates X86_64 task definitions that neither its API nor its CloudFormation resource can change (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/express-service-work.html; facts §1, §2, §7).',
     workload: webWorkload({ name: 'profile', control: { architecture: 'arm64' } }),
     want: {
       platform: 'ecs-fargate',
@@ -550,7 +550,10 @@ export const scenarios: Scenario[] = [
       storage: stateless,
       scalingPolicy: 'target-tracking',
       capacityProviders: ['FARGATE'],
-      blockers: { 'eks-fargate': /arm64/, 'ecs-express-mode': /arm64/ },
+      blockers: {
+        'eks-fargate': /arm64/,
+        'ecs-express-mode': /arm64 to Amazon ECS Express Mode\. .*neither the Express Mode API/,
+      },
     },
   },
   {
@@ -658,7 +661,7 @@ export const noEligibleScenarios: NoEligibleScenario[] = [
     workload: webWorkload({ control: { os: 'windows', architecture: 'arm64' } }),
     want: {
       firstSuggestion: { platformId: 'ecs-fargate', changes: [{ path: 'control.architecture', to: 'any' }] },
-      blockers: { 'ecs-fargate': /cannot run windows containers on arm64/ },
+      blockers: { 'ecs-fargate': /cannot deploy windows containers on arm64/ },
     },
   },
   {
