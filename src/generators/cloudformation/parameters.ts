@@ -64,18 +64,16 @@ export function imageUri(template: TemplateBuilder, image: string | undefined): 
 }
 
 /**
- * An ACM certificate for TLS on the load balancer. Optional where the workload can be served without one
- * (plain HTTP on 80, or TCP on 443); required where the protocol cannot work without TLS (gRPC).
+ * An ACM certificate for TLS on the load balancer. Always required where a listener terminates TLS: an
+ * HTTPS, gRPC, WebSocket or TLS workload is never served in plain text for want of one.
  */
-export function certificateArn(template: TemplateBuilder, required: boolean): Intrinsic {
+export function certificateArn(template: TemplateBuilder): Intrinsic {
   return template.parameter('CertificateArn', {
     Type: 'String',
-    AllowedPattern: required ? `^${CERTIFICATE_ARN}$` : `^(${CERTIFICATE_ARN})?$`,
+    AllowedPattern: `^${CERTIFICATE_ARN}$`,
     ConstraintDescription: 'must be the ARN of an ACM certificate in this Region',
-    Description: required
-      ? 'The ARN of the ACM certificate for your domain: the HTTPS listener terminates TLS with it.'
-      : 'The ARN of the ACM certificate for your domain, or empty. With one, the load balancer serves TLS on 443 (and redirects HTTP on 80 to it); without one it serves the same port in plain text.',
-    ...(required ? {} : { Default: '' }),
+    Description:
+      'The ARN of the ACM certificate for your domain: the TLS listener on 443 terminates TLS with it, and the stack does not deploy without one (request or import it in ACM first).',
   });
 }
 

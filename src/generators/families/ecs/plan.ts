@@ -173,8 +173,6 @@ export interface LoadBalancerPlan {
   internal: boolean;
   listeners: Listener[];
   targetGroup: TargetGroupPlan;
-  /** gRPC on an ALB needs an HTTPS listener, so its certificate cannot be optional. */
-  certificateRequired: boolean;
 }
 
 export interface EbsVolumeConfigurationPlan {
@@ -604,7 +602,6 @@ function loadBalancerPlan(input: StarterConfigInput): LoadBalancerPlan | null {
       matcher: alb ? matcher : {},
       stickiness: extra.stickiness === true,
     },
-    certificateRequired: targetGroup.protocolVersion === 'GRPC',
   };
 }
 
