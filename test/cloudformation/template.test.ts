@@ -84,7 +84,7 @@ const CASES: {
     platform: 'ecs-fargate',
     body: webWorkload({ name: 'pricing', traffic: { protocol: 'grpc', exposure: 'private' } }),
     resources: ['AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ECS::Service'],
-    required: ['VpcId', 'PrivateSubnetIds', 'ImageUri', 'CertificateArn'],
+    required: ['VpcId', 'VpcCidr', 'PrivateSubnetIds', 'ImageUri', 'CertificateArn'],
   },
   {
     name: 'a UDP game server',
@@ -310,6 +310,36 @@ describe(TEMPLATE_PATH, () => {
       const template = await templateFor(webWorkload({ traffic: { protocol: 'tls' } }), 'ecs-fargate');
       expect(template.Parameters.CertificateArn?.Default).toBeUndefined();
       expect(at(resource(template, 'ListenerTLS443'), 'Properties', 'Protocol')).toBe('TLS');
+    });
+
+    it("opens an internal load balancer's listeners to the VPC's CIDR only, given as a parameter", async () => {
+      const template = await templateFor(
+        webWorkload({ traffic: { protocol: 'https', exposure: 'private' } }),
+        'ecs-fargate',
+      );
+      const ingress = at(
+        resource(template, 'LoadBalancerSecurityGroup'),
+        'Properties',
+        'SecurityGroupIngress',
+      );
+      expect(ingress).toEqual([
+        expect.objectContaining({ FromPort: 443, CidrIp: { Ref: 'VpcCidr' } }),
+        expect.objectContaining({ FromPort: 80, CidrIp: { Ref: 'VpcCidr' } }),
+      ]);
+      expect(template.Parameters.VpcCidr).toMatchObject({ Type: 'String' });
+      expect(template.Parameters.VpcCidr?.AllowedPattern).toBeDefined();
+      expect(template.Parameters.VpcCidr?.Default).toBeUndefined();
+    });
+
+    it("opens an internet-facing load balancer's listeners to anyone, with no VPC CIDR parameter", async () => {
+      const template = await templateFor(webWorkload({ traffic: HTTPS }), 'ecs-fargate');
+      const ingress = at(
+        resource(template, 'LoadBalancerSecurityGroup'),
+        'Properties',
+        'SecurityGroupIngress',
+      );
+      expect(ingress).toContainEqual(expect.objectContaining({ FromPort: 443, CidrIp: '0.0.0.0/0' }));
+      expect(template.Parameters.VpcCidr).toBeUndefined();
     });
 
     it('lets the load balancer, and only it, reach the tasks on the container port', async () => {

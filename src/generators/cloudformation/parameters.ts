@@ -8,6 +8,7 @@ import type { TemplateBuilder } from './template';
  */
 export const PARAMETER_ORDER = [
   'VpcId',
+  'VpcCidr',
   'PrivateSubnetIds',
   'PublicSubnetIds',
   'ImageUri',
@@ -33,6 +34,20 @@ export function vpcId(template: TemplateBuilder): Intrinsic {
   return template.parameter('VpcId', {
     Type: 'AWS::EC2::VPC::Id',
     Description: 'The existing VPC the workload runs in.',
+  });
+}
+
+/**
+ * The VPC's IPv4 CIDR, which an internal load balancer admits: CloudFormation cannot read it from an existing
+ * VPC's id (Fn::GetAtt works only on a VPC the stack creates), so the deployer gives it.
+ */
+export function vpcCidr(template: TemplateBuilder): Intrinsic {
+  return template.parameter('VpcCidr', {
+    Type: 'String',
+    AllowedPattern: '^([0-9]{1,3}\\.){3}[0-9]{1,3}/([0-9]|[12][0-9]|3[0-2])$',
+    ConstraintDescription: 'must be an IPv4 CIDR block such as 10.0.0.0/16',
+    Description:
+      "The VPC's IPv4 CIDR block (aws ec2 describe-vpcs --vpc-ids vpc-… --query 'Vpcs[0].CidrBlock'): the internal load balancer accepts connections from these addresses only. Add rules for secondary CIDRs or peered networks that must reach it.",
   });
 }
 

@@ -16,6 +16,7 @@ import {
   instanceType,
   privateSubnetIds,
   publicSubnetIds,
+  vpcCidr,
   vpcId,
 } from '../../cloudformation/parameters';
 import type { TemplateBuilder } from '../../cloudformation/template';
@@ -33,6 +34,7 @@ import { StackReferences } from '../../plan/stack-references';
 import { addTaskStoppedRule } from '../../plan/task-stopped-rule/cloudformation';
 import { backlogPerTaskQueries } from './backlog-metric';
 import {
+  ANYWHERE_IPV4,
   type ContainerPlan,
   DATA_VOLUME_NAME,
   type Ec2CapacityPlan,
@@ -706,6 +708,7 @@ function addLoadBalancer(
     (listener) => listener.protocol === 'HTTPS' || listener.protocol === 'TLS',
   );
   const certificate = tls ? certificateArn(template) : null;
+  const clients = loadBalancer.clients === 'vpc' ? vpcCidr(template) : ANYWHERE_IPV4;
 
   template.resource('LoadBalancerSecurityGroup', {
     Type: 'AWS::EC2::SecurityGroup',
@@ -717,7 +720,7 @@ function addLoadBalancer(
         IpProtocol: listener.protocol === 'UDP' ? 'udp' : 'tcp',
         FromPort: listener.port,
         ToPort: listener.port,
-        CidrIp: '0.0.0.0/0',
+        CidrIp: clients,
       })),
     },
   });
