@@ -77,14 +77,14 @@ const CASES: {
       'AWS::Logs::ResourcePolicy',
       'AWS::Events::Rule',
     ],
-    required: ['VpcId', 'PrivateSubnetIds', 'PublicSubnetIds', 'ImageUri'],
+    required: ['VpcId', 'PrivateSubnetIds', 'PublicSubnetIds', 'ImageUri', 'CertificateArn'],
   },
   {
     name: 'an internal gRPC service',
     platform: 'ecs-fargate',
     body: webWorkload({ name: 'pricing', traffic: { protocol: 'grpc', exposure: 'private' } }),
     resources: ['AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ECS::Service'],
-    required: ['VpcId', 'PrivateSubnetIds', 'ImageUri', 'CertificateArn'],
+    required: ['VpcId', 'VpcCidr', 'PrivateSubnetIds', 'ImageUri', 'CertificateArn'],
   },
   {
     name: 'a UDP game server',
@@ -294,14 +294,52 @@ describe(TEMPLATE_PATH, () => {
   });
 
   describe('on ECS', () => {
-    it('serves HTTPS and redirects 80 to it only when a certificate is given', async () => {
+    it('requires a certificate for HTTPS, so the stack never serves it as plain HTTP', async () => {
       const template = await templateFor(webWorkload({ traffic: HTTPS }), 'ecs-fargate');
-      expect(template.Parameters.CertificateArn?.Default).toBe('');
-      expect(resource(template, 'ListenerHTTPS443').Condition).toBe('HasCertificate');
-      expect(at(resource(template, 'ListenerHTTP80'), 'Properties', 'DefaultActions', 'Fn::If', 0)).toBe(
-        'HasCertificate',
+      expect(template.Parameters.CertificateArn?.Default).toBeUndefined();
+      expect(template.Parameters.CertificateArn?.AllowedPattern).not.toContain(')?$');
+      expect(template.Conditions ?? {}).toEqual({});
+      expect(resource(template, 'ListenerHTTPS443').Condition).toBeUndefined();
+      expect(at(resource(template, 'ListenerHTTP80'), 'Properties', 'DefaultActions', 0, 'Type')).toBe(
+        'redirect',
       );
-      expect(resource(template, 'Service').DependsOn).toEqual(['ListenersReady']);
+      expect(resource(template, 'Service').DependsOn).toEqual(['ListenerHTTPS443', 'ListenerHTTP80']);
+    });
+
+    it('requires a certificate for TLS on a Network Load Balancer, so it never falls back to TCP', async () => {
+      const template = await templateFor(webWorkload({ traffic: { protocol: 'tls' } }), 'ecs-fargate');
+      expect(template.Parameters.CertificateArn?.Default).toBeUndefined();
+      expect(at(resource(template, 'ListenerTLS443'), 'Properties', 'Protocol')).toBe('TLS');
+    });
+
+    it("opens an internal load balancer's listeners to the VPC's CIDR only, given as a parameter", async () => {
+      const template = await templateFor(
+        webWorkload({ traffic: { protocol: 'https', exposure: 'private' } }),
+        'ecs-fargate',
+      );
+      const ingress = at(
+        resource(template, 'LoadBalancerSecurityGroup'),
+        'Properties',
+        'SecurityGroupIngress',
+      );
+      expect(ingress).toEqual([
+        expect.objectContaining({ FromPort: 443, CidrIp: { Ref: 'VpcCidr' } }),
+        expect.objectContaining({ FromPort: 80, CidrIp: { Ref: 'VpcCidr' } }),
+      ]);
+      expect(template.Parameters.VpcCidr).toMatchObject({ Type: 'String' });
+      expect(template.Parameters.VpcCidr?.AllowedPattern).toBeDefined();
+      expect(template.Parameters.VpcCidr?.Default).toBeUndefined();
+    });
+
+    it("opens an internet-facing load balancer's listeners to anyone, with no VPC CIDR parameter", async () => {
+      const template = await templateFor(webWorkload({ traffic: HTTPS }), 'ecs-fargate');
+      const ingress = at(
+        resource(template, 'LoadBalancerSecurityGroup'),
+        'Properties',
+        'SecurityGroupIngress',
+      );
+      expect(ingress).toContainEqual(expect.objectContaining({ FromPort: 443, CidrIp: '0.0.0.0/0' }));
+      expect(template.Parameters.VpcCidr).toBeUndefined();
     });
 
     it('lets the load balancer, and only it, reach the tasks on the container port', async () => {

@@ -1,5 +1,6 @@
 import type { PlatformId } from '../../src/catalogue/platform-catalogue';
 import type { WorkloadRequest } from '../../src/contract/workload';
+import { ecsSteps } from '../../src/generators/families/ecs/api-files';
 import { type EcsPlan, ecsPlan } from '../../src/generators/families/ecs/plan';
 import { reference } from '../../src/generators/plan/reference';
 import { inputsOnEveryEligiblePlatform } from '../cloudformation/support/starter-inputs';
@@ -31,6 +32,30 @@ describe('the ECS plan', () => {
       expect(taskRole?.statements.flatMap((statement) => statement.resources)).toContainEqual(
         expect.objectContaining({ kind: 'reference', to: 'workload-queue', attribute: 'arn' }),
       );
+    });
+  });
+
+  describe('when the load balancer is internal', () => {
+    const body = webWorkload({ name: 'ledger', traffic: { protocol: 'https', exposure: 'private' } });
+
+    it("admits only the VPC's own addresses to the listeners", async () => {
+      const plan = await planOn(body, 'ecs-fargate');
+      expect(plan.loadBalancer?.clients).toBe('vpc');
+    });
+
+    it("opens the listener ports to the VPC's CIDR in the README's steps", async () => {
+      const steps = ecsSteps(await planOn(body, 'ecs-fargate')).join('\n');
+      expect(steps).toContain('authorize-security-group-ingress');
+      expect(steps).toContain('--port 443 --cidr <vpc-cidr>');
+      expect(steps).not.toContain('0.0.0.0/0');
+    });
+  });
+
+  describe('when the load balancer is internet-facing', () => {
+    it('admits anyone to the listeners', async () => {
+      const plan = await planOn(webWorkload({ traffic: { protocol: 'https' } }), 'ecs-fargate');
+      expect(plan.loadBalancer?.clients).toBe('anywhere');
+      expect(ecsSteps(plan).join('\n')).toContain('--port 443 --cidr 0.0.0.0/0');
     });
   });
 

@@ -144,19 +144,21 @@ describe('EKS manifests', () => {
   });
 
   describe('when the protocol is grpc', () => {
-    it('asks the ALB for gRPC end to end over HTTPS, with gRPC health codes', async () => {
+    it('asks the ALB for gRPC end to end over HTTPS only (no redirect from 80), with gRPC health codes', async () => {
       const ingress = kubernetesObject(
         await manifests({ workloadType: 'web', control: FARGATE, traffic: { protocol: 'grpc' } }),
         'Ingress',
       );
       expect(at(ingress, 'metadata', 'annotations')).toMatchObject({
-        'alb.ingress.kubernetes.io/listen-ports': '[{"HTTPS":443},{"HTTP":80}]',
-        'alb.ingress.kubernetes.io/ssl-redirect': '443',
+        'alb.ingress.kubernetes.io/listen-ports': '[{"HTTPS":443}]',
         'alb.ingress.kubernetes.io/certificate-arn': '<acm-certificate-arn>',
         'alb.ingress.kubernetes.io/backend-protocol-version': 'GRPC',
         'alb.ingress.kubernetes.io/healthcheck-path': '/AWS.ALB/healthcheck',
         'alb.ingress.kubernetes.io/success-codes': '0-99',
       });
+      expect(
+        at(ingress, 'metadata', 'annotations', 'alb.ingress.kubernetes.io/ssl-redirect'),
+      ).toBeUndefined();
     });
   });
 

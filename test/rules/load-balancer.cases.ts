@@ -66,13 +66,13 @@ export const loadBalancerCases: DesignCase<DeepPartial<LoadBalancer>>[] = [
     },
   },
   {
-    given: 'a web service speaks gRPC',
+    given: 'a web service speaks gRPC (its clients do not follow redirects, so no HTTP listener on 80)',
     rule: 'alb-for-grpc',
     workload: webWorkload({ traffic: { protocol: 'grpc' }, containerPort: 50051 }),
     platform: 'ecs-fargate',
     want: {
       type: 'alb',
-      listeners: [...httpsWithRedirect],
+      listeners: [{ protocol: 'HTTPS', port: 443, action: 'forward' }],
       targetGroup: {
         protocol: 'HTTP',
         protocolVersion: 'GRPC',

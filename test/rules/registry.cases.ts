@@ -19,6 +19,13 @@ export const registryCases: DesignCase<DeepPartial<Registry>>[] = [
     },
   },
   {
+    given: 'a web service pushes its image as latest again and again',
+    rule: 'ecr-repository-named-after-workload',
+    workload: webWorkload({ name: 'orders-api' }),
+    platform: 'ecs-fargate',
+    want: { imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION', mutableTags: ['latest'] },
+  },
+  {
     given: 'a web service in eu-west-1 brings no image',
     rule: 'ecr-repository-named-after-workload',
     workload: webWorkload({ name: 'shop', region: 'eu-west-1' }),

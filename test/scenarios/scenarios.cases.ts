@@ -97,7 +97,7 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'an internal gRPC service',
-    why: 'ALB target groups speak gRPC with protocolVersion GRPC (facts §2 Load balancers); App Runner is HTTP/1.x only and Express Mode exposes no protocol version (facts §2, §1); private means an internal scheme.',
+    why: 'ALB target groups speak gRPC with protocolVersion GRPC (facts §2 Load balancers); App Runner is HTTP/1.x only and Express Mode exposes no protocol version (facts §2, §1); private means an internal scheme; HTTPS on 443 only, since gRPC clients do not follow an HTTP redirect (ALB target groups: gRPC needs HTTPS listeners).',
     workload: webWorkload({
       name: 'pricing',
       traffic: { protocol: 'grpc', exposure: 'private' },
@@ -108,7 +108,7 @@ export const scenarios: Scenario[] = [
       loadBalancer: {
         type: 'alb',
         scheme: 'internal',
-        listeners: [...httpsWithRedirect],
+        listeners: [{ protocol: 'HTTPS', port: 443, action: 'forward' }],
         targetGroup: { protocolVersion: 'GRPC', port: 50051 },
       },
       storage: stateless,

@@ -1019,7 +1019,9 @@ export interface components {
             imageUri: string;
             imageScanOnPush?: boolean;
             /** @enum {string} */
-            imageTagMutability?: "MUTABLE" | "IMMUTABLE";
+            imageTagMutability?: "MUTABLE" | "IMMUTABLE" | "IMMUTABLE_WITH_EXCLUSION";
+            /** @description With `IMMUTABLE_WITH_EXCLUSION`, the tags that stay mutable (ECR wildcard exclusion filters), so pushing `latest` again succeeds while every other tag is immutable. */
+            mutableTags?: string[];
             /** @description What the repository's lifecycle policy keeps. */
             lifecyclePolicy?: {
                 keepLastImages?: number;
@@ -1811,5 +1813,5 @@ export const starterFileMediaTypeValues: ReadonlyArray<FlattenedDeepRequired<com
 export const scalingInstanceMarketValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scaling"]["instanceMarket"]> = ["spot", "on-demand"];
 export const monitoringRuleTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MonitoringRule"]["type"]> = ["eventbridge-rule"];
 export const registryTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Registry"]["type"]> = ["ecr"];
-export const registryImageTagMutabilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Registry"]["imageTagMutability"]> = ["MUTABLE", "IMMUTABLE"];
+export const registryImageTagMutabilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Registry"]["imageTagMutability"]> = ["MUTABLE", "IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION"];
 export const ruleDescriptionEngineValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleDescription"]["engine"]> = ["platform-fit", "cost-fit", "design"];

@@ -8,7 +8,9 @@ export const registry = ruleEvent({
   params: z.strictObject({
     repositoryName: text,
     imageScanOnPush: z.boolean(),
-    imageTagMutability: z.enum(['MUTABLE', 'IMMUTABLE']),
+    imageTagMutability: z.enum(['MUTABLE', 'IMMUTABLE', 'IMMUTABLE_WITH_EXCLUSION']),
+    /** The tags exempt from IMMUTABLE_WITH_EXCLUSION (ECR wildcard filters). */
+    mutableTags: z.array(z.string().regex(/^[0-9a-zA-Z._*-]{1,128}$/)).optional(),
     lifecyclePolicy: z.strictObject({
       keepLastImages: z.int().positive(),
       expireUntaggedAfterDays: z.int().positive(),

@@ -9,6 +9,7 @@ export const STACK_CAPABILITIES = ['CAPABILITY_NAMED_IAM'];
 /** What to put in place of each required parameter in the deploy command, in the README's angle brackets. */
 const EXAMPLE_VALUES: Record<string, string> = {
   VpcId: PLACEHOLDERS.vpcId,
+  VpcCidr: PLACEHOLDERS.vpcCidr,
   PrivateSubnetIds: `${PLACEHOLDERS.subnetId},${PLACEHOLDERS.subnetId}`,
   PublicSubnetIds: `${PLACEHOLDERS.publicSubnetId},${PLACEHOLDERS.publicSubnetId}`,
   ImageUri: '<image-uri>',

@@ -8,6 +8,7 @@ import type { TemplateBuilder } from './template';
  */
 export const PARAMETER_ORDER = [
   'VpcId',
+  'VpcCidr',
   'PrivateSubnetIds',
   'PublicSubnetIds',
   'ImageUri',
@@ -33,6 +34,20 @@ export function vpcId(template: TemplateBuilder): Intrinsic {
   return template.parameter('VpcId', {
     Type: 'AWS::EC2::VPC::Id',
     Description: 'The existing VPC the workload runs in.',
+  });
+}
+
+/**
+ * The VPC's IPv4 CIDR, which an internal load balancer admits: CloudFormation cannot read it from an existing
+ * VPC's id (Fn::GetAtt works only on a VPC the stack creates), so the deployer gives it.
+ */
+export function vpcCidr(template: TemplateBuilder): Intrinsic {
+  return template.parameter('VpcCidr', {
+    Type: 'String',
+    AllowedPattern: '^([0-9]{1,3}\\.){3}[0-9]{1,3}/([0-9]|[12][0-9]|3[0-2])$',
+    ConstraintDescription: 'must be an IPv4 CIDR block such as 10.0.0.0/16',
+    Description:
+      "The VPC's IPv4 CIDR block (aws ec2 describe-vpcs --vpc-ids vpc-… --query 'Vpcs[0].CidrBlock'): the internal load balancer accepts connections from these addresses only. Add rules for secondary CIDRs or peered networks that must reach it.",
   });
 }
 
@@ -64,18 +79,16 @@ export function imageUri(template: TemplateBuilder, image: string | undefined): 
 }
 
 /**
- * An ACM certificate for TLS on the load balancer. Optional where the workload can be served without one
- * (plain HTTP on 80, or TCP on 443); required where the protocol cannot work without TLS (gRPC).
+ * An ACM certificate for TLS on the load balancer. Always required where a listener terminates TLS: an
+ * HTTPS, gRPC, WebSocket or TLS workload is never served in plain text for want of one.
  */
-export function certificateArn(template: TemplateBuilder, required: boolean): Intrinsic {
+export function certificateArn(template: TemplateBuilder): Intrinsic {
   return template.parameter('CertificateArn', {
     Type: 'String',
-    AllowedPattern: required ? `^${CERTIFICATE_ARN}$` : `^(${CERTIFICATE_ARN})?$`,
+    AllowedPattern: `^${CERTIFICATE_ARN}$`,
     ConstraintDescription: 'must be the ARN of an ACM certificate in this Region',
-    Description: required
-      ? 'The ARN of the ACM certificate for your domain: the HTTPS listener terminates TLS with it.'
-      : 'The ARN of the ACM certificate for your domain, or empty. With one, the load balancer serves TLS on 443 (and redirects HTTP on 80 to it); without one it serves the same port in plain text.',
-    ...(required ? {} : { Default: '' }),
+    Description:
+      'The ARN of the ACM certificate for your domain: the TLS listener on 443 terminates TLS with it, and the stack does not deploy without one (request or import it in ACM first).',
   });
 }
 

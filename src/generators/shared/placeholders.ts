@@ -5,6 +5,8 @@
 export const PLACEHOLDERS = {
   accountId: '<account-id>',
   vpcId: '<vpc-id>',
+  vpcCidr: '<vpc-cidr>',
+  loadBalancerSecurityGroupId: '<load-balancer-security-group-id>',
   subnetId: '<subnet-id>',
   publicSubnetId: '<public-subnet-id>',
   securityGroupId: '<security-group-id>',
@@ -28,6 +30,10 @@ export type PlaceholderKey = keyof typeof PLACEHOLDERS;
 export const PLACEHOLDER_DESCRIPTIONS: Record<PlaceholderKey, string> = {
   accountId: 'your 12-digit AWS account id',
   vpcId: 'the id of the VPC the workload runs in',
+  vpcCidr:
+    "the VPC's IPv4 CIDR block (`aws ec2 describe-vpcs --vpc-ids vpc-… --query 'Vpcs[0].CidrBlock'`): the only addresses the internal load balancer accepts",
+  loadBalancerSecurityGroupId:
+    "the GroupId printed by create-security-group for the load balancer's security group",
   subnetId: 'the id of a private subnet (list one per Availability Zone, at least two)',
   publicSubnetId:
     'the id of a public subnet for an internet-facing load balancer, or a private one for an internal load balancer (one per Availability Zone, at least two)',

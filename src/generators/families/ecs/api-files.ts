@@ -22,6 +22,7 @@ import { jsonFile } from '../../shared/serialize';
 import type { DescribedFile } from '../../shared/starter-file';
 import { backlogPerTaskQueries } from './backlog-metric';
 import {
+  ANYWHERE_IPV4,
   type CapacityProviderPlan,
   type ContainerPlan,
   DATA_VOLUME_NAME,
@@ -443,11 +444,22 @@ function loadBalancerSteps(plan: EcsPlan): string[] {
       : [`--matcher ${matcher.map(([key, value]) => `${key}=${value}`).join(',')}`]),
   ];
   const type = loadBalancer.type === 'alb' ? 'application' : 'network';
+  const clients = loadBalancer.clients === 'vpc' ? PLACEHOLDERS.vpcCidr : ANYWHERE_IPV4;
+  const securityGroup = PLACEHOLDERS.loadBalancerSecurityGroupId;
   return [
     STEPS.createTargetGroup(options.join(' ')),
+    STEPS.createLoadBalancerSecurityGroup(
+      `aws ec2 create-security-group --group-name ${loadBalancer.name}-load-balancer --description "${loadBalancer.internal ? 'Internal' : 'Internet-facing'} load balancer: the listener ports" --vpc-id ${PLACEHOLDERS.vpcId}`,
+    ),
+    ...loadBalancer.listeners.map((listener) =>
+      STEPS.openListenerPort(
+        listener.port,
+        `aws ec2 authorize-security-group-ingress --group-id ${securityGroup} --protocol ${listener.protocol === 'UDP' ? 'udp' : 'tcp'} --port ${listener.port} --cidr ${clients}`,
+      ),
+    ),
     STEPS.createLoadBalancer(
       type,
-      `aws elbv2 create-load-balancer --name ${loadBalancer.name} --type ${type} --scheme ${loadBalancer.internal ? 'internal' : 'internet-facing'} --subnets ${PLACEHOLDERS.publicSubnetId} ${PLACEHOLDERS.publicSubnetId}`,
+      `aws elbv2 create-load-balancer --name ${loadBalancer.name} --type ${type} --scheme ${loadBalancer.internal ? 'internal' : 'internet-facing'} --subnets ${PLACEHOLDERS.publicSubnetId} ${PLACEHOLDERS.publicSubnetId} --security-groups ${securityGroup}`,
     ),
     ...loadBalancer.listeners.map((listener) =>
       STEPS.createListener(listener.protocol, listener.port, listenerCommand(listener)),

@@ -1,12 +1,8 @@
 import { METADATA_OPTIONS } from '../../cloudformation/instance-metadata';
 import {
   base64,
-  equals,
-  fnIf,
   getAtt,
   join,
-  NO_VALUE,
-  not,
   ref,
   sub,
   subVariable,
@@ -20,6 +16,7 @@ import {
   instanceType,
   privateSubnetIds,
   publicSubnetIds,
+  vpcCidr,
   vpcId,
 } from '../../cloudformation/parameters';
 import type { TemplateBuilder } from '../../cloudformation/template';
@@ -37,6 +34,7 @@ import { StackReferences } from '../../plan/stack-references';
 import { addTaskStoppedRule } from '../../plan/task-stopped-rule/cloudformation';
 import { backlogPerTaskQueries } from './backlog-metric';
 import {
+  ANYWHERE_IPV4,
   type ContainerPlan,
   DATA_VOLUME_NAME,
   type Ec2CapacityPlan,
@@ -694,9 +692,9 @@ function addRunTaskRole(
 
 /**
  * The designed load balancer in front of the service: its security group (open on the listener ports), an
- * IP target group on the container port, and one listener per designed listener. A TLS listener is
- * conditional on the CertificateArn parameter unless the protocol needs TLS (gRPC): without a certificate,
- * HTTPS on 443 and its 80 → 443 redirect give way to plain HTTP on 80, and TLS on 443 to TCP on 443.
+ * IP target group on the container port, and one listener per designed listener. A TLS listener always
+ * needs the CertificateArn parameter: without a certificate the stack does not deploy, rather than serve
+ * an HTTPS or TLS workload in plain text.
  */
 function addLoadBalancer(
   template: TemplateBuilder,
@@ -704,35 +702,26 @@ function addLoadBalancer(
   loadBalancer: LoadBalancerPlan,
   vpc: TemplateValue,
 ): StackLoadBalancer {
-  const { targetGroup, internal, certificateRequired } = loadBalancer;
+  const { targetGroup, internal } = loadBalancer;
   const alb = loadBalancer.type === 'alb';
   const tls = loadBalancer.listeners.some(
     (listener) => listener.protocol === 'HTTPS' || listener.protocol === 'TLS',
   );
-  const certificate = tls ? certificateArn(template, certificateRequired) : null;
-  const hasCertificate =
-    certificate === null || certificateRequired
-      ? null
-      : template.condition('HasCertificate', not(equals(certificate, '')));
+  const certificate = tls ? certificateArn(template) : null;
+  const clients = loadBalancer.clients === 'vpc' ? vpcCidr(template) : ANYWHERE_IPV4;
 
   template.resource('LoadBalancerSecurityGroup', {
     Type: 'AWS::EC2::SecurityGroup',
     Properties: {
       GroupDescription: `${internal ? 'Internal' : 'Internet-facing'} load balancer: the listener ports`,
       VpcId: vpc,
-      SecurityGroupIngress: loadBalancer.listeners.map((listener) => {
-        const rule = {
-          Description: `${listener.protocol} on ${listener.port}`,
-          IpProtocol: listener.protocol === 'UDP' ? 'udp' : 'tcp',
-          FromPort: listener.port,
-          ToPort: listener.port,
-          CidrIp: '0.0.0.0/0',
-        };
-        // No certificate, no HTTPS listener: its port stays closed.
-        return listener.protocol === 'HTTPS' && hasCertificate !== null
-          ? fnIf(hasCertificate, rule, NO_VALUE)
-          : rule;
-      }),
+      SecurityGroupIngress: loadBalancer.listeners.map((listener) => ({
+        Description: `${listener.protocol} on ${listener.port}`,
+        IpProtocol: listener.protocol === 'UDP' ? 'udp' : 'tcp',
+        FromPort: listener.port,
+        ToPort: listener.port,
+        CidrIp: clients,
+      })),
     },
   });
   template.resource('LoadBalancer', {
@@ -777,13 +766,8 @@ function addLoadBalancer(
     },
   });
   references.provide('target-group', { arn: ref('TargetGroup') });
-  const listeners = loadBalancer.listeners.map((listener) =>
-    addListener(template, listener, certificate, hasCertificate),
-  );
-  const ready = listeners.some((listener) => listener.condition !== null)
-    ? [addListenersReady(template, listeners)]
-    : listeners.map((listener) => listener.logicalId);
-  addLoadBalancerOutputs(template, alb, tls, hasCertificate, certificateRequired);
+  const listeners = loadBalancer.listeners.map((listener) => addListener(template, listener, certificate));
+  addLoadBalancerOutputs(template, alb, tls);
   // The NLB checks a UDP target's health over TCP, on the same port.
   const targetProtocols: ('tcp' | 'udp')[] = targetGroup.protocol === 'UDP' ? ['udp', 'tcp'] : ['tcp'];
   targetProtocols.forEach((protocol, index) => {
@@ -799,21 +783,15 @@ function addLoadBalancer(
       },
     });
   });
-  return { listeners: ready };
+  return { listeners };
 }
 
-interface AddedListener {
-  logicalId: string;
-  /** The condition the listener exists under, if any. */
-  condition: string | null;
-}
-
+/** Adds one listener and gives its logical id. */
 function addListener(
   template: TemplateBuilder,
   listener: LoadBalancerPlan['listeners'][number],
   certificate: TemplateValue | null,
-  hasCertificate: string | null,
-): AddedListener {
+): string {
   const logicalId = `Listener${listener.protocol}${listener.port}`;
   const forward = [{ Type: 'forward', TargetGroupArn: ref('TargetGroup') }];
   const redirect = [
@@ -821,89 +799,31 @@ function addListener(
   ];
   const certificates = certificate === null ? [] : [{ CertificateArn: certificate }];
   const common = { LoadBalancerArn: ref('LoadBalancer'), Port: listener.port };
-  switch (listener.protocol) {
-    case 'HTTPS':
-      template.resource(logicalId, {
-        Type: 'AWS::ElasticLoadBalancingV2::Listener',
-        ...(hasCertificate === null ? {} : { Condition: hasCertificate }),
-        Properties: {
-          ...common,
-          Protocol: 'HTTPS',
-          Certificates: certificates,
-          SslPolicy: TLS_POLICY,
-          DefaultActions: forward,
-        },
-      });
-      return { logicalId, condition: hasCertificate };
-    case 'TLS':
-      template.resource(logicalId, {
-        Type: 'AWS::ElasticLoadBalancingV2::Listener',
-        Properties: {
-          ...common,
-          ...(hasCertificate === null
-            ? { Protocol: 'TLS', Certificates: certificates, SslPolicy: TLS_POLICY }
-            : {
-                Protocol: fnIf(hasCertificate, 'TLS', 'TCP'),
-                Certificates: fnIf(hasCertificate, certificates, NO_VALUE),
-                SslPolicy: fnIf(hasCertificate, TLS_POLICY, NO_VALUE),
-              }),
-          DefaultActions: forward,
-        },
-      });
-      return { logicalId, condition: null };
-    default: {
-      const actions =
-        listener.action !== 'redirect-to-https'
-          ? forward
-          : hasCertificate === null
-            ? redirect
-            : fnIf(hasCertificate, redirect, forward);
-      template.resource(logicalId, {
-        Type: 'AWS::ElasticLoadBalancingV2::Listener',
-        Properties: { ...common, Protocol: listener.protocol, DefaultActions: actions },
-      });
-      return { logicalId, condition: null };
-    }
-  }
-}
-
-/**
- * DependsOn cannot name a resource that may not exist, and the HTTPS listener exists only with a
- * certificate. This empty resource refers to every listener that exists, so waiting for it waits for them.
- */
-function addListenersReady(template: TemplateBuilder, listeners: AddedListener[]): string {
-  return template.resource('ListenersReady', {
-    Type: 'AWS::CloudFormation::WaitConditionHandle',
-    Metadata: {
-      Listeners: listeners.map(({ logicalId, condition }) =>
-        condition === null ? ref(logicalId) : fnIf(condition, ref(logicalId), NO_VALUE),
-      ),
+  const tls: Record<string, TemplateValue> =
+    listener.protocol === 'HTTPS' || listener.protocol === 'TLS'
+      ? { Certificates: certificates, SslPolicy: TLS_POLICY }
+      : {};
+  template.resource(logicalId, {
+    Type: 'AWS::ElasticLoadBalancingV2::Listener',
+    Properties: {
+      ...common,
+      Protocol: listener.protocol,
+      ...tls,
+      DefaultActions: listener.action === 'redirect-to-https' ? redirect : forward,
     },
-    Properties: {},
   });
+  return logicalId;
 }
 
-function addLoadBalancerOutputs(
-  template: TemplateBuilder,
-  alb: boolean,
-  tls: boolean,
-  hasCertificate: string | null,
-  certificateRequired: boolean,
-): void {
+function addLoadBalancerOutputs(template: TemplateBuilder, alb: boolean, tls: boolean): void {
   const dnsName = getAtt('LoadBalancer', 'DNSName');
   template.output('LoadBalancerDNSName', {
     Description: 'The load balancer: point your domain (a CNAME or Route 53 alias) at this name.',
     Value: dnsName,
   });
   if (!alb) return;
-  const https = join('', ['https://', dnsName]);
-  const http = join('', ['http://', dnsName]);
   template.output('ServiceUrl', {
     Description: 'The service, through the load balancer (TLS is valid for your domain, not for this name).',
-    Value: !tls
-      ? http
-      : certificateRequired || hasCertificate === null
-        ? https
-        : fnIf(hasCertificate, https, http),
+    Value: join('', [tls ? 'https://' : 'http://', dnsName]),
   });
 }

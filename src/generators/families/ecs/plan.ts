@@ -166,15 +166,21 @@ export interface TargetGroupPlan {
   stickiness: boolean;
 }
 
+/** Every IPv4 address: whom an internet-facing load balancer's listeners admit. */
+export const ANYWHERE_IPV4 = '0.0.0.0/0';
+
 /** The designed load balancer in front of the service: its listeners and an IP target group on the container port. */
 export interface LoadBalancerPlan {
   type: 'alb' | 'nlb';
   name: string;
   internal: boolean;
+  /**
+   * Who may reach the listeners: anyone for an internet-facing load balancer, only the VPC's own addresses
+   * for an internal one (callers inside the VPC are the only ones it serves).
+   */
+  clients: 'anywhere' | 'vpc';
   listeners: Listener[];
   targetGroup: TargetGroupPlan;
-  /** gRPC on an ALB needs an HTTPS listener, so its certificate cannot be optional. */
-  certificateRequired: boolean;
 }
 
 export interface EbsVolumeConfigurationPlan {
@@ -586,6 +592,7 @@ function loadBalancerPlan(input: StarterConfigInput): LoadBalancerPlan | null {
     type: loadBalancer.type,
     name: workload.name,
     internal: loadBalancer.scheme === 'internal',
+    clients: loadBalancer.scheme === 'internal' ? 'vpc' : 'anywhere',
     listeners: loadBalancer.listeners.map((listener) => ({ ...listener })),
     targetGroup: {
       name: workload.name,
@@ -604,7 +611,6 @@ function loadBalancerPlan(input: StarterConfigInput): LoadBalancerPlan | null {
       matcher: alb ? matcher : {},
       stickiness: extra.stickiness === true,
     },
-    certificateRequired: targetGroup.protocolVersion === 'GRPC',
   };
 }
 

@@ -56,6 +56,10 @@ export const STEPS = {
     `Turn on EventBridge notifications for the bucket: \`aws s3api put-bucket-notification-configuration --bucket ${bucket} --notification-configuration '{"EventBridgeConfiguration":{}}'\``,
   createTargetGroup: (options: string) =>
     `Create the target group, then copy its TargetGroupArn: \`aws elbv2 create-target-group ${options}\``,
+  createLoadBalancerSecurityGroup: (command: string) =>
+    `Create the load balancer's security group, then copy its GroupId: \`${command}\``,
+  openListenerPort: (port: number, command: string) =>
+    `Open listener port ${port} to the load balancer's clients: \`${command}\``,
   createLoadBalancer: (type: string, command: string) => `Create the ${type} load balancer: \`${command}\``,
   createListener: (protocol: string, port: number, command: string) =>
     `Add its ${protocol} listener on port ${port}: \`${command}\``,

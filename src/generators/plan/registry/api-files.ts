@@ -5,7 +5,8 @@ import { lifecyclePolicyText, type RegistryPlan } from './plan';
 /** ecr CreateRepository (ECR API 2015-09-21); declared here, as Berth has no ECR client. */
 export interface CreateRepositoryRequest {
   repositoryName: string;
-  imageTagMutability: 'MUTABLE' | 'IMMUTABLE';
+  imageTagMutability: 'MUTABLE' | 'IMMUTABLE' | 'IMMUTABLE_WITH_EXCLUSION';
+  imageTagMutabilityExclusionFilters?: { filterType: 'WILDCARD'; filter: string }[];
   imageScanningConfiguration: { scanOnPush: boolean };
   encryptionConfiguration: { encryptionType: 'AES256' | 'KMS' };
 }
@@ -21,6 +22,14 @@ export function registryFiles(registry: RegistryPlan): DescribedFile[] {
   const repository: CreateRepositoryRequest = {
     repositoryName: registry.repositoryName,
     imageTagMutability: registry.imageTagMutability,
+    ...(registry.mutableTags.length === 0
+      ? {}
+      : {
+          imageTagMutabilityExclusionFilters: registry.mutableTags.map((tag) => ({
+            filterType: 'WILDCARD' as const,
+            filter: tag,
+          })),
+        }),
     imageScanningConfiguration: { scanOnPush: registry.scanOnPush },
     encryptionConfiguration: { encryptionType: 'AES256' },
   };

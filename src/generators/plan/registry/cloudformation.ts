@@ -9,6 +9,14 @@ export function addRepository(template: TemplateBuilder, registry: RegistryPlan)
     Properties: {
       RepositoryName: registry.repositoryName,
       ImageTagMutability: registry.imageTagMutability,
+      ...(registry.mutableTags.length === 0
+        ? {}
+        : {
+            ImageTagMutabilityExclusionFilters: registry.mutableTags.map((tag) => ({
+              ImageTagMutabilityExclusionFilterType: 'WILDCARD',
+              ImageTagMutabilityExclusionFilterValue: tag,
+            })),
+          }),
       ImageScanningConfiguration: { ScanOnPush: registry.scanOnPush },
       EncryptionConfiguration: { EncryptionType: 'AES256' },
       ...(registry.lifecycleRules.length === 0

@@ -18,7 +18,9 @@ export interface LifecycleRule {
 /** The workload's ECR repository: scanned on push, AES256-encrypted, with the designed lifecycle rules. */
 export interface RegistryPlan {
   repositoryName: string;
-  imageTagMutability: 'MUTABLE' | 'IMMUTABLE';
+  imageTagMutability: 'MUTABLE' | 'IMMUTABLE' | 'IMMUTABLE_WITH_EXCLUSION';
+  /** The tags IMMUTABLE_WITH_EXCLUSION leaves mutable (wildcard filters); empty otherwise. */
+  mutableTags: string[];
   scanOnPush: boolean;
   /** Empty when the design asks for no lifecycle policy. */
   lifecycleRules: LifecycleRule[];
@@ -29,7 +31,9 @@ export interface RegistryPlan {
 export function registryPlan(registry: Design['registry']): RegistryPlan {
   return {
     repositoryName: registry.repositoryName,
-    imageTagMutability: registry.imageTagMutability === 'MUTABLE' ? 'MUTABLE' : 'IMMUTABLE',
+    imageTagMutability: registry.imageTagMutability ?? 'IMMUTABLE',
+    mutableTags:
+      registry.imageTagMutability === 'IMMUTABLE_WITH_EXCLUSION' ? (registry.mutableTags ?? []) : [],
     scanOnPush: registry.imageScanOnPush ?? true,
     lifecycleRules: lifecycleRules(registry.lifecyclePolicy),
     imageUri: registry.imageUri,
