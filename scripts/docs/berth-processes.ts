@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/project-paths';
+import { runBerth } from '../support/berth-cli';
 import { freePort } from '../support/free-port';
 
 /** The real server, from the sources (tsx), on a free loopback port, as `npm run dev` starts it. */
@@ -58,29 +59,11 @@ export interface CliResult {
   readonly code: number | null;
 }
 
-/** `berth …args` from the sources, in `cwd`, with stdout not a terminal (so lines wrap at 100). */
-export function runCli(args: readonly string[], cwd: string): Promise<CliResult> {
-  // tsx resolved from the project: the CLI runs in another folder.
-  const tsx = require.resolve('tsx/cjs', { paths: [PROJECT_ROOT] });
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['-r', tsx, join(PROJECT_ROOT, 'src/clients/cli/main.ts'), ...args],
-      {
-        cwd,
-        env: { PATH: process.env.PATH },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ output: stdout + stderr, code }));
-  });
+/**
+ * `berth …args` from the sources, in `cwd`, with stdout not a terminal (so lines wrap at 100) and no
+ * variables but PATH, so nothing in the caller's environment reaches the examples.
+ */
+export async function runCli(args: readonly string[], cwd: string): Promise<CliResult> {
+  const { code, stdout, stderr } = await runBerth(args, { cwd, env: { PATH: process.env.PATH } });
+  return { output: stdout + stderr, code };
 }
