@@ -21,6 +21,35 @@ export interface InstanceRequirements {
   spot: boolean;
 }
 
+/** What of a workload and its platform decides its hosts (structurally, so cost and generators both pass theirs). */
+export interface HostedWorkload {
+  workload: { resources: { cpu: number; memoryGiB: number }; control: { gpu: boolean } };
+  platform: Pick<Platform, 'service'>;
+  runtime: { os: OperatingSystem; architecture: Architecture };
+  instanceMarket: 'spot' | 'on-demand';
+}
+
+/**
+ * The requirements of a workload's hosts. Cost and the starter configuration both build them here, so that
+ * the chooser is asked the same question for the estimate as for the deployment.
+ */
+export function hostRequirements({
+  workload,
+  platform,
+  runtime,
+  instanceMarket,
+}: HostedWorkload): InstanceRequirements {
+  return {
+    vcpu: workload.resources.cpu,
+    memoryGiB: workload.resources.memoryGiB,
+    orchestrator: orchestratorOf(platform),
+    os: runtime.os,
+    architecture: runtime.architecture,
+    gpu: workload.control.gpu,
+    spot: instanceMarket === 'spot',
+  };
+}
+
 /** A type the hosts may launch as, and how many tasks one such host holds. */
 export interface InstanceOption {
   type: string;

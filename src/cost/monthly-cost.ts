@@ -4,7 +4,7 @@ import {
   cheapestInstance,
   chooseInstance,
   chooseLinuxSystemNode,
-  orchestratorOf,
+  hostRequirements,
 } from '../catalogue/instance-chooser';
 import type { Platform, PlatformTraits } from '../catalogue/platform-catalogue';
 import { type PriceTable, priceOf, unitOf } from '../catalogue/price-table';
@@ -256,15 +256,12 @@ function workloadInstanceLines(
 ): Priced[] {
   const spot = design.scaling.instanceMarket === 'spot';
   const choice = chooseInstance(
-    {
-      vcpu: workload.resources.cpu,
-      memoryGiB: workload.resources.memoryGiB,
-      orchestrator: orchestratorOf(platform),
-      os: facts.runtime.os,
-      architecture: facts.runtime.architecture,
-      gpu: workload.control.gpu,
-      spot,
-    },
+    hostRequirements({
+      workload,
+      platform,
+      runtime: facts.runtime,
+      instanceMarket: design.scaling.instanceMarket,
+    }),
     instances,
   );
   // Spot capacity may launch any of the deployed types; price-capacity-optimized favours the cheapest pools.

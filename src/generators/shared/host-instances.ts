@@ -1,4 +1,4 @@
-import { chooseInstance, orchestratorOf } from '../../catalogue/instance-chooser';
+import { chooseInstance, hostRequirements } from '../../catalogue/instance-chooser';
 import type { StarterConfigInput } from './starter-file';
 
 /** The EC2 instances that host the workload's tasks or pods. */
@@ -13,17 +13,14 @@ export interface HostInstances {
  * that cost prices with, so the type deployed is the type priced.
  */
 export function hostInstances(input: StarterConfigInput): HostInstances {
-  const { workload, facts, design } = input;
+  const { workload, platform, facts, design } = input;
   const { instanceTypes } = chooseInstance(
-    {
-      vcpu: workload.resources.cpu,
-      memoryGiB: workload.resources.memoryGiB,
-      orchestrator: orchestratorOf(input.platform),
-      os: facts.runtime.os,
-      architecture: facts.runtime.architecture,
-      gpu: workload.control.gpu,
-      spot: design.scaling.instanceMarket === 'spot',
-    },
+    hostRequirements({
+      workload,
+      platform,
+      runtime: facts.runtime,
+      instanceMarket: design.scaling.instanceMarket,
+    }),
     input.instances,
   );
   const [first, ...alternatives] = instanceTypes;
