@@ -98,7 +98,6 @@ export const instanceCatalogueSchema = z
 /** The EC2 instance types container hosts are chosen from (rules/catalogue/instance-types.json). */
 export type InstanceCatalogue = z.output<typeof instanceCatalogueSchema>;
 export type InstanceType = InstanceCatalogue['instanceTypes'][number];
-export type InstanceFamily = InstanceCatalogue['families'][number];
 export type Architecture = z.output<typeof architecture>;
 export type OperatingSystem = z.output<typeof operatingSystem>;
 /** The orchestrator that runs tasks on the hosts: each keeps its own share of a host. */

@@ -2,7 +2,6 @@ import { z } from 'zod';
 
 /** The facts a rule may read. Facts are code (src/engine/facts.ts); rules are data. */
 export const FACT_NAMES = ['workload', 'platform', 'taskSize', 'runtime', 'cost'] as const;
-export type FactName = (typeof FACT_NAMES)[number];
 
 /** Only plain dotted JSONPath is allowed, so paths resolve fast and predictably. */
 export const FACT_PATH = /^\$(\.[A-Za-z][A-Za-z0-9_-]*)+$/;

@@ -34,15 +34,3 @@ export interface DescribedFile extends StarterFile {
 export const WEB_IDENTITY_ROLES_STEP: unique symbol = Symbol('web-identity roles');
 
 export type Step = string | typeof WEB_IDENTITY_ROLES_STEP;
-
-/**
- * What one platform family contributes to the starter configuration: its files, the roles its files refer to
- * beyond the designed ones (for example the role EventBridge Scheduler runs tasks with), the commands that
- * apply them in order, and what to know before applying them.
- */
-export interface PlatformStarter {
-  files: DescribedFile[];
-  supportingRoles: IamRole[];
-  steps: Step[];
-  notes: string[];
-}
