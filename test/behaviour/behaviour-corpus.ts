@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { generateStarterConfig } from '../../src/generators/starter-config';
 import { inputsOnEveryEligiblePlatform } from '../cloudformation/support/starter-inputs';
 import { workloadRequest } from '../properties/arbitraries';
-import { noEligibleScenarios, scenarios } from '../scenarios/scenarios.cases';
+import { noEligibleScenarios, scenarios } from '../scenarios/all-scenarios';
 import { advise } from '../support/advisor';
 import { WORKLOAD_MATRIX } from '../support/workload-matrix';
 

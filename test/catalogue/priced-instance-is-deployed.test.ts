@@ -5,7 +5,7 @@ import { loadRuleSet } from '../../src/engine/rule-set';
 import { generateStarterConfig, type StarterConfigInput } from '../../src/generators/starter-config';
 import { RULES_DIR } from '../../src/project-paths';
 import { inputsOnEveryEligiblePlatform } from '../cloudformation/support/starter-inputs';
-import { scenarios } from '../scenarios/scenarios.cases';
+import { scenarios } from '../scenarios/all-scenarios';
 import { WORKLOAD_MATRIX } from '../support/workload-matrix';
 
 const ruleSet = loadRuleSet(RULES_DIR);

@@ -10,7 +10,7 @@ import { TEMPLATE_PATH } from '../../src/generators/cloudformation/template';
 import { cloudFormationTemplate } from '../../src/generators/starter-config';
 import { PROJECT_ROOT } from '../../src/project-paths';
 import { workloadRequest } from '../properties/arbitraries';
-import { scenarios } from '../scenarios/scenarios.cases';
+import { scenarios } from '../scenarios/all-scenarios';
 import { advise } from '../support/advisor';
 import { WORKLOAD_MATRIX } from '../support/workload-matrix';
 import { cfnLint, describeMatch, type LintMatch } from './support/cfn-lint';

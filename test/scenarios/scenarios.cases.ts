@@ -48,24 +48,28 @@ export interface NoEligibleScenario {
   };
 }
 
-const httpsWithRedirect = [
+export const httpsWithRedirect = [
   { protocol: 'HTTPS', port: 443, action: 'forward' },
   { protocol: 'HTTP', port: 80, action: 'redirect-to-https' },
 ] as const;
-const publicHttp = {
+export const publicHttp = {
   type: 'alb',
   scheme: 'internet-facing',
   listeners: [{ protocol: 'HTTP', port: 80 }],
 } as const;
-const publicHttps = { type: 'alb', scheme: 'internet-facing', listeners: [...httpsWithRedirect] } as const;
-const noLoadBalancer = { type: 'none', listeners: [] } as const;
-const builtIn = {
+export const publicHttps = {
+  type: 'alb',
+  scheme: 'internet-facing',
+  listeners: [...httpsWithRedirect],
+} as const;
+export const noLoadBalancer = { type: 'none', listeners: [] } as const;
+export const builtIn = {
   type: 'built-in',
   scheme: 'internet-facing',
   listeners: [{ protocol: 'HTTPS', port: 443 }],
 } as const;
-const stateless = { type: 'none' } as const;
-const consume = (queueArn: string): Schemas['IamStatement'] => ({
+export const stateless = { type: 'none' } as const;
+export const consume = (queueArn: string): Schemas['IamStatement'] => ({
   effect: 'Allow',
   actions: [
     'sqs:ReceiveMessage',

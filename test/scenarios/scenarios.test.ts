@@ -1,6 +1,7 @@
 import type { Advice, Recommendation } from '../../src/advice/advice';
 import { advise } from '../support/advisor';
-import { noEligibleScenarios, type Scenario, scenarios } from './scenarios.cases';
+import { noEligibleScenarios, scenarios } from './all-scenarios';
+import type { Scenario } from './scenarios.cases';
 
 function expectBlockers(
   platforms: { platformId: string; blockers: string[] }[],
