@@ -138,6 +138,11 @@ function candidatesFor(field: string, workload: Workload, evaluation: PlatformEv
     const largest = taskSize.maxMemoryGiB - taskSize.memoryOverheadGiB;
     return largest >= 0.5 && current !== largest ? [largest] : [];
   }
+  if (field === 'resources.ephemeralStorageGiB') {
+    // The request is an integer, so the platform's limit is offered rounded down (App Runner's 2.79 GiB is 2).
+    const largest = Math.floor(evaluation.platform.capabilities.ephemeralStorage.maxGiB);
+    return typeof current === 'number' && current > largest && largest >= 1 ? [largest] : [];
+  }
   return (ENUM_CANDIDATES[field] ?? []).filter((value) => value !== current);
 }
 

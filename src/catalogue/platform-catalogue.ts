@@ -31,6 +31,44 @@ const regions = z.strictObject({
   source: z.string().min(1),
 });
 
+const gib = z.number().positive();
+
+/**
+ * The scratch disk one task or pod gets (`resources.ephemeralStorageGiB`): `maxGiB` is the limit the
+ * eligibility rule tests, and `setting` says how a starter configuration sizes it, so each family's
+ * generator reads the data instead of asking which platform it is:
+ * - `task-definition`: the task definition's `ephemeralStorage.sizeInGiB`, written only above `defaultGiB`
+ *   and never below `minSettableGiB` (AWS Fargate);
+ * - `pod-request`: the pod's `ephemeral-storage` request and limit (EKS on Fargate);
+ * - `host-root-volume`: the tasks or pods on one EC2 instance share its root volume, sized for as many of
+ *   them as the instance holds plus `hostAllowanceGiB` for the operating system and images (`maxGiB` is
+ *   the EBS volume's own limit);
+ * - `none`: a fixed amount the starter cannot change (`supported` false, `maxGiB` is that amount).
+ */
+const ephemeralStorageBase = { maxGiB: gib, note: z.string().min(1), source: z.string().min(1) };
+const ephemeralStorage = z.discriminatedUnion('setting', [
+  z.strictObject({
+    supported: z.literal(true),
+    setting: z.literal('task-definition'),
+    defaultGiB: gib,
+    minSettableGiB: gib,
+    ...ephemeralStorageBase,
+  }),
+  z.strictObject({
+    supported: z.literal(true),
+    setting: z.literal('pod-request'),
+    defaultGiB: gib,
+    ...ephemeralStorageBase,
+  }),
+  z.strictObject({
+    supported: z.literal(true),
+    setting: z.literal('host-root-volume'),
+    hostAllowanceGiB: z.strictObject({ linux: gib, windows: gib }),
+    ...ephemeralStorageBase,
+  }),
+  z.strictObject({ supported: z.literal(false), setting: z.literal('none'), ...ephemeralStorageBase }),
+]);
+
 const capabilities = z.strictObject({
   workloadTypes: capability,
   protocols: capability,
@@ -44,6 +82,12 @@ const capabilities = z.strictObject({
   spot: capability,
   newCustomers: capability,
   regions,
+  ephemeralStorage,
+  /**
+   * Whether a task that an EventBridge rule or EventBridge Scheduler starts can get a block (EBS) volume:
+   * on ECS the volume is configured in the launch call itself, which those launchers cannot pass.
+   */
+  blockStorageWhenTriggered: capability,
 });
 
 /**
@@ -140,3 +184,4 @@ export const platformCatalogueSchema = z.strictObject({
 export type Platform = z.output<typeof platformSchema>;
 export type PlatformTraits = Platform['traits'];
 export type PlatformCatalogue = z.output<typeof platformCatalogueSchema>;
+export type EphemeralStorageCapability = Platform['capabilities']['ephemeralStorage'];

@@ -75,6 +75,8 @@ const resources = z.strictObject({
   minTasks: z.int().min(0).max(5000).optional(),
   maxTasks: z.int().min(1).max(5000).default(10),
   targetCpuUtilization: z.int().min(10).max(90).default(50),
+  /** No default: only a request that sets it constrains the platforms (each one's limit is a hard requirement). */
+  ephemeralStorageGiB: z.int().min(1).max(4096).optional(),
 });
 
 const trigger = z.strictObject({

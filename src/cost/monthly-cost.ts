@@ -158,6 +158,18 @@ function fargateLines(
   lines.push(
     line(`${label} memory (${memory} GB per task)`, memory * onDemandHours, 'GB-hour', gbRate, scale),
   );
+  const scratch = billableScratchDiskGiB(workload, platform);
+  if (scratch > 0) {
+    lines.push(
+      line(
+        `Fargate ephemeral storage above the included 20 GB (${scratch} GB per task)`,
+        scratch * usage.taskHours.total,
+        'GB-hour',
+        priceOf(prices, 'fargate.ephemeralStorage.gbHourAbove20GB'),
+        scale,
+      ),
+    );
+  }
   if (os === 'windows') {
     lines.push(
       line(
@@ -199,6 +211,26 @@ function fargateLines(
 }
 
 /** Whether the work runs on Spot here: the facts already know whether the platform offers Spot for it. */
+/**
+ * The scratch disk a Fargate task or pod pays for: what it is given beyond the default it includes (a
+ * task definition sets no less than `minSettableGiB`); nothing where the setting cannot be changed.
+ */
+function billableScratchDiskGiB(workload: Workload, platform: Platform): number {
+  const requested = workload.resources.ephemeralStorageGiB;
+  const capability = platform.capabilities.ephemeralStorage;
+  if (requested === undefined) return 0;
+  switch (capability.setting) {
+    case 'task-definition':
+      return requested <= capability.defaultGiB
+        ? 0
+        : Math.max(requested, capability.minSettableGiB) - capability.defaultGiB;
+    case 'pod-request':
+      return Math.max(0, requested - capability.defaultGiB);
+    default:
+      return 0;
+  }
+}
+
 function spotUse(workload: Workload, facts: Facts): { spot: boolean; batch: boolean } {
   return {
     spot: facts.runtime.instanceMarket === 'spot',

@@ -30,6 +30,19 @@ const cases: { given: string; body: unknown }[] = [
   },
   { given: 'a fractional sizeGiB', body: { workloadType: 'web', persistence: { sizeGiB: 1.5 } } },
   {
+    given: 'the most scratch disk',
+    body: { workloadType: 'batch', resources: { ephemeralStorageGiB: 4096 } },
+  },
+  {
+    given: 'more scratch disk than 4 TiB',
+    body: { workloadType: 'batch', resources: { ephemeralStorageGiB: 4097 } },
+  },
+  { given: 'no scratch disk at all', body: { workloadType: 'batch', resources: { ephemeralStorageGiB: 0 } } },
+  {
+    given: 'a fractional scratch disk',
+    body: { workloadType: 'web', resources: { ephemeralStorageGiB: 20.5 } },
+  },
+  {
     given: 'more than ten million requests a second',
     body: { workloadType: 'web', traffic: { requestsPerSecond: 20_000_000 } },
   },

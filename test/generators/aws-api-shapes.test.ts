@@ -84,6 +84,26 @@ const WORKLOADS: { label: string; body: Record<string, unknown> }[] = [
   },
   { label: 'fargate sqs batch', body: { workloadType: 'batch', trigger: { type: 'sqs' } } },
   { label: 'fargate manual batch', body: { workloadType: 'batch' } },
+  {
+    label: 'fargate scratch disk',
+    body: { workloadType: 'batch', resources: { ephemeralStorageGiB: 150 } },
+  },
+  {
+    label: 'fargate windows scratch disk',
+    body: {
+      workloadType: 'web',
+      control: { os: 'windows' },
+      resources: { cpu: 1, memoryGiB: 2, ephemeralStorageGiB: 200 },
+    },
+  },
+  {
+    label: 'eks scratch disk',
+    body: {
+      workloadType: 'batch',
+      control: { kubernetes: 'required' },
+      resources: { ephemeralStorageGiB: 190 },
+    },
+  },
   { label: 'ec2 gpu', body: { workloadType: 'web', control: { gpu: true } } },
   {
     label: 'ec2 windows fsx',

@@ -323,6 +323,7 @@ const NUMBER_RANGES: [string[], number, number, boolean][] = [
   [['resources', 'targetCpuUtilization'], 10, 90, true],
   [['resources', 'maxTasks'], 1, 5000, true],
   [['persistence', 'sizeGiB'], 1, 65_536, true],
+  [['resources', 'ephemeralStorageGiB'], 1, 4096, true],
 ];
 const STRING_FIELDS = [['name'], ['region'], ['image']];
 const OBJECT_FIELDS = [['traffic'], ['persistence'], ['control'], ['cost'], ['resources']];
@@ -347,7 +348,7 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
   persistence: ['type', 'sizeGiB'],
   control: ['level', 'kubernetes', 'gpu', 'privileged', 'daemons', 'os', 'architecture'],
   cost: ['sensitivity', 'interruptible'],
-  resources: ['cpu', 'memoryGiB', 'minTasks', 'maxTasks', 'targetCpuUtilization'],
+  resources: ['cpu', 'memoryGiB', 'minTasks', 'maxTasks', 'targetCpuUtilization', 'ephemeralStorageGiB'],
 };
 
 /** JSON nested `depth` levels deep, as arrays or objects. */

@@ -62,3 +62,23 @@ export const EKS_FARGATE_OVERHEAD_MIB = 256;
 
 /** The largest App Runner instance: 4 vCPU and 12 GB. */
 export const APP_RUNNER_MAX = { vcpu: 4, memoryGiB: 12 };
+
+/** gp3 volumes hold 1 to 65,536 GiB (EC2 API reference, EbsBlockDevice VolumeSize). */
+export const EBS_ROOT_VOLUME_MAX_GIB = 65_536;
+
+/**
+ * The most scratch disk one task or pod can get: Fargate 21-200 GiB (ECS Developer Guide, "Fargate task
+ * ephemeral storage"), Express Mode only Fargate's default 20 GiB (CreateExpressGatewayService has no
+ * ephemeral storage member), EKS on Fargate 175 GiB ("Fargate Pod configuration"), App Runner a fixed
+ * 3 GB with the image in it (App Runner Developer Guide, "Developing application code"), EC2 instances as
+ * much as their root volume holds.
+ */
+export const SCRATCH_DISK_LIMIT_GIB: Record<string, number> = {
+  'ecs-fargate': 200,
+  'ecs-express-mode': 20,
+  'eks-fargate': 175,
+  'app-runner': 3e9 / 2 ** 30,
+  'ecs-ec2': EBS_ROOT_VOLUME_MAX_GIB,
+  'eks-managed-nodes': EBS_ROOT_VOLUME_MAX_GIB,
+  'eks-self-managed-nodes': EBS_ROOT_VOLUME_MAX_GIB,
+};

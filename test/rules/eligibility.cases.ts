@@ -470,6 +470,113 @@ export const eligibilityCases: PlatformFitCase<Excludes>[] = [
     platform: 'ecs-ec2',
     want: DOES_NOT_FIRE,
   },
+  // Scratch disk: Fargate 21-200 GiB, EKS Fargate up to 175 GiB, App Runner a fixed 3 GB (image included),
+  // Express Mode only Fargate's default 20 GiB; EC2 root volumes up to 65,536 GiB.
+  {
+    given: 'a batch job asks for 150 GiB of scratch disk',
+    rule: 'ephemeral-storage-must-fit',
+    workload: batchWorkload({ resources: { ephemeralStorageGiB: 150 } }),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a batch job asks for 201 GiB of scratch disk',
+    rule: 'ephemeral-storage-must-fit',
+    workload: batchWorkload({ resources: { ephemeralStorageGiB: 201 } }),
+    platform: 'ecs-fargate',
+    want: { blockerMentions: /cannot give one task or pod 201 GiB of scratch disk\. .*21-200 GiB/ },
+  },
+  {
+    given: 'a Kubernetes job asks for 190 GiB of scratch disk',
+    rule: 'ephemeral-storage-must-fit',
+    workload: batchWorkload({ resources: { ephemeralStorageGiB: 190 }, control: { kubernetes: 'required' } }),
+    platform: 'eks-fargate',
+    want: { blockerMentions: /190 GiB of scratch disk\. .*at most 175 GiB/ },
+  },
+  {
+    given: 'a Kubernetes job asks for 190 GiB of scratch disk',
+    rule: 'ephemeral-storage-must-fit',
+    workload: batchWorkload({ resources: { ephemeralStorageGiB: 190 }, control: { kubernetes: 'required' } }),
+    platform: 'eks-managed-nodes',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a web service asks for 10 GiB of scratch disk',
+    rule: 'ephemeral-storage-must-fit',
+    workload: webWorkload({ resources: { ephemeralStorageGiB: 10 }, existingAppRunnerCustomer: true }),
+    platform: 'app-runner',
+    want: { blockerMentions: /10 GiB of scratch disk\. .*fixed 3 GB/ },
+  },
+  {
+    given: 'a web service asks for 21 GiB of scratch disk',
+    rule: 'ephemeral-storage-must-fit',
+    workload: webWorkload({ resources: { ephemeralStorageGiB: 21 } }),
+    platform: 'ecs-express-mode',
+    want: { blockerMentions: /21 GiB of scratch disk\. .*default 20 GiB/ },
+  },
+  {
+    given: 'a web service asks for 20 GiB of scratch disk',
+    rule: 'ephemeral-storage-must-fit',
+    workload: webWorkload({ resources: { ephemeralStorageGiB: 20 } }),
+    platform: 'ecs-express-mode',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a web service sets no scratch disk',
+    rule: 'ephemeral-storage-must-fit',
+    workload: webWorkload({ existingAppRunnerCustomer: true }),
+    platform: 'app-runner',
+    want: DOES_NOT_FIRE,
+  },
+
+  // ECS takes an EBS volume only from the launch call; EventBridge and Scheduler cannot pass one.
+  {
+    given: 'a scheduled batch job needs block storage',
+    rule: 'block-storage-must-reach-triggered-tasks',
+    workload: batchWorkload({
+      persistence: { type: 'block' },
+      trigger: { type: 'schedule', expression: 'rate(1 day)' },
+    }),
+    platform: 'ecs-fargate',
+    want: { blockerMentions: /started by the schedule trigger\. .*no VolumeConfigurations/ },
+  },
+  {
+    given: 'a batch job run for every uploaded object needs block storage',
+    rule: 'block-storage-must-reach-triggered-tasks',
+    workload: batchWorkload({
+      persistence: { type: 'block' },
+      trigger: { type: 's3-object-created', bucket: 'uploads' },
+    }),
+    platform: 'ecs-ec2',
+    want: { blockerMentions: /started by the s3-object-created trigger\. .*ephemeralStorageGiB/ },
+  },
+  {
+    given: 'a scheduled batch job needs block storage',
+    rule: 'block-storage-must-reach-triggered-tasks',
+    workload: batchWorkload({
+      persistence: { type: 'block' },
+      trigger: { type: 'schedule', expression: 'rate(1 day)' },
+    }),
+    platform: 'eks-managed-nodes',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a queue worker needs block storage (its service passes the volume)',
+    rule: 'block-storage-must-reach-triggered-tasks',
+    workload: workerWorkload({ persistence: { type: 'block' } }),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a scheduled batch job needs block storage',
+    rule: 'block-storage-must-reach-triggered-tasks',
+    workload: batchWorkload({
+      persistence: { type: 'block' },
+      trigger: { type: 'schedule', expression: 'rate(1 day)' },
+    }),
+    platform: 'eks-fargate',
+    want: DOES_NOT_FIRE,
+  },
   {
     given: 'an existing App Runner customer deploys in São Paulo',
     rule: 'platform-must-be-offered-in-the-region',

@@ -633,6 +633,17 @@ export interface components {
              * @default 50
              */
             targetCpuUtilization: number;
+            /**
+             * @description Scratch disk per task (or pod), in GiB: space the containers write to and lose when the task
+             *     stops. Optional; no default: only a request that sets it is constrained by it. Each platform's
+             *     limit is then a hard requirement (ECS on Fargate 200, set as the task's `ephemeralStorage`;
+             *     EKS on Fargate 175, as the pod's `ephemeral-storage` request; ECS Express Mode only Fargate's
+             *     default 20; App Runner a fixed 3 GB; on EC2 the instances' root volumes are sized for it).
+             *     On Fargate and App Runner the container image is stored in the same space. Above 4096 GiB,
+             *     use `persistence.type` `block`.
+             * @example 150
+             */
+            ephemeralStorageGiB?: number;
         };
         /**
          * @description What starts the work (`worker` and `batch` only). Default: `{"type": "sqs"}` for `worker`,
@@ -744,6 +755,7 @@ export interface components {
             minTasks?: components["schemas"]["Resources"]["minTasks"];
             maxTasks?: components["schemas"]["Resources"]["maxTasks"];
             targetCpuUtilization?: components["schemas"]["Resources"]["targetCpuUtilization"];
+            ephemeralStorageGiB?: components["schemas"]["Resources"]["ephemeralStorageGiB"];
         };
         /**
          * @description What starts the work (`worker` and `batch` only). Default: `{"type": "sqs"}` for `worker`,

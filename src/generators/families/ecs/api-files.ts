@@ -18,6 +18,7 @@ import { apiValue } from '../../plan/reference';
 import { taskStoppedRuleFile, taskStoppedRuleSteps } from '../../plan/task-stopped-rule/api-files';
 import type { CreateScheduleInput, EcsParameters, EventRuleFile } from '../../shared/eventbridge-shapes';
 import { PLACEHOLDERS } from '../../shared/placeholders';
+import { rootVolumeReason } from '../../shared/scratch-disk';
 import { jsonFile } from '../../shared/serialize';
 import type { DescribedFile } from '../../shared/starter-file';
 import { backlogPerTaskQueries } from './backlog-metric';
@@ -68,6 +69,11 @@ export function ecsSteps(plan: EcsPlan): string[] {
       STEPS.instanceProfile(capacity.instanceProfileName),
       STEPS.launchTemplate(capacity.ami, capacity.instanceTypes, capacity.spot, plan.cluster.name),
     );
+    const { rootVolume } = plan.scratchDisk;
+    if (rootVolume !== null)
+      steps.push(
+        STEPS.rootVolume(rootVolume.deviceName, rootVolume.sizeGiB, rootVolumeReason(rootVolume, 'task')),
+      );
     if (capacity.provider.designed) steps.push(STEPS.createCapacityProvider);
   }
   steps.push(
@@ -100,7 +106,7 @@ export function ecsSteps(plan: EcsPlan): string[] {
 }
 
 /** ecs/task-definition.json: RegisterTaskDefinition for one essential container named after the workload. */
-function taskDefinitionFile({ taskDefinition }: EcsPlan): DescribedFile {
+function taskDefinitionFile({ taskDefinition, scratchDisk }: EcsPlan): DescribedFile {
   const volumes = taskVolumes(taskDefinition.volume);
   const request: RegisterTaskDefinitionCommandInput = {
     family: taskDefinition.family,
@@ -116,6 +122,9 @@ function taskDefinitionFile({ taskDefinition }: EcsPlan): DescribedFile {
     taskRoleArn: apiValue(taskDefinition.taskRole),
     containerDefinitions: [containerDefinition(taskDefinition.container)],
     ...(volumes.length > 0 ? { volumes } : {}),
+    ...(scratchDisk.taskSizeInGiB === null
+      ? {}
+      : { ephemeralStorage: { sizeInGiB: scratchDisk.taskSizeInGiB } }),
   };
   return jsonFile(
     'ecs/task-definition.json',

@@ -316,6 +316,7 @@ function addEc2Capacity(
         MetadataOptions: METADATA_OPTIONS,
         UserData: base64(sub(`${userData.join('\n')}\n`, { Cluster: ref('Cluster') })),
         TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: capacity.nameTag }] }],
+        ...rootVolumeMapping(plan.scratchDisk.rootVolume),
       },
     },
   });
@@ -396,6 +397,9 @@ function addTaskDefinition(template: TemplateBuilder, references: StackReference
       TaskRoleArn: references.resolve(taskDefinition.taskRole),
       ContainerDefinitions: [containerDefinition(template, references, taskDefinition.container)],
       ...volumes(template, references, plan),
+      ...(plan.scratchDisk.taskSizeInGiB === null
+        ? {}
+        : { EphemeralStorage: { SizeInGiB: plan.scratchDisk.taskSizeInGiB } }),
     },
   });
   references.provide('task-definition', { arn: ref('TaskDefinition') });
@@ -826,4 +830,17 @@ function addLoadBalancerOutputs(template: TemplateBuilder, alb: boolean, tls: bo
     Description: 'The service, through the load balancer (TLS is valid for your domain, not for this name).',
     Value: join('', [tls ? 'https://' : 'http://', dnsName]),
   });
+}
+
+/** The container instances' root volume, enlarged for the tasks' scratch disk (plan.scratchDisk). */
+function rootVolumeMapping(volume: EcsPlan['scratchDisk']['rootVolume']): Record<string, unknown> {
+  if (volume === null) return {};
+  return {
+    BlockDeviceMappings: [
+      {
+        DeviceName: volume.deviceName,
+        Ebs: { VolumeSize: volume.sizeGiB, VolumeType: 'gp3', Encrypted: true, DeleteOnTermination: true },
+      },
+    ],
+  };
 }

@@ -17,6 +17,7 @@ import { StarterConfigError } from '../../shared/starter-config-error';
 import type { IamRole, StarterConfigInput } from '../../shared/starter-file';
 import { taskUnits } from '../../shared/task-size';
 import type { StarterPlan } from '../family-unit';
+import { type EcsScratchDiskPlan, ecsScratchDisk } from './scratch-disk';
 import { ECS_AMIS, type EcsAmi, NOTES } from './steps';
 
 type Listener = components['schemas']['Listener'];
@@ -271,6 +272,8 @@ export interface EcsPlan extends StarterPlan {
   schedule: SchedulePlan | null;
   objectCreated: ObjectCreatedRunPlan | null;
   taskStoppedRule: TaskStoppedRulePlan | null;
+  /** The task's scratch disk beyond the platform's default (`resources.ephemeralStorageGiB`). */
+  scratchDisk: EcsScratchDiskPlan;
   notes: string[];
 }
 
@@ -354,6 +357,7 @@ export function ecsPlan(input: StarterConfigInput): EcsPlan {
     schedule,
     objectCreated,
     taskStoppedRule: monitoring === undefined ? null : taskStoppedRulePlan(monitoring, region, cluster),
+    scratchDisk: ecsScratchDisk(input),
   };
   return { ...plan, notes: notesOf(input, plan) };
 }

@@ -48,6 +48,8 @@ export const STEPS = {
     `Give the instances their role through an instance profile: \`aws iam create-instance-profile --instance-profile-name ${role}\` then \`aws iam add-role-to-instance-profile --instance-profile-name ${role} --role-name ${role}\``,
   launchTemplate: (ami: EcsAmi, instanceTypes: readonly string[], spot: boolean, cluster: string) =>
     `Create a launch template from the ${ami.name} (SSM parameter ${ami.ssmParameter})${spot ? '' : ` for ${instanceTypes[0]} instances`}, with the instance profile and user data that sets ECS_CLUSTER=${cluster}, and an Auto Scaling group from it with instance scale-in protection on${spot ? ` and a mixed instances policy that buys Spot capacity of ${instanceTypes.join(', ')}` : ''}.`,
+  rootVolume: (device: string, sizeGiB: number, reason: string) =>
+    `Give that launch template a ${sizeGiB} GiB encrypted gp3 root volume (BlockDeviceMappings: DeviceName ${device}, Ebs VolumeSize ${sizeGiB}, VolumeType gp3, Encrypted true, DeleteOnTermination true): ${reason}. ECS places tasks by CPU and memory, never by disk, so the volume holds every task an instance can take.`,
   createCluster: (cluster: string, providers: string) =>
     `Create the cluster with Container Insights on: \`aws ecs create-cluster --cluster-name ${cluster} --capacity-providers ${providers} --settings name=containerInsights,value=enabled\``,
   createLogGroup: (create: string, retention: string, days: number) =>

@@ -50,6 +50,9 @@ export interface NodeGroup {
   iam?: { instanceRoleARN: string };
   propagateASGTags?: boolean;
   tags?: Record<string, string>;
+  volumeSize?: number;
+  volumeType?: 'gp3';
+  volumeEncrypted?: boolean;
 }
 
 export interface FargateProfile {
@@ -137,6 +140,9 @@ function nodeGroup(plan: NodeGroupPlan, instanceRoleARN: string, selfManaged: bo
     desiredCapacity: plan.desiredCapacity,
     privateNetworking: true,
     iam: { instanceRoleARN },
+    ...(plan.rootVolume === null
+      ? {}
+      : { volumeSize: plan.rootVolume.sizeGiB, volumeType: 'gp3' as const, volumeEncrypted: true }),
   };
   if (plan.autoscalerTags !== null) {
     group.propagateASGTags = true;

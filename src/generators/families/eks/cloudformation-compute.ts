@@ -7,6 +7,7 @@ import { addRole } from '../../plan/roles/cloudformation';
 import { roleIn } from '../../plan/roles/plan';
 import type { StackReferences } from '../../plan/stack-references';
 import type { ComputePlan, EksPlan, NodeGroupPlan } from './plan';
+import { ROOT_DEVICE } from './scratch-disk';
 
 /** The user data's variables: the cluster's name, API endpoint and certificate authority. */
 const NODE_VARIABLES = {
@@ -136,6 +137,7 @@ function addManagedNodeGroup(
       CapacityType: group.spot === null ? 'ON_DEMAND' : 'SPOT',
       InstanceTypes: [nodeInstanceType(template, group, first), ...alternatives],
       ScalingConfig: { MinSize: group.minSize, MaxSize: group.maxSize, DesiredSize: group.desiredCapacity },
+      ...(group.rootVolume === null ? {} : { DiskSize: group.rootVolume.sizeGiB }),
     },
   });
 }
@@ -169,6 +171,21 @@ function addSelfManagedNodes(
             ? sub(WINDOWS_USER_DATA, NODE_VARIABLES)
             : sub(LINUX_USER_DATA, { ...NODE_VARIABLES, ServiceCidr: serviceIpv4Cidr(template) }),
         ),
+        ...(group.rootVolume === null
+          ? {}
+          : {
+              BlockDeviceMappings: [
+                {
+                  DeviceName: ROOT_DEVICE[group.os],
+                  Ebs: {
+                    VolumeSize: group.rootVolume.sizeGiB,
+                    VolumeType: 'gp3',
+                    Encrypted: true,
+                    DeleteOnTermination: true,
+                  },
+                },
+              ],
+            }),
       },
     },
   });

@@ -35,6 +35,8 @@ export interface ContainerPlan {
   privileged: boolean;
   /** Where the workload's volume is mounted, when it has one. */
   mountPath?: string;
+  /** The `ephemeral-storage` request and limit, in GiB, when the workload asks for scratch disk. */
+  ephemeralStorageGiB?: number;
 }
 
 export interface PodPlan {
@@ -153,6 +155,8 @@ export interface KubernetesPlanContext {
   fargate: boolean;
   podRole: Reference;
   fileSystem: FileSystemPlan | null;
+  /** The pod's scratch disk request (eksScratchDisk), or null for the platform's default. */
+  ephemeralStorageGiB: number | null;
 }
 
 export function workloadKind(input: StarterConfigInput): WorkloadKind {
@@ -335,6 +339,7 @@ function containerPlan(
     ...(probe === undefined ? {} : { probe }),
     privileged: workload.control.privileged && !context.fargate,
     ...(mounted === undefined ? {} : { mountPath: mounted }),
+    ...(context.ephemeralStorageGiB === null ? {} : { ephemeralStorageGiB: context.ephemeralStorageGiB }),
   };
 }
 

@@ -174,6 +174,7 @@ function container(plan: ContainerPlan): Record<string, unknown> {
     cpu: `${plan.cpuMillicores}m`,
     memory: `${plan.memoryMiB}Mi`,
   };
+  if (plan.ephemeralStorageGiB !== undefined) requests['ephemeral-storage'] = `${plan.ephemeralStorageGiB}Gi`;
   // Requests equal limits: Fargate requires it, and it gives pods the Guaranteed QoS class everywhere.
   const limits: Record<string, string | number> = { ...requests };
   if (plan.gpu) limits['nvidia.com/gpu'] = 1;

@@ -12,6 +12,7 @@ import { registryPlan } from '../../plan/registry/plan';
 import { designedRoles, literalRole, type RolePlan, roleKey } from '../../plan/roles/plan';
 import { hostInstances } from '../../shared/host-instances';
 import { iamRoleArn, PLACEHOLDERS } from '../../shared/placeholders';
+import { type RootVolumePlan, rootVolumeReason } from '../../shared/scratch-disk';
 import { StarterConfigError } from '../../shared/starter-config-error';
 import type { StarterConfigInput } from '../../shared/starter-file';
 import type { StarterPlan } from '../family-unit';
@@ -22,6 +23,7 @@ import {
   kubernetesPlan,
   workloadKind,
 } from './kubernetes-plan';
+import { type EksScratchDiskPlan, eksScratchDisk } from './scratch-disk';
 import { NOTES } from './steps';
 
 /** The Kubernetes version new clusters start on; a supported release with standard support ahead of it. */
@@ -89,6 +91,8 @@ export interface NodeGroupPlan {
   desiredCapacity: number;
   /** Self-managed groups are not tagged for the Cluster Autoscaler's auto-discovery unless asked to be. */
   autoscalerTags: Record<string, string> | null;
+  /** The root volume enlarged for the pods' scratch disk; null keeps the AMI's (never on system nodes). */
+  rootVolume: RootVolumePlan | null;
 }
 
 /**
@@ -223,12 +227,24 @@ export function eksPlan(input: StarterConfigInput): EksPlan {
   const podRole = reference(roleKey('taskRole'), 'arn', iamRoleArn(design.iam.taskRole.name));
   const hostRole = reference(roleKey('executionRole'), 'arn', iamRoleArn(design.iam.executionRole.name));
 
-  const kubernetes = kubernetesPlan(input, { fargate, podRole, fileSystem }, notes);
+  const scratchDisk = eksScratchDisk(input);
+  const kubernetes = kubernetesPlan(
+    input,
+    { fargate, podRole, fileSystem, ephemeralStorageGiB: scratchDisk.podRequestGiB },
+    notes,
+  );
   const runsOnce = workloadKind(input) === 'Job';
   if (triggerPlan !== null && runsOnce) notes.push(NOTES.jobReadsQueue);
   if (facts.runtime.os === 'windows') notes.push(NOTES.windowsIpam);
   if (fargate) notes.push(NOTES.fargatePrivateSubnets);
   if (design.storage.type === 'efs') notes.push(NOTES.efsMountTargets);
+  if (scratchDisk.nodeRootVolume !== null)
+    notes.push(
+      NOTES.nodeRootVolume(
+        scratchDisk.nodeRootVolume.sizeGiB,
+        rootVolumeReason(scratchDisk.nodeRootVolume, 'pod'),
+      ),
+    );
 
   const hpa = hpaPolicy(input);
   const queueMetric = hpa !== undefined && typeof hpa.queueName === 'string';
@@ -244,7 +260,7 @@ export function eksPlan(input: StarterConfigInput): EksPlan {
       endpointAccess: { public: true, private: true },
       addons: addons(input, fargate),
     },
-    compute: computePlan(input, kind, hostRole),
+    compute: computePlan(input, kind, hostRole, scratchDisk),
     identity: {
       kind: fargate ? 'irsa' : 'pod-identity',
       role: podRole,
@@ -305,7 +321,12 @@ function addons(input: StarterConfigInput, fargate: boolean): AddonPlan[] {
   return list;
 }
 
-function computePlan(input: StarterConfigInput, kind: ComputePlan['kind'], hostRole: Reference): ComputePlan {
+function computePlan(
+  input: StarterConfigInput,
+  kind: ComputePlan['kind'],
+  hostRole: Reference,
+  scratchDisk: EksScratchDiskPlan,
+): ComputePlan {
   const { workload } = input;
   if (kind === 'fargate') {
     return {
@@ -317,7 +338,7 @@ function computePlan(input: StarterConfigInput, kind: ComputePlan['kind'], hostR
       ],
     };
   }
-  const groups = nodeGroups(input, kind === 'self-managed-nodes');
+  const groups = nodeGroups(input, kind === 'self-managed-nodes', scratchDisk.nodeRootVolume);
   if (kind === 'managed-node-groups') return { kind, nodeRole: hostRole, groups };
   return {
     kind,
@@ -327,7 +348,11 @@ function computePlan(input: StarterConfigInput, kind: ComputePlan['kind'], hostR
   };
 }
 
-function nodeGroups(input: StarterConfigInput, selfManaged: boolean): NodeGroupPlan[] {
+function nodeGroups(
+  input: StarterConfigInput,
+  selfManaged: boolean,
+  rootVolume: RootVolumePlan | null,
+): NodeGroupPlan[] {
   const { workload, facts, design } = input;
   const { instanceTypes, tasksPerHost: podsPerNode } = hostInstances(input);
   const minSize = Math.max(1, Math.ceil(design.scaling.minCapacity / podsPerNode));
@@ -349,6 +374,7 @@ function nodeGroups(input: StarterConfigInput, selfManaged: boolean): NodeGroupP
           [`k8s.io/cluster-autoscaler/${workload.name}`]: 'owned',
         }
       : null,
+    rootVolume,
   };
   if (!windows) return [group];
   const { count } = input.instances.linuxSystemNodes;
@@ -363,6 +389,7 @@ function nodeGroups(input: StarterConfigInput, selfManaged: boolean): NodeGroupP
     maxSize: count,
     desiredCapacity: count,
     autoscalerTags: null,
+    rootVolume: null,
   };
   return [system, group];
 }

@@ -34,6 +34,8 @@ export const NOTES = {
     'Fargate runs pods only in private subnets: the VPC needs a NAT gateway (eksctl creates one) or VPC endpoints.',
   efsMountTargets:
     "The EFS file system's mount targets must accept NFS (TCP 2049) from the cluster's security group.",
+  nodeRootVolume: (sizeGiB: number, reason: string) =>
+    `The workload's nodes get ${sizeGiB} GiB root volumes for the pods' scratch disk (their ephemeral-storage requests): ${reason}, since the kubelet evicts pods once less than 10% of the disk is free.`,
 } as const;
 
 /** What to do once the stack is up. */

@@ -1,0 +1,94 @@
+import { batchWorkload, webWorkload } from '../support/workloads';
+import { noLoadBalancer, type Scenario, stateless } from './scenarios.cases';
+
+/**
+ * Scratch disk (resources.ephemeralStorageGiB) and block storage for triggered jobs. Each expectation is
+ * argued from the AWS page cited in its `why`.
+ */
+export const scratchDiskScenarios: Scenario[] = [
+  {
+    name: 'a transcoding job that needs 150 GiB of scratch disk',
+    why: 'A Fargate task gets 20 GiB of ephemeral storage and its task definition can raise it to 200 GiB (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-storage.html), so 150 GiB keeps a plain batch job on ECS on Fargate, where batch jobs go by default; App Runner holds a fixed 3 GB (https://docs.aws.amazon.com/apprunner/latest/dg/develop.html) and cannot run batch jobs anyway.',
+    workload: batchWorkload({
+      name: 'transcoder',
+      trigger: { type: 's3-object-created', bucket: 'raw-video' },
+      resources: { cpu: 4, memoryGiB: 16, ephemeralStorageGiB: 150 },
+    }),
+    want: {
+      platform: 'ecs-fargate',
+      loadBalancer: noLoadBalancer,
+      storage: stateless,
+      scalingPolicy: 'run-per-trigger',
+      triggers: [{ type: 'eventbridge-rule', target: 'ecs:RunTask' }],
+      blockers: { 'app-runner': /150 GiB of scratch disk\. .*fixed 3 GB/ },
+    },
+  },
+  {
+    name: 'a Kubernetes job that needs 190 GiB of scratch disk',
+    why: 'A pod on EKS Fargate can ask for at most 175 GiB of ephemeral storage (https://docs.aws.amazon.com/eks/latest/userguide/fargate-pod-configuration.html), so 190 GiB rules EKS on Fargate out; EC2 nodes take it on their root volume, which gp3 lets grow to 65,536 GiB (https://docs.aws.amazon.com/ebs/latest/userguide/general-purpose.html), and managed node groups are the EKS choice for standard operations.',
+    workload: batchWorkload({
+      name: 'index-builder',
+      control: { kubernetes: 'required' },
+      resources: { cpu: 2, memoryGiB: 8, ephemeralStorageGiB: 190 },
+    }),
+    want: {
+      platform: 'eks-managed-nodes',
+      loadBalancer: noLoadBalancer,
+      storage: stateless,
+      scalingPolicy: 'run-per-trigger',
+      blockers: { 'eks-fargate': /190 GiB of scratch disk\. .*at most 175 GiB/ },
+    },
+  },
+  {
+    name: 'a web service of an App Runner customer that writes 10 GiB of temporary files',
+    why: "An App Runner instance has 3 GB of ephemeral storage that also holds the image (https://docs.aws.amazon.com/apprunner/latest/dg/develop.html), so 10 GiB rules App Runner out even for an existing customer; Express Mode tasks keep Fargate's default 20 GiB, and ECS on Fargate, the default for a web service, gives 10 GiB without setting anything (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-storage.html).",
+    workload: webWorkload({
+      name: 'report-renderer',
+      existingAppRunnerCustomer: true,
+      resources: { ephemeralStorageGiB: 10 },
+    }),
+    want: {
+      platform: 'ecs-fargate',
+      loadBalancer: { type: 'alb', scheme: 'internet-facing' },
+      storage: stateless,
+      scalingPolicy: 'target-tracking',
+      blockers: { 'app-runner': /10 GiB of scratch disk\. .*fixed 3 GB \(2\.79 GiB\)/ },
+    },
+  },
+  {
+    name: 'a scheduled job that keeps its data on a block volume',
+    why: "ECS gives a task an EBS volume only from the volumeConfigurations of the call that launches it, and the EcsParameters of EventBridge Scheduler have no VolumeConfigurations (https://docs.aws.amazon.com/scheduler/latest/APIReference/API_EcsParameters.html; https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html), so a scheduled task on ECS could never get its volume: both ECS platforms are out. On EKS a CronJob's pod gets its volume from a PersistentVolumeClaim that the EBS CSI driver provisions (https://docs.aws.amazon.com/eks/latest/userguide/ebs-csi.html); EKS on Fargate mounts no EBS (https://docs.aws.amazon.com/eks/latest/userguide/fargate.html), so managed node groups run it.",
+    workload: batchWorkload({
+      name: 'ledger-close',
+      persistence: { type: 'block', sizeGiB: 100 },
+      trigger: { type: 'schedule', expression: 'cron(0 3 * * ? *)' },
+    }),
+    want: {
+      platform: 'eks-managed-nodes',
+      loadBalancer: noLoadBalancer,
+      storage: { type: 'ebs', sizeGiB: 100 },
+      scalingPolicy: 'run-per-trigger',
+      triggers: [{ type: 'kubernetes-cronjob' }],
+      blockers: {
+        'ecs-fargate': /started by the schedule trigger\. .*no VolumeConfigurations.*ephemeralStorageGiB/,
+        'ecs-ec2': /started by the schedule trigger\. .*no VolumeConfigurations/,
+      },
+    },
+  },
+  {
+    name: 'the same scheduled job with its 100 GiB as scratch disk instead',
+    why: 'The blocker above points to scratch disk: a Fargate task definition sets up to 200 GiB of ephemeral storage itself, so nothing has to pass through the schedule (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-storage.html), and EventBridge Scheduler runs the task with RunTask (https://docs.aws.amazon.com/scheduler/latest/APIReference/API_EcsParameters.html): the job is back on ECS on Fargate.',
+    workload: batchWorkload({
+      name: 'ledger-close',
+      resources: { ephemeralStorageGiB: 100 },
+      trigger: { type: 'schedule', expression: 'cron(0 3 * * ? *)' },
+    }),
+    want: {
+      platform: 'ecs-fargate',
+      loadBalancer: noLoadBalancer,
+      storage: stateless,
+      scalingPolicy: 'run-per-trigger',
+      triggers: [{ type: 'eventbridge-schedule', expression: 'cron(0 3 * * ? *)', target: 'ecs:RunTask' }],
+    },
+  },
+];
