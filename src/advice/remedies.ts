@@ -20,6 +20,7 @@ type Change = components['schemas']['RequestChange'];
 const ENUM_CANDIDATES: Record<string, readonly unknown[]> = {
   'traffic.protocol': PROTOCOLS,
   'traffic.exposure': EXPOSURES,
+  'traffic.tlsTermination': ['load-balancer'],
   'persistence.type': PERSISTENCE_TYPES,
   'control.level': ['standard', ...CONTROL_LEVELS.filter((level) => level !== 'standard')],
   'control.kubernetes': [

@@ -10,6 +10,7 @@ import { z } from 'zod';
 export const WORKLOAD_TYPES = ['web', 'worker', 'batch'] as const;
 export const PROTOCOLS = ['http', 'https', 'grpc', 'websocket', 'tcp', 'udp', 'tls'] as const;
 export const EXPOSURES = ['public', 'private'] as const;
+export const TLS_TERMINATIONS = ['load-balancer', 'service'] as const;
 export const TRAFFIC_PATTERNS = ['steady', 'spiky', 'intermittent'] as const;
 export const PERSISTENCE_TYPES = [
   'none',
@@ -38,15 +39,25 @@ const SCHEDULE_PATTERN =
 /** An ARN of any partition, or "*" for every resource. */
 const ARN_PATTERN = /^arn:aws[a-z-]*:([a-z0-9-]+):[a-z0-9-]*:(\d{12})?:.+$/;
 
-export const DEFAULT_HEALTH_CHECK_PATH = '/health';
+/** A path every web server answers (nginx returns 200 on `/` and 404 on `/health`). */
+export const DEFAULT_HEALTH_CHECK_PATH = '/';
 /** The path an ALB gRPC health check calls by default. */
 export const DEFAULT_GRPC_HEALTH_CHECK_PATH = '/AWS.ALB/healthcheck';
+/** The load balancer terminates TLS unless the service says it does. */
+export const DEFAULT_TLS_TERMINATION = 'load-balancer';
+/** Stickiness only when asked: it skews load across tasks. */
+export const DEFAULT_STICKY_SESSIONS = false;
+/** The protocols whose TLS a load balancer can pass through to a service that terminates it. */
+export const PASSTHROUGH_PROTOCOLS: readonly (typeof PROTOCOLS)[number][] = ['https', 'tls'];
 
 const traffic = z.strictObject({
   protocol: z.enum(PROTOCOLS).optional(),
   exposure: z.enum(EXPOSURES).optional(),
   pattern: z.enum(TRAFFIC_PATTERNS).default('steady'),
   requestsPerSecond: z.number().min(0).max(10_000_000).optional(),
+  tlsTermination: z.enum(TLS_TERMINATIONS).optional(),
+  stickySessions: z.boolean().optional(),
+  healthCheckPort: z.int().min(1).max(65_535).optional(),
 });
 
 const persistence = z.strictObject({

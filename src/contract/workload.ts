@@ -4,6 +4,9 @@ import type { components } from './generated/openapi-types';
 import {
   DEFAULT_GRPC_HEALTH_CHECK_PATH,
   DEFAULT_HEALTH_CHECK_PATH,
+  DEFAULT_STICKY_SESSIONS,
+  DEFAULT_TLS_TERMINATION,
+  PASSTHROUGH_PROTOCOLS,
   type ParsedWorkloadRequest,
   workloadRequestSchema,
 } from './workload-schema';
@@ -17,6 +20,9 @@ export type WorkloadValidation = { ok: true; workload: Workload } | { ok: false;
 const WEB_ONLY_FIELDS = [
   ['traffic', 'protocol'],
   ['traffic', 'exposure'],
+  ['traffic', 'tlsTermination'],
+  ['traffic', 'stickySessions'],
+  ['traffic', 'healthCheckPort'],
   ['containerPort'],
   ['healthCheckPath'],
 ] as const;
@@ -46,11 +52,19 @@ export function validateWorkload(body: unknown): WorkloadValidation {
 function fillContextualDefaults(request: ParsedWorkloadRequest): Workload {
   const isWeb = request.workloadType === 'web';
   const protocol = request.traffic.protocol ?? 'http';
+  const containerPort = request.containerPort ?? 8080;
   const workload: Workload = {
     name: request.name,
     workloadType: request.workloadType,
     traffic: isWeb
-      ? { ...request.traffic, protocol, exposure: request.traffic.exposure ?? 'public' }
+      ? {
+          ...request.traffic,
+          protocol,
+          exposure: request.traffic.exposure ?? 'public',
+          tlsTermination: request.traffic.tlsTermination ?? DEFAULT_TLS_TERMINATION,
+          stickySessions: request.traffic.stickySessions ?? DEFAULT_STICKY_SESSIONS,
+          healthCheckPort: request.traffic.healthCheckPort ?? containerPort,
+        }
       : { ...request.traffic },
     persistence: request.persistence,
     control: request.control,
@@ -64,7 +78,7 @@ function fillContextualDefaults(request: ParsedWorkloadRequest): Workload {
     region: request.region,
   };
   if (isWeb) {
-    workload.containerPort = request.containerPort ?? 8080;
+    workload.containerPort = containerPort;
     workload.healthCheckPath =
       request.healthCheckPath ??
       (protocol === 'grpc' ? DEFAULT_GRPC_HEALTH_CHECK_PATH : DEFAULT_HEALTH_CHECK_PATH);
@@ -93,6 +107,18 @@ function crossFieldErrors(body: unknown): FieldError[] {
           received: echo(value),
         });
       }
+    }
+  }
+  const traffic = body.traffic;
+  if (workloadType === 'web' && isRecord(traffic) && traffic.tlsTermination === 'service') {
+    const protocol = traffic.protocol ?? 'http';
+    if (typeof protocol === 'string' && !(PASSTHROUGH_PROTOCOLS as readonly string[]).includes(protocol)) {
+      errors.push({
+        path: 'traffic.tlsTermination',
+        message: `"service" applies only when traffic.protocol is ${PASSTHROUGH_PROTOCOLS.map((allowed) => `"${allowed}"`).join(' or ')}: traffic.protocol is "${protocol}", which carries no TLS for the load balancer to pass through`,
+        received: echo(traffic.tlsTermination),
+        allowed: ['load-balancer'],
+      });
     }
   }
   const trigger = body.trigger;

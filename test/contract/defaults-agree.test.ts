@@ -15,7 +15,15 @@ const WORKLOAD_TYPES = ['web', 'worker', 'batch'] as const;
 type WorkloadType = (typeof WORKLOAD_TYPES)[number];
 
 /** Fields the Workload schema says exist only for some workload types. */
-const WEB_ONLY = ['traffic.protocol', 'traffic.exposure', 'containerPort', 'healthCheckPath'];
+const WEB_ONLY = [
+  'traffic.protocol',
+  'traffic.exposure',
+  'traffic.tlsTermination',
+  'traffic.stickySessions',
+  'traffic.healthCheckPort',
+  'containerPort',
+  'healthCheckPath',
+];
 const appliesTo = (path: string, workloadType: WorkloadType): boolean =>
   path === 'trigger' || path.startsWith('trigger.')
     ? workloadType !== 'web'
@@ -116,7 +124,13 @@ const CONTEXTUAL_DEFAULTS: {
     documentedAs: 'Default `1` for `web` and `worker`',
   },
   { path: 'resources.minTasks', workloadType: 'batch', want: 0, documentedAs: '`0` for `batch`' },
-  { path: 'healthCheckPath', workloadType: 'web', want: '/health', documentedAs: 'Default `/health`' },
+  { path: 'healthCheckPath', workloadType: 'web', want: '/', documentedAs: 'Default `/`' },
+  {
+    path: 'traffic.healthCheckPort',
+    workloadType: 'web',
+    want: 8080,
+    documentedAs: 'Default `containerPort`',
+  },
   { path: 'trigger.type', workloadType: 'worker', want: 'sqs', documentedAs: '{"type": "sqs"}' },
   { path: 'trigger.type', workloadType: 'batch', want: 'manual', documentedAs: '{"type": "manual"}' },
   {

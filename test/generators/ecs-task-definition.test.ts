@@ -122,7 +122,7 @@ describe('ECS task definition', () => {
   });
 
   describe('when the protocol is udp', () => {
-    it('maps the container port as udp', async () => {
+    it('maps the container port as udp, and over tcp for the health check', async () => {
       const definition = await taskDefinition({
         workloadType: 'web',
         traffic: { protocol: 'udp' },
@@ -130,6 +130,7 @@ describe('ECS task definition', () => {
       });
       expect(definition.containerDefinitions?.[0]?.portMappings).toEqual([
         { name: 'app-5353', containerPort: 5353, protocol: 'udp' },
+        { name: 'app-5353-tcp', containerPort: 5353, protocol: 'tcp' },
       ]);
     });
 

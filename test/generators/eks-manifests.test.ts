@@ -86,7 +86,7 @@ describe('EKS manifests', () => {
           requests: { cpu: '1000m', memory: '2048Mi' },
           limits: { cpu: '1000m', memory: '2048Mi' },
         },
-        readinessProbe: { httpGet: { path: '/health', port: 8080 } },
+        readinessProbe: { httpGet: { path: '/', port: 8080 } },
       });
     });
 
@@ -121,7 +121,8 @@ describe('EKS manifests', () => {
         'alb.ingress.kubernetes.io/scheme': 'internet-facing',
         'alb.ingress.kubernetes.io/target-type': 'ip',
         'alb.ingress.kubernetes.io/listen-ports': '[{"HTTP":80}]',
-        'alb.ingress.kubernetes.io/healthcheck-path': '/health',
+        'alb.ingress.kubernetes.io/healthcheck-path': '/',
+        'alb.ingress.kubernetes.io/success-codes': '200-399',
       });
       expect(at(ingress, 'spec', 'ingressClassName')).toBe('alb');
     });

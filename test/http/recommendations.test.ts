@@ -101,10 +101,17 @@ describe('POST /v1/recommendations', () => {
         want: {
           ...SHARED_DEFAULTS,
           workloadType: 'web',
-          traffic: { protocol: 'http', exposure: 'public', pattern: 'steady' },
+          traffic: {
+            protocol: 'http',
+            exposure: 'public',
+            pattern: 'steady',
+            tlsTermination: 'load-balancer',
+            stickySessions: false,
+            healthCheckPort: 8080,
+          },
           resources: { ...RESOURCE_DEFAULTS, minTasks: 1 },
           containerPort: 8080,
-          healthCheckPath: '/health',
+          healthCheckPath: '/',
         },
       },
       {
@@ -158,6 +165,9 @@ describe('POST /v1/recommendations', () => {
           exposure: 'private' as const,
           pattern: 'spiky' as const,
           requestsPerSecond: 250,
+          tlsTermination: 'service' as const,
+          stickySessions: true,
+          healthCheckPort: 3001,
         },
         persistence: { type: 'shared-file' as const, sizeGiB: 100 },
         control: {
@@ -180,7 +190,7 @@ describe('POST /v1/recommendations', () => {
         ],
         containerPort: 3000,
         healthCheckPath: '/ready',
-        image: 'public.ecr.aws/nginx/nginx:latest',
+        image: 'ghcr.io/acme/orders:1.2.3',
         existingAppRunnerCustomer: true,
         region: 'eu-west-1',
       };

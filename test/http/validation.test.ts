@@ -213,6 +213,26 @@ describe('POST /v1/recommendations', () => {
         want: 'healthCheckPath',
       },
       {
+        given: 'a health-check port on a worker',
+        body: { ...workerWorkload(), traffic: { healthCheckPort: 8081 } },
+        want: 'traffic.healthCheckPort',
+      },
+      {
+        given: 'sticky sessions on a batch job',
+        body: { ...batchWorkload(), traffic: { stickySessions: true } },
+        want: 'traffic.stickySessions',
+      },
+      {
+        given: 'TLS terminated by a service that speaks plain HTTP',
+        body: { ...webWorkload(), traffic: { protocol: 'http', tlsTermination: 'service' } },
+        want: 'traffic.tlsTermination',
+      },
+      {
+        given: 'TLS terminated by a service whose protocol is left to its default (http)',
+        body: { ...webWorkload(), traffic: { tlsTermination: 'service' } },
+        want: 'traffic.tlsTermination',
+      },
+      {
         given: 'a trigger on a web workload',
         body: { ...webWorkload(), trigger: { type: 'manual' } },
         want: 'trigger',

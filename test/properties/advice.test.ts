@@ -108,8 +108,24 @@ function designViolations(recommendation: Recommendation): string[] {
   const { workload, loadBalancer, storage } = recommendation;
   const platform = recommendation.platform.id;
   const protocol = workload.traffic.protocol;
+  const targetGroup = loadBalancer.targetGroup;
+  if (targetGroup !== undefined) {
+    // NLBs health-check UDP targets over TCP, HTTP or HTTPS only (target-group-health-checks.html).
+    need(targetGroup.healthCheckProtocol !== 'UDP', 'no target group is health-checked over UDP');
+    need(
+      targetGroup.healthCheckPort === workload.traffic.healthCheckPort,
+      'the health check connects to traffic.healthCheckPort',
+    );
+  }
   if (workload.workloadType !== 'web') {
     need(loadBalancer.type === 'none', 'workers and batch jobs have no load balancer');
+  } else if (workload.traffic.tlsTermination === 'service') {
+    // TLS the service terminates passes through an NLB TCP listener: nothing may decrypt it on the way.
+    need(loadBalancer.type === 'nlb', `${protocol} passed through goes through a Network Load Balancer`);
+    need(
+      loadBalancer.listeners.every((listener) => listener.protocol === 'TCP'),
+      `${protocol} passed through has only TCP listeners`,
+    );
   } else if (protocol === 'tcp' || protocol === 'udp' || protocol === 'tls') {
     need(loadBalancer.type === 'nlb', `${protocol} goes through a Network Load Balancer`);
   } else if (protocol === 'grpc') {
@@ -311,6 +327,39 @@ describe('every starter configuration', () => {
             );
             expect({ path: file.path, errors }).toEqual({ path: file.path, errors: [] });
           }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('exposes the port the load balancer health-checks over TCP, in the task definition or the pod', async () => {
+    await fc.assert(
+      fc.asyncProperty(workloadRequest, async (body) => {
+        const advice = await adviceFor(body);
+        if (advice.kind !== 'recommendation') return;
+        const { loadBalancer, starterConfig } = advice.recommendation;
+        const port = loadBalancer.targetGroup?.healthCheckPort;
+        if (port === undefined) return;
+        const taskDefinition = starterConfig.files.find((file) => file.path === 'ecs/task-definition.json');
+        if (taskDefinition !== undefined) {
+          const definition = JSON.parse(taskDefinition.content) as {
+            containerDefinitions: { portMappings?: { containerPort: number; protocol: string }[] }[];
+          };
+          expect(definition.containerDefinitions[0]?.portMappings).toContainEqual(
+            expect.objectContaining({ containerPort: port, protocol: 'tcp' }),
+          );
+        }
+        const manifests = starterConfig.files.find((file) => file.path === 'eks/manifests.yaml');
+        if (manifests !== undefined) {
+          const ports = YAML.parseAllDocuments(manifests.content)
+            .map((document) => document.toJS() as { kind?: string; spec?: unknown })
+            .filter((document) => document.kind === 'Deployment' || document.kind === 'StatefulSet')
+            .flatMap((document) => {
+              const spec = document.spec as { template: { spec: { containers: { ports?: unknown[] }[] } } };
+              return spec.template.spec.containers[0]?.ports ?? [];
+            });
+          expect(ports).toContainEqual(expect.objectContaining({ containerPort: port, protocol: 'TCP' }));
         }
       }),
       RUNS,

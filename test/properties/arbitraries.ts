@@ -10,6 +10,9 @@ import type { WorkloadRequest } from '../../src/contract/workload';
 export const WORKLOAD_TYPES = ['web', 'worker', 'batch'] as const;
 export const PROTOCOLS = ['http', 'https', 'grpc', 'websocket', 'tcp', 'udp', 'tls'] as const;
 export const EXPOSURES = ['public', 'private'] as const;
+export const TLS_TERMINATIONS = ['load-balancer', 'service'] as const;
+/** The protocols whose TLS the service may terminate itself (traffic.tlsTermination: service). */
+const PASSTHROUGH_PROTOCOLS: readonly string[] = ['https', 'tls'];
 export const TRAFFIC_PATTERNS = ['steady', 'spiky', 'intermittent'] as const;
 export const PERSISTENCE_TYPES = [
   'none',
@@ -158,10 +161,24 @@ function traffic(workloadType: WorkloadType) {
     ),
   };
   return workloadType === 'web'
-    ? fc.record(
-        { ...shared, protocol: fc.constantFrom(...PROTOCOLS), exposure: fc.constantFrom(...EXPOSURES) },
-        { requiredKeys: [] },
-      )
+    ? fc
+        .record(
+          {
+            ...shared,
+            protocol: fc.constantFrom(...PROTOCOLS),
+            exposure: fc.constantFrom(...EXPOSURES),
+            tlsTermination: fc.constantFrom(...TLS_TERMINATIONS),
+            stickySessions: fc.boolean(),
+            healthCheckPort: fc.integer({ min: 1, max: 65_535 }),
+          },
+          { requiredKeys: [] },
+        )
+        // The service terminates TLS only where there is TLS: https and tls (a 400 otherwise).
+        .map(({ tlsTermination, ...rest }) =>
+          tlsTermination === 'service' && !PASSTHROUGH_PROTOCOLS.includes(rest.protocol ?? 'http')
+            ? rest
+            : { ...rest, ...(tlsTermination === undefined ? {} : { tlsTermination }) },
+        )
     : fc.record(shared, { requiredKeys: [] });
 }
 
@@ -344,7 +361,15 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
     'existingAppRunnerCustomer',
     'region',
   ],
-  traffic: ['protocol', 'exposure', 'pattern', 'requestsPerSecond'],
+  traffic: [
+    'protocol',
+    'exposure',
+    'pattern',
+    'requestsPerSecond',
+    'tlsTermination',
+    'stickySessions',
+    'healthCheckPort',
+  ],
   persistence: ['type', 'sizeGiB'],
   control: ['level', 'kubernetes', 'gpu', 'privileged', 'daemons', 'os', 'architecture'],
   cost: ['sensitivity', 'interruptible'],
@@ -435,6 +460,8 @@ const mutations: Mutation[] = [
           .constantFrom<[string[], Json]>(
             [['traffic', 'protocol'], 'http'],
             [['traffic', 'exposure'], 'public'],
+            [['traffic', 'stickySessions'], true],
+            [['traffic', 'healthCheckPort'], 8081],
             [['containerPort'], 8080],
             [['healthCheckPath'], '/health'],
           )

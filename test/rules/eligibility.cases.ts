@@ -37,6 +37,32 @@ export const eligibilityCases: PlatformFitCase<Excludes>[] = [
     want: DOES_NOT_FIRE,
   },
 
+  // Express Mode and App Runner terminate TLS at their own HTTPS endpoint: nothing passes it through.
+  {
+    given: 'an HTTPS service terminates TLS itself',
+    rule: 'tls-passthrough-needs-a-network-load-balancer',
+    workload: webWorkload({ traffic: { protocol: 'https', tlsTermination: 'service' } }),
+    platform: 'ecs-express-mode',
+    want: { blockerMentions: /terminates TLS at its own HTTPS endpoint/ },
+  },
+  {
+    given: 'an existing App Runner customer serves HTTPS that the service terminates itself',
+    rule: 'tls-passthrough-needs-a-network-load-balancer',
+    workload: webWorkload({
+      existingAppRunnerCustomer: true,
+      traffic: { protocol: 'https', tlsTermination: 'service' },
+    }),
+    platform: 'app-runner',
+    want: { blockerMentions: /cannot pass TLS through/ },
+  },
+  {
+    given: 'an HTTPS service terminates TLS itself',
+    rule: 'tls-passthrough-needs-a-network-load-balancer',
+    workload: webWorkload({ traffic: { protocol: 'https', tlsTermination: 'service' } }),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+
   // App Runner is HTTP/1.x only (no gRPC, no WebSockets); Express Mode has an ALB and no NLB.
   {
     given: 'a web service speaks gRPC',

@@ -30,9 +30,19 @@ export const loadBalancerCases: DesignCase<DeepPartial<LoadBalancer>>[] = [
         protocolVersion: 'HTTP1',
         port: 8080,
         targetType: 'ip',
-        healthCheckPath: '/health',
+        healthCheckPath: '/',
+        healthCheckPort: 8080,
+        healthCheckMatcher: { HttpCode: '200-399' },
+        stickiness: false,
       },
     },
+  },
+  {
+    given: 'a plain HTTP service asks for sticky sessions',
+    rule: 'alb-for-http',
+    workload: webWorkload({ traffic: { stickySessions: true } }),
+    platform: 'ecs-fargate',
+    want: { type: 'alb', targetGroup: { protocol: 'HTTP', stickiness: true } },
   },
   // EKS Fargate pods take ALB and NLB traffic through IP targets only.
   {
@@ -89,8 +99,16 @@ export const loadBalancerCases: DesignCase<DeepPartial<LoadBalancer>>[] = [
     want: {
       type: 'alb',
       listeners: [...httpsWithRedirect],
-      targetGroup: { protocol: 'HTTP', protocolVersion: 'HTTP1' },
+      targetGroup: { protocol: 'HTTP', protocolVersion: 'HTTP1', stickiness: false },
     },
+  },
+  // A WebSocket stays on its task once upgraded; cookie stickiness only matters for reconnects, so only when asked.
+  {
+    given: 'a WebSocket service asks for sticky sessions',
+    rule: 'alb-for-websockets',
+    workload: webWorkload({ traffic: { protocol: 'websocket', stickySessions: true } }),
+    platform: 'ecs-fargate',
+    want: { type: 'alb', targetGroup: { stickiness: true } },
   },
   {
     given: 'an MQTT broker takes TCP on port 1883',
@@ -111,7 +129,19 @@ export const loadBalancerCases: DesignCase<DeepPartial<LoadBalancer>>[] = [
     want: {
       type: 'nlb',
       listeners: [{ protocol: 'UDP', port: 7777 }],
-      targetGroup: { protocol: 'UDP', port: 7777, healthCheckProtocol: 'TCP' },
+      targetGroup: { protocol: 'UDP', port: 7777, healthCheckProtocol: 'TCP', healthCheckPort: 7777 },
+    },
+  },
+  // NLBs health-check UDP targets over TCP, HTTP or HTTPS (target-group-health-checks.html): a TCP status port.
+  {
+    given: 'a game server takes UDP on 7777 and serves a TCP status port on 8081',
+    rule: 'nlb-for-udp',
+    workload: webWorkload({ traffic: { protocol: 'udp', healthCheckPort: 8081 }, containerPort: 7777 }),
+    platform: 'ecs-fargate',
+    want: {
+      type: 'nlb',
+      listeners: [{ protocol: 'UDP', port: 7777 }],
+      targetGroup: { protocol: 'UDP', port: 7777, healthCheckProtocol: 'TCP', healthCheckPort: 8081 },
     },
   },
   {
@@ -124,6 +154,71 @@ export const loadBalancerCases: DesignCase<DeepPartial<LoadBalancer>>[] = [
       listeners: [{ protocol: 'TLS', port: 443 }],
       targetGroup: { protocol: 'TCP', port: 9443 },
     },
+  },
+  {
+    given: 'a custom protocol runs over TLS that the service terminates itself',
+    rule: 'nlb-for-tls',
+    workload: webWorkload({ traffic: { protocol: 'tls', tlsTermination: 'service' }, containerPort: 9443 }),
+    platform: 'ecs-fargate',
+    fires: false,
+    want: { type: 'nlb', listeners: [{ protocol: 'TCP', port: 443 }] },
+  },
+  // "To pass encrypted traffic through to the targets, create a TCP listener on port 443" (NLB listeners).
+  {
+    given: 'a TLS service terminates TLS itself',
+    rule: 'nlb-for-tls-passthrough',
+    workload: webWorkload({ traffic: { protocol: 'tls', tlsTermination: 'service' }, containerPort: 9443 }),
+    platform: 'ecs-fargate',
+    want: {
+      type: 'nlb',
+      listeners: [{ protocol: 'TCP', port: 443, action: 'forward' }],
+      targetGroup: { protocol: 'TCP', port: 9443, healthCheckProtocol: 'TCP', healthCheckPort: 9443 },
+    },
+  },
+  // An ALB always terminates TLS at its HTTPS listener; only an NLB TCP listener passes it through.
+  {
+    given: 'an HTTPS service terminates TLS itself',
+    rule: 'nlb-for-tls-passthrough',
+    workload: webWorkload({ traffic: { protocol: 'https', tlsTermination: 'service' }, containerPort: 8443 }),
+    platform: 'ecs-fargate',
+    want: {
+      type: 'nlb',
+      listeners: [{ protocol: 'TCP', port: 443, action: 'forward' }],
+      targetGroup: { protocol: 'TCP', port: 8443, healthCheckProtocol: 'TCP' },
+    },
+  },
+  {
+    given: 'a passed-through HTTPS service on Kubernetes asks for sticky sessions',
+    rule: 'nlb-for-tls-passthrough',
+    workload: webWorkload({
+      traffic: { protocol: 'https', tlsTermination: 'service', stickySessions: true },
+      control: { kubernetes: 'required', daemons: true },
+    }),
+    platform: 'eks-managed-nodes',
+    want: { type: 'nlb', targetGroup: { stickiness: true } },
+  },
+  {
+    given: 'an HTTPS service leaves TLS to the load balancer',
+    rule: 'nlb-for-tls-passthrough',
+    workload: webWorkload({ traffic: { protocol: 'https' } }),
+    platform: 'ecs-fargate',
+    fires: false,
+    want: { type: 'alb', listeners: [...httpsWithRedirect] },
+  },
+  {
+    given: 'an HTTPS service terminates TLS itself',
+    rule: 'alb-for-https-with-redirect',
+    workload: webWorkload({ traffic: { protocol: 'https', tlsTermination: 'service' } }),
+    platform: 'ecs-fargate',
+    fires: false,
+    want: { type: 'nlb' },
+  },
+  {
+    given: 'an MQTT broker on TCP asks for sticky sessions',
+    rule: 'nlb-for-tcp',
+    workload: webWorkload({ traffic: { protocol: 'tcp', stickySessions: true }, containerPort: 1883 }),
+    platform: 'ecs-fargate',
+    want: { type: 'nlb', targetGroup: { protocol: 'TCP', stickiness: true } },
   },
   {
     given: 'an HTTPS API is private to the VPC',

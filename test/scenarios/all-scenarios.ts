@@ -1,3 +1,4 @@
+import { loadBalancingScenarios } from './load-balancing.cases';
 import { scenarios as foundationScenarios, noEligibleScenarios, type Scenario } from './scenarios.cases';
 import { scratchDiskScenarios } from './scratch-disk.cases';
 
@@ -5,6 +6,10 @@ import { scratchDiskScenarios } from './scratch-disk.cases';
  * Every scenario file, in one list: the foundation set of `scenarios.cases.ts`, then one file per topic
  * (`<topic>.cases.ts`, each exporting a `Scenario[]`), one line each below.
  */
-export const scenarios: Scenario[] = [...foundationScenarios, ...scratchDiskScenarios];
+export const scenarios: Scenario[] = [
+  ...foundationScenarios,
+  ...scratchDiskScenarios,
+  ...loadBalancingScenarios,
+];
 
 export { noEligibleScenarios };

@@ -150,7 +150,7 @@ export const scenarios: Scenario[] = [
       loadBalancer: { type: 'nlb', scheme: 'internet-facing', listeners: [{ protocol: 'UDP', port: 7777 }] },
       storage: stateless,
       scalingPolicy: 'target-tracking',
-      warnings: ['must also listen on TCP port 7777'],
+      warnings: ['must accept TCP connections on port 7777'],
       blockers: { 'ecs-express-mode': /cannot serve udp traffic/ },
     },
   },

@@ -343,6 +343,30 @@ export interface components {
          */
         Exposure: "public" | "private";
         /**
+         * @description Where TLS ends for `https` and `tls` traffic. `load-balancer`: the load balancer terminates TLS
+         *     with an ACM certificate (an Application Load Balancer for `https`, a Network Load Balancer TLS
+         *     listener for `tls`). `service`: the container terminates TLS itself, so a Network Load Balancer
+         *     passes the encrypted connection through on a TCP listener on 443 to `containerPort`, with no
+         *     certificate at the load balancer (an Application Load Balancer cannot pass TLS through). `service`
+         *     applies only to `https` and `tls` (`400` otherwise); App Runner and ECS Express Mode cannot pass TLS
+         *     through, since their own endpoint terminates it. Web only. Default `load-balancer` for `web`; never
+         *     set for `worker` or `batch`.
+         * @default load-balancer
+         * @enum {string}
+         */
+        TlsTermination: "load-balancer" | "service";
+        /**
+         * @description Whether the load balancer keeps each client on one task (session affinity), a Berth addition to the
+         *     contract. `true`: an Application Load Balancer sets a load-balancer cookie (`http`, `https`,
+         *     `websocket`; the client must keep cookies); a Network Load Balancer routes by source IP (`tcp`,
+         *     `udp`, and `https` or `tls` passed through). gRPC clients keep no cookies and a Network Load
+         *     Balancer has no stickiness on TLS listeners, so there it is not applied (a warning says so); App
+         *     Runner and ECS Express Mode manage their own load balancing. Web only. Default `false` for `web`;
+         *     never set for `worker` or `batch`.
+         * @default false
+         */
+        StickySessions: boolean;
+        /**
          * @description How load arrives: `steady` (predictable), `spiky` (sudden bursts) or `intermittent` (long idle
          *     periods). Moves scores only.
          * @enum {string}
@@ -474,22 +498,38 @@ export interface components {
         /** @enum {string} */
         StarterFileMediaType: "application/json" | "application/yaml" | "text/markdown";
         /**
-         * @description The port the container listens on. Web only. Default `8080` for `web`; never set for `worker` or `batch`.
+         * @description The port the container listens on. Web only. Default `8080` for `web`; never set for `worker` or
+         *     `batch`. An image's own port wins: the public nginx image listens on `80`, so a request with that
+         *     image sets `containerPort: 80`.
          * @default 8080
          */
         ContainerPort: number;
         /**
          * @description The HTTP path the load balancer's health check requests (a Berth addition to the contract).
-         *     Web only; never set for `worker` or `batch`. Default `/health`, or `/AWS.ALB/healthcheck` when
-         *     `traffic.protocol` is `grpc` (the path ALB uses for gRPC health checks).
+         *     Web only; never set for `worker` or `batch`. Default `/`, which any web server answers (nginx returns
+         *     200 there and 404 on `/health`), or `/AWS.ALB/healthcheck` when `traffic.protocol` is `grpc` (the
+         *     path ALB uses for gRPC health checks; any gRPC status counts as healthy). Set it to the application's
+         *     own health endpoint (for example `/health`) for a check that means more than "the server answers".
          * @example /health
          * @example /AWS.ALB/healthcheck
          */
         HealthCheckPath: string;
         /**
+         * @description The port the load balancer's health check connects to, a Berth addition to the contract. Web only;
+         *     never set for `worker` or `batch`. Default `containerPort` (the traffic port). A Network Load
+         *     Balancer health-checks UDP targets over TCP, so for `udp` the container must accept TCP connections
+         *     on this port (a DNS server on 53 does; a game server on UDP only needs a TCP or HTTP listener, for
+         *     example its status port, named here). For the other protocols the check keeps the target group's
+         *     protocol: HTTP on `healthCheckPath` behind an Application Load Balancer, TCP behind a Network Load
+         *     Balancer. The task definition or pod exposes the port and the tasks' security group admits it from
+         *     the load balancer.
+         * @example 8080
+         */
+        HealthCheckPort: number;
+        /**
          * @description The workload as evaluated: the request with every default filled in. Fields that exist only for
-         *     some workload types (`traffic.protocol`, `traffic.exposure`, `containerPort`, `healthCheckPath`
-         *     for `web`; `trigger` for `worker` and `batch`) are present only for those types. `image` is
+         *     some workload types (`traffic.protocol`, `traffic.exposure`, `traffic.tlsTermination`,
+         *     `traffic.stickySessions`, `traffic.healthCheckPort`, `containerPort`, `healthCheckPath` for `web`; `trigger` for `worker` and `batch`) are present only for those types. `image` is
          *     present only when the request set it.
          */
         Workload: {
@@ -516,7 +556,9 @@ export interface components {
             healthCheckPath?: components["schemas"]["HealthCheckPath"];
             /**
              * @description The container image reference. Default: the image in the ECR repository named after `name`
-             *     (see `registry` in the recommendation).
+             *     (see `registry` in the recommendation). The port and health check must suit the image: the
+             *     example, nginx, listens on `80` (so `containerPort: 80`) and answers the default health-check
+             *     path `/`.
              * @example public.ecr.aws/nginx/nginx:latest
              */
             image?: string;
@@ -544,6 +586,9 @@ export interface components {
             pattern: components["schemas"]["TrafficPattern"];
             /** @description Expected peak requests (or messages) per second, for sizing and cost. Optional; no default. */
             requestsPerSecond?: number;
+            tlsTermination?: components["schemas"]["TlsTermination"];
+            stickySessions?: components["schemas"]["StickySessions"];
+            healthCheckPort?: components["schemas"]["HealthCheckPort"];
         };
         /** @description The persistent storage the workload needs. */
         Persistence: {
@@ -694,8 +739,10 @@ export interface components {
          *     default. Unknown fields are rejected (`400`).
          *
          *     Cross-field rules, checked by the server rather than by this schema (a `400` names the field):
-         *     - `traffic.protocol`, `traffic.exposure`, `containerPort` and `healthCheckPath` are for `web`
-         *       only; setting one on a `worker` or `batch` workload is an error.
+         *     - `traffic.protocol`, `traffic.exposure`, `traffic.tlsTermination`, `traffic.stickySessions`,
+         *       `traffic.healthCheckPort`, `containerPort` and `healthCheckPath` are for `web` only; setting one
+         *       on a `worker` or `batch` workload is an error.
+         *     - `traffic.tlsTermination: service` needs `traffic.protocol` `https` or `tls`.
          *     - `trigger` is for `worker` and `batch` only; setting it on a `web` workload is an error.
          *     - `trigger.expression` is required when `trigger.type` is `schedule`, `trigger.bucket` when it
          *       is `s3-object-created`.
@@ -724,6 +771,9 @@ export interface components {
             exposure?: components["schemas"]["Exposure"];
             pattern?: components["schemas"]["Traffic"]["pattern"];
             requestsPerSecond?: components["schemas"]["Traffic"]["requestsPerSecond"];
+            tlsTermination?: components["schemas"]["TlsTermination"];
+            stickySessions?: components["schemas"]["StickySessions"];
+            healthCheckPort?: components["schemas"]["HealthCheckPort"];
         };
         /** @description The persistent storage the workload needs. Every field is optional. */
         PersistenceRequest: {
@@ -882,12 +932,14 @@ export interface components {
              * @example TCP
              */
             healthCheckProtocol?: string;
+            /** @description The port the health check connects to (`traffic.healthCheckPort`; the traffic port unless set). */
+            healthCheckPort?: number;
             /** @description The codes a healthy target answers with (`GrpcCode` for gRPC, `HttpCode` for HTTP). */
             healthCheckMatcher?: {
                 GrpcCode?: string;
                 HttpCode?: string;
             };
-            /** @description Whether the target group keeps a client on one target (WebSockets). */
+            /** @description Whether the target group keeps a client on one target (`traffic.stickySessions`). */
             stickiness?: boolean;
         };
         /** @description The persistent storage to attach. */
@@ -1800,6 +1852,7 @@ export const platformCapacityValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const workloadTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkloadType"]> = ["web", "worker", "batch"];
 export const protocolValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Protocol"]> = ["http", "https", "grpc", "websocket", "tcp", "udp", "tls"];
 export const exposureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Exposure"]> = ["public", "private"];
+export const tlsTerminationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TlsTermination"]> = ["load-balancer", "service"];
 export const trafficPatternValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TrafficPattern"]> = ["steady", "spiky", "intermittent"];
 export const persistenceTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PersistenceType"]> = ["none", "shared-file", "block", "windows-file", "high-performance-file"];
 export const controlLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ControlLevel"]> = ["minimal", "standard", "full"];

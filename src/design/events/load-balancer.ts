@@ -20,10 +20,11 @@ export const loadBalancer = ruleEvent({
         targetType: valueOrFact(z.enum(['ip', 'instance'])),
         healthCheckPath: valueOrFact(text).optional(),
         healthCheckProtocol: text.optional(),
+        healthCheckPort: port.optional(),
         healthCheckMatcher: z
           .strictObject({ GrpcCode: text.optional(), HttpCode: text.optional() })
           .optional(),
-        stickiness: z.boolean().optional(),
+        stickiness: valueOrFact(z.boolean()).optional(),
       })
       .optional(),
     reason: text,

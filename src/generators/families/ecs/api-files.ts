@@ -21,6 +21,7 @@ import { PLACEHOLDERS } from '../../shared/placeholders';
 import { rootVolumeReason } from '../../shared/scratch-disk';
 import { jsonFile } from '../../shared/serialize';
 import type { DescribedFile } from '../../shared/starter-file';
+import { stickinessAttributes } from '../../shared/target-group-stickiness';
 import { backlogPerTaskQueries } from './backlog-metric';
 import {
   ANYWHERE_IPV4,
@@ -135,7 +136,8 @@ function taskDefinitionFile({ taskDefinition, scratchDisk }: EcsPlan): Described
 
 function containerDefinition(container: ContainerPlan): ContainerDefinition {
   const definition: ContainerDefinition = { name: container.name, image: container.image, essential: true };
-  if (container.portMapping !== undefined) definition.portMappings = [{ ...container.portMapping }];
+  if (container.portMappings.length > 0)
+    definition.portMappings = container.portMappings.map((mapping) => ({ ...mapping }));
   if (container.environment.length > 0) {
     definition.environment = container.environment.map(({ name, value }) => ({
       name,
@@ -445,6 +447,9 @@ function loadBalancerSteps(plan: EcsPlan): string[] {
     ...(targetGroup.healthCheckProtocol === undefined
       ? []
       : [`--health-check-protocol ${targetGroup.healthCheckProtocol}`]),
+    ...(targetGroup.healthCheckPort === undefined
+      ? []
+      : [`--health-check-port ${targetGroup.healthCheckPort}`]),
     ...(targetGroup.healthCheckPath === undefined
       ? []
       : [`--health-check-path ${targetGroup.healthCheckPath}`]),
@@ -457,6 +462,17 @@ function loadBalancerSteps(plan: EcsPlan): string[] {
   const securityGroup = PLACEHOLDERS.loadBalancerSecurityGroupId;
   return [
     STEPS.createTargetGroup(options.join(' ')),
+    ...(targetGroup.stickiness === null
+      ? []
+      : [
+          STEPS.turnOnStickiness(
+            `aws elbv2 modify-target-group-attributes --target-group-arn ${PLACEHOLDERS.targetGroupArn} --attributes ${stickinessAttributes(
+              targetGroup.stickiness,
+            )
+              .map(({ Key, Value }) => `Key=${Key},Value=${Value}`)
+              .join(' ')}`,
+          ),
+        ]),
     STEPS.createLoadBalancerSecurityGroup(
       `aws ec2 create-security-group --group-name ${loadBalancer.name}-load-balancer --description "${loadBalancer.internal ? 'Internal' : 'Internet-facing'} load balancer: the listener ports" --vpc-id ${PLACEHOLDERS.vpcId}`,
     ),

@@ -32,6 +32,7 @@ import { addRole } from '../../plan/roles/cloudformation';
 import { roleIn } from '../../plan/roles/plan';
 import { StackReferences } from '../../plan/stack-references';
 import { addTaskStoppedRule } from '../../plan/task-stopped-rule/cloudformation';
+import { stickinessAttributes } from '../../shared/target-group-stickiness';
 import { backlogPerTaskQueries } from './backlog-metric';
 import {
   ANYWHERE_IPV4,
@@ -50,7 +51,6 @@ import {
 const TLS_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
 /** ALB and NLB default to 300 s; a stateless service needs far less to finish its requests. */
 const DEREGISTRATION_DELAY_SECONDS = '30';
-const STICKINESS_SECONDS = '86400';
 
 /** The ECS agent's configuration, written by user data; the Cluster variable is the cluster's name. */
 const LINUX_USER_DATA = [
@@ -410,21 +410,19 @@ function containerDefinition(
   references: StackReferences,
   container: ContainerPlan,
 ): TemplateValue {
-  const { portMapping, healthCheck } = container;
+  const { portMappings, healthCheck } = container;
   return {
     Name: container.name,
     Image: imageUri(template, container.imageFromRequest),
     Essential: true,
-    ...(portMapping === undefined
+    ...(portMappings.length === 0
       ? {}
       : {
-          PortMappings: [
-            {
-              Name: portMapping.name,
-              ContainerPort: portMapping.containerPort,
-              Protocol: portMapping.protocol,
-            },
-          ],
+          PortMappings: portMappings.map((mapping) => ({
+            Name: mapping.name,
+            ContainerPort: mapping.containerPort,
+            Protocol: mapping.protocol,
+          })),
         }),
     ...(container.environment.length === 0
       ? {}
@@ -744,14 +742,10 @@ function addLoadBalancer(
         : {}),
     },
   });
-  const attributes = [{ Key: 'deregistration_delay.timeout_seconds', Value: DEREGISTRATION_DELAY_SECONDS }];
-  if (targetGroup.stickiness) {
-    attributes.push(
-      { Key: 'stickiness.enabled', Value: 'true' },
-      { Key: 'stickiness.type', Value: 'lb_cookie' },
-      { Key: 'stickiness.lb_cookie.duration_seconds', Value: STICKINESS_SECONDS },
-    );
-  }
+  const attributes = [
+    { Key: 'deregistration_delay.timeout_seconds', Value: DEREGISTRATION_DELAY_SECONDS },
+    ...(targetGroup.stickiness === null ? [] : stickinessAttributes(targetGroup.stickiness)),
+  ];
   const matcher = Object.entries(targetGroup.matcher);
   template.resource('TargetGroup', {
     Type: 'AWS::ElasticLoadBalancingV2::TargetGroup',
@@ -764,6 +758,10 @@ function addLoadBalancer(
       ...(targetGroup.healthCheckProtocol === undefined
         ? {}
         : { HealthCheckProtocol: targetGroup.healthCheckProtocol }),
+      // CloudFormation takes the port as a string ("traffic-port" is its default).
+      ...(targetGroup.healthCheckPort === undefined
+        ? {}
+        : { HealthCheckPort: String(targetGroup.healthCheckPort) }),
       ...(targetGroup.healthCheckPath === undefined ? {} : { HealthCheckPath: targetGroup.healthCheckPath }),
       ...(matcher.length === 0 ? {} : { Matcher: Object.fromEntries(matcher) }),
       TargetGroupAttributes: attributes,
@@ -772,21 +770,24 @@ function addLoadBalancer(
   references.provide('target-group', { arn: ref('TargetGroup') });
   const listeners = loadBalancer.listeners.map((listener) => addListener(template, listener, certificate));
   addLoadBalancerOutputs(template, alb, tls);
-  // The NLB checks a UDP target's health over TCP, on the same port.
-  const targetProtocols: ('tcp' | 'udp')[] = targetGroup.protocol === 'UDP' ? ['udp', 'tcp'] : ['tcp'];
-  targetProtocols.forEach((protocol, index) => {
-    template.resource(`TaskIngressFromLoadBalancer${index === 0 ? '' : protocol.toUpperCase()}`, {
+  const ingress = (logicalId: string, protocol: 'tcp' | 'udp', port: number, what: string) =>
+    template.resource(logicalId, {
       Type: 'AWS::EC2::SecurityGroupIngress',
       Properties: {
         GroupId: ref('TaskSecurityGroup'),
-        Description: `${protocol.toUpperCase()} on the container port, from the load balancer`,
+        Description: `${protocol.toUpperCase()} on the ${what}, from the load balancer`,
         IpProtocol: protocol,
-        FromPort: targetGroup.port,
-        ToPort: targetGroup.port,
+        FromPort: port,
+        ToPort: port,
         SourceSecurityGroupId: ref('LoadBalancerSecurityGroup'),
       },
     });
-  });
+  const udp = targetGroup.protocol === 'UDP';
+  ingress('TaskIngressFromLoadBalancer', udp ? 'udp' : 'tcp', targetGroup.port, 'container port');
+  // The NLB checks a UDP target's health over TCP: on the same port, unless the health-check port is another.
+  const healthCheckPort = targetGroup.healthCheckPort ?? targetGroup.port;
+  if (udp || healthCheckPort !== targetGroup.port)
+    ingress('TaskIngressFromLoadBalancerHealthCheck', 'tcp', healthCheckPort, 'health-check port');
   return { listeners };
 }
 

@@ -11,10 +11,12 @@ import { type PlanValue, type Reference, reference } from '../../plan/reference'
 import { registryPlan } from '../../plan/registry/plan';
 import { designedRoles, literalRole, type RolePlan, roleKey } from '../../plan/roles/plan';
 import { type TaskStoppedRulePlan, taskStoppedRulePlan } from '../../plan/task-stopped-rule/plan';
+import { healthCheckPortOf, servesPlainHttp } from '../../shared/health-check';
 import { hostInstances } from '../../shared/host-instances';
 import { iamRoleArn, PLACEHOLDERS } from '../../shared/placeholders';
 import { StarterConfigError } from '../../shared/starter-config-error';
 import type { IamRole, StarterConfigInput } from '../../shared/starter-file';
+import type { Stickiness } from '../../shared/target-group-stickiness';
 import { taskUnits } from '../../shared/task-size';
 import type { StarterPlan } from '../family-unit';
 import { type EcsScratchDiskPlan, ecsScratchDisk } from './scratch-disk';
@@ -31,9 +33,6 @@ const HEALTH_CHECK_GRACE_PERIOD_SECONDS = 60;
 
 /** The largest number of instances managed scaling adds or removes at once; ECS's own default. */
 const MAXIMUM_SCALING_STEP_SIZE = 10_000;
-
-/** Protocols a container-level HTTP health check can probe (gRPC and layer-4 ones need other tools). */
-const HTTP_PROTOCOLS = new Set(['http', 'https', 'websocket']);
 
 /**
  * The path goes into a shell command run inside the container, so only paths made of characters that mean
@@ -77,13 +76,20 @@ export interface HealthCheckPlan {
   startPeriod: number;
 }
 
+export interface PortMappingPlan {
+  name: string;
+  containerPort: number;
+  protocol: 'tcp' | 'udp';
+}
+
 /** The workload's one essential container, named after it. */
 export interface ContainerPlan {
   name: string;
   /** The image the API files name; the stack takes it as its ImageUri parameter, defaulting to the request's. */
   image: string;
   imageFromRequest: string | undefined;
-  portMapping?: { name: string; containerPort: number; protocol: 'tcp' | 'udp' };
+  /** The traffic port, then the TCP port the load balancer health-checks when the traffic port is not it. */
+  portMappings: PortMappingPlan[];
   environment: { name: string; value: PlanValue }[];
   logGroup: Reference;
   region: string;
@@ -160,11 +166,14 @@ export interface TargetGroupPlan {
   port: number;
   targetType: string;
   healthCheckProtocol?: string;
+  /** Only when the health check connects to another port than the traffic port. */
+  healthCheckPort?: number;
   /** ALB only. */
   healthCheckPath?: string;
   /** ALB only: settings beyond the documented fields (the gRPC success codes). */
   matcher: Record<string, string>;
-  stickiness: boolean;
+  /** A load-balancer cookie on an ALB, the client's source IP on an NLB; null without stickiness. */
+  stickiness: Stickiness | null;
 }
 
 /** Every IPv4 address: whom an internet-facing load balancer's listeners admit. */
@@ -406,15 +415,7 @@ function taskDefinitionPlan(
     name: workload.name,
     image: design.registry.imageUri,
     imageFromRequest: workload.image,
-    ...(workload.workloadType !== 'web' || workload.containerPort === undefined
-      ? {}
-      : {
-          portMapping: {
-            name: `${workload.name}-${workload.containerPort}`,
-            containerPort: workload.containerPort,
-            protocol: workload.traffic.protocol === 'udp' ? 'udp' : 'tcp',
-          },
-        }),
+    portMappings: portMappingsPlan(input),
     // Tells the code which queue to poll, so the name lives in one place: the configuration.
     environment:
       queueName === undefined
@@ -451,6 +452,32 @@ function taskDefinitionPlan(
 }
 
 /**
+ * The traffic port, and the TCP port the load balancer health-checks when it is not the traffic port: a
+ * Network Load Balancer checks UDP targets over TCP, so a UDP service also exposes its TCP health-check
+ * port, the same number unless traffic.healthCheckPort names another.
+ */
+function portMappingsPlan(input: StarterConfigInput): PortMappingPlan[] {
+  const { workload } = input;
+  const port = workload.containerPort;
+  if (workload.workloadType !== 'web' || port === undefined) return [];
+  const udp = workload.traffic.protocol === 'udp';
+  const traffic: PortMappingPlan = {
+    name: `${workload.name}-${port}`,
+    containerPort: port,
+    protocol: udp ? 'udp' : 'tcp',
+  };
+  const healthCheckPort = healthCheckPortOf(workload) ?? port;
+  if (healthCheckPort !== port)
+    return [
+      traffic,
+      { name: `${workload.name}-${healthCheckPort}`, containerPort: healthCheckPort, protocol: 'tcp' },
+    ];
+  return udp
+    ? [traffic, { name: `${workload.name}-${port}-tcp`, containerPort: port, protocol: 'tcp' }]
+    : [traffic];
+}
+
+/**
  * An HTTP check with curl, for HTTP workloads on Linux only: the load balancer already checks every
  * protocol, and this one adds container health (which the deployment circuit breaker and task replacement
  * use) where a check command is likely to exist in the image.
@@ -461,7 +488,7 @@ function containerHealthCheck(input: StarterConfigInput): HealthCheckPlan | unde
   if (
     workload.workloadType !== 'web' ||
     facts.runtime.os !== 'linux' ||
-    !HTTP_PROTOCOLS.has(workload.traffic.protocol ?? '') ||
+    !servesPlainHttp(workload) ||
     workload.containerPort === undefined ||
     path === undefined ||
     !SHELL_SAFE_PATH.test(path)
@@ -469,7 +496,8 @@ function containerHealthCheck(input: StarterConfigInput): HealthCheckPlan | unde
     return undefined;
   }
   return {
-    command: ['CMD-SHELL', `curl -fsS http://localhost:${workload.containerPort}${path} || exit 1`],
+    // The same port and path the load balancer checks, so both agree on what healthy means.
+    command: ['CMD-SHELL', `curl -fsS http://localhost:${healthCheckPortOf(workload)}${path} || exit 1`],
     interval: 30,
     timeout: 5,
     retries: 3,
@@ -580,7 +608,7 @@ function loadBalancerPlan(input: StarterConfigInput): LoadBalancerPlan | null {
     workload.containerPort === undefined
   )
     return null;
-  // Settings beyond the documented target-group fields (gRPC success codes, stickiness) travel as extra properties.
+  // Settings beyond the documented target-group fields (gRPC success codes) travel as extra properties.
   const extra: Record<string, unknown> = targetGroup;
   const matcher =
     typeof extra.healthCheckMatcher === 'object' && extra.healthCheckMatcher !== null
@@ -609,11 +637,14 @@ function loadBalancerPlan(input: StarterConfigInput): LoadBalancerPlan | null {
       ...(targetGroup.healthCheckProtocol === undefined
         ? {}
         : { healthCheckProtocol: targetGroup.healthCheckProtocol }),
+      ...(targetGroup.healthCheckPort === undefined || targetGroup.healthCheckPort === targetGroup.port
+        ? {}
+        : { healthCheckPort: targetGroup.healthCheckPort }),
       ...(alb && targetGroup.healthCheckPath !== undefined
         ? { healthCheckPath: targetGroup.healthCheckPath }
         : {}),
       matcher: alb ? matcher : {},
-      stickiness: extra.stickiness === true,
+      stickiness: targetGroup.stickiness === true ? (alb ? 'lb_cookie' : 'source_ip') : null,
     },
   };
 }

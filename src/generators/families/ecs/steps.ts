@@ -58,6 +58,7 @@ export const STEPS = {
     `Turn on EventBridge notifications for the bucket: \`aws s3api put-bucket-notification-configuration --bucket ${bucket} --notification-configuration '{"EventBridgeConfiguration":{}}'\``,
   createTargetGroup: (options: string) =>
     `Create the target group, then copy its TargetGroupArn: \`aws elbv2 create-target-group ${options}\``,
+  turnOnStickiness: (command: string) => `Keep each client on one task (sticky sessions): \`${command}\``,
   createLoadBalancerSecurityGroup: (command: string) =>
     `Create the load balancer's security group, then copy its GroupId: \`${command}\``,
   openListenerPort: (port: number, command: string) =>

@@ -2,17 +2,18 @@ import type { components } from '../../../contract/generated/openapi-types';
 import { isRecord } from '../../../shared/json-value';
 import type { FileSystemPlan } from '../../plan/file-system/plan';
 import type { Reference } from '../../plan/reference';
+import { healthCheckPortOf, servesPlainHttp } from '../../shared/health-check';
 import { PLACEHOLDERS } from '../../shared/placeholders';
 import type { StarterConfigInput } from '../../shared/starter-file';
 import { toKubernetesSchedule } from './schedule-expression';
 import { NOTES } from './steps';
 
 type ScalingPolicy = components['schemas']['ScalingPolicy'];
+type TargetGroup = components['schemas']['TargetGroup'];
 
 /** How the workload runs: a Deployment (or StatefulSet, for per-pod volumes), a CronJob or a Job. */
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'CronJob' | 'Job';
 
-const HTTP_PROTOCOLS = new Set(['http', 'https', 'websocket']);
 /** A Kubernetes label value: at most 63 characters, alphanumeric at both ends. */
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$/;
 /** What the external metric of a queue-fed HorizontalPodAutoscaler is called unless the design names it. */
@@ -24,7 +25,8 @@ export type ProbePlan = { kind: 'http'; path: string; port: number } | { kind: '
 export interface ContainerPlan {
   name: string;
   image: string;
-  port?: { name: string; containerPort: number; protocol: 'TCP' | 'UDP' };
+  /** The traffic port, then the TCP port the load balancer health-checks when the traffic port is not it. */
+  ports: { name: string; containerPort: number; protocol: 'TCP' | 'UDP' }[];
   /** The queue the pods read, passed as QUEUE_NAME. */
   queueName?: string;
   cpuMillicores: number;
@@ -110,6 +112,8 @@ export type ExposurePlan =
       sslRedirectPort?: number;
       backendProtocolVersion?: 'GRPC' | 'HTTP2';
       healthCheckPath?: string;
+      /** Only when the health check connects to another port than the traffic port. */
+      healthCheckPort?: number;
       successCodes?: string;
       stickiness: boolean;
     }
@@ -117,6 +121,10 @@ export type ExposurePlan =
       type: 'nlb';
       scheme: string;
       healthCheckProtocol?: string;
+      /** Only when the health check connects to another port than the traffic port. */
+      healthCheckPort?: number;
+      /** By the client's source IP, the stickiness a Network Load Balancer has. */
+      stickiness: boolean;
       tlsPorts: number[];
       listeners: { name: string; port: number; targetPort: number; protocol: 'TCP' | 'UDP' }[];
     };
@@ -323,15 +331,7 @@ function containerPlan(
   return {
     name: workload.name,
     image: design.registry.imageUri,
-    ...(workload.workloadType === 'web' && workload.containerPort !== undefined
-      ? {
-          port: {
-            name: portName(input),
-            containerPort: workload.containerPort,
-            protocol: workload.traffic.protocol === 'udp' ? 'UDP' : 'TCP',
-          },
-        }
-      : {}),
+    ports: containerPorts(input),
     ...(queueName === undefined ? {} : { queueName }),
     cpuMillicores: Math.round(workload.resources.cpu * 1000),
     memoryMiB: Math.round(workload.resources.memoryGiB * 1024),
@@ -347,25 +347,44 @@ function portName(input: StarterConfigInput): string {
   const protocol = input.workload.traffic.protocol;
   return protocol === 'grpc'
     ? 'grpc'
-    : protocol !== undefined && HTTP_PROTOCOLS.has(protocol)
+    : servesPlainHttp(input.workload)
       ? 'http'
       : protocol === 'udp'
         ? 'udp'
         : 'tcp';
 }
 
-/** No probe for UDP, nor for a workload without a port. */
+/**
+ * The traffic port, and the TCP port the load balancer health-checks when it is not the traffic port: a
+ * Network Load Balancer checks UDP targets over TCP, so a UDP pod also exposes its TCP health-check port.
+ */
+function containerPorts(input: StarterConfigInput): ContainerPlan['ports'] {
+  const { workload } = input;
+  const port = workload.containerPort;
+  if (workload.workloadType !== 'web' || port === undefined) return [];
+  const udp = workload.traffic.protocol === 'udp';
+  const traffic = {
+    name: portName(input),
+    containerPort: port,
+    protocol: udp ? ('UDP' as const) : ('TCP' as const),
+  };
+  const healthCheckPort = healthCheckPortOf(workload) ?? port;
+  return udp || healthCheckPort !== port
+    ? [traffic, { name: 'health', containerPort: healthCheckPort, protocol: 'TCP' }]
+    : [traffic];
+}
+
+/**
+ * The same check as the load balancer's, on the same port: HTTP on the health-check path where the
+ * container answers plain HTTP, a TCP connection otherwise (UDP pods included: their health-check port is TCP).
+ */
 function probePlan(input: StarterConfigInput): ProbePlan | undefined {
   const { workload } = input;
-  if (
-    workload.workloadType !== 'web' ||
-    workload.containerPort === undefined ||
-    workload.traffic.protocol === 'udp'
-  )
-    return undefined;
-  return HTTP_PROTOCOLS.has(workload.traffic.protocol ?? '') && workload.healthCheckPath !== undefined
-    ? { kind: 'http', path: workload.healthCheckPath, port: workload.containerPort }
-    : { kind: 'tcp', port: workload.containerPort };
+  const port = healthCheckPortOf(workload);
+  if (workload.workloadType !== 'web' || port === undefined) return undefined;
+  return servesPlainHttp(workload) && workload.healthCheckPath !== undefined
+    ? { kind: 'http', path: workload.healthCheckPath, port }
+    : { kind: 'tcp', port };
 }
 
 function exposurePlan(input: StarterConfigInput): ExposurePlan | null {
@@ -395,8 +414,9 @@ function exposurePlan(input: StarterConfigInput): ExposurePlan | null {
       ...(redirect && https !== undefined ? { sslRedirectPort: https.port } : {}),
       ...(version === 'GRPC' || version === 'HTTP2' ? { backendProtocolVersion: version } : {}),
       ...(targetGroup?.healthCheckPath === undefined ? {} : { healthCheckPath: targetGroup.healthCheckPath }),
+      ...otherHealthCheckPort(targetGroup),
       ...(typeof successCodes === 'string' ? { successCodes } : {}),
-      stickiness: extra.stickiness === true,
+      stickiness: targetGroup?.stickiness === true,
     };
   }
   if (loadBalancer.type !== 'nlb') return null;
@@ -405,6 +425,8 @@ function exposurePlan(input: StarterConfigInput): ExposurePlan | null {
     type: 'nlb',
     scheme,
     ...(healthCheckProtocol === undefined ? {} : { healthCheckProtocol }),
+    ...otherHealthCheckPort(loadBalancer.targetGroup),
+    stickiness: loadBalancer.targetGroup?.stickiness === true,
     tlsPorts: loadBalancer.listeners
       .filter((listener) => listener.protocol === 'TLS')
       .map((listener) => listener.port),
@@ -415,6 +437,12 @@ function exposurePlan(input: StarterConfigInput): ExposurePlan | null {
       protocol: listener.protocol === 'UDP' ? 'UDP' : 'TCP',
     })),
   };
+}
+
+function otherHealthCheckPort(targetGroup: TargetGroup | undefined): { healthCheckPort?: number } {
+  return targetGroup?.healthCheckPort === undefined || targetGroup.healthCheckPort === targetGroup.port
+    ? {}
+    : { healthCheckPort: targetGroup.healthCheckPort };
 }
 
 function autoscalerPlan(

@@ -2,6 +2,7 @@ import { apiValue } from '../../plan/reference';
 import { PLACEHOLDERS } from '../../shared/placeholders';
 import { yamlDocumentsFile } from '../../shared/serialize';
 import type { DescribedFile } from '../../shared/starter-file';
+import { stickinessAnnotation } from '../../shared/target-group-stickiness';
 import type {
   AutoscalerPlan,
   ContainerPlan,
@@ -179,7 +180,7 @@ function container(plan: ContainerPlan): Record<string, unknown> {
   const limits: Record<string, string | number> = { ...requests };
   if (plan.gpu) limits['nvidia.com/gpu'] = 1;
   const spec: Record<string, unknown> = { name: plan.name, image: plan.image };
-  if (plan.port !== undefined) spec.ports = [{ ...plan.port }];
+  if (plan.ports.length > 0) spec.ports = plan.ports.map((port) => ({ ...port }));
   if (plan.queueName !== undefined) spec.env = [{ name: 'QUEUE_NAME', value: plan.queueName }];
   spec.resources = { requests, limits };
   if (plan.probe !== undefined) Object.assign(spec, probes(plan.probe));
@@ -289,11 +290,10 @@ function ingress(plan: KubernetesPlan, alb: Extract<ExposurePlan, { type: 'alb' 
   if (alb.backendProtocolVersion !== undefined)
     annotations[`${prefix}/backend-protocol-version`] = alb.backendProtocolVersion;
   if (alb.healthCheckPath !== undefined) annotations[`${prefix}/healthcheck-path`] = alb.healthCheckPath;
+  if (alb.healthCheckPort !== undefined)
+    annotations[`${prefix}/healthcheck-port`] = String(alb.healthCheckPort);
   if (alb.successCodes !== undefined) annotations[`${prefix}/success-codes`] = alb.successCodes;
-  if (alb.stickiness) {
-    annotations[`${prefix}/target-group-attributes`] =
-      'stickiness.enabled=true,stickiness.lb_cookie.duration_seconds=86400';
-  }
+  if (alb.stickiness) annotations[`${prefix}/target-group-attributes`] = stickinessAnnotation('lb_cookie');
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'Ingress',
@@ -330,6 +330,10 @@ function networkLoadBalancerService(
   };
   if (nlb.healthCheckProtocol !== undefined)
     annotations[`${prefix}/aws-load-balancer-healthcheck-protocol`] = nlb.healthCheckProtocol;
+  if (nlb.healthCheckPort !== undefined)
+    annotations[`${prefix}/aws-load-balancer-healthcheck-port`] = String(nlb.healthCheckPort);
+  if (nlb.stickiness)
+    annotations[`${prefix}/aws-load-balancer-target-group-attributes`] = stickinessAnnotation('source_ip');
   if (nlb.tlsPorts.length > 0) {
     annotations[`${prefix}/aws-load-balancer-ssl-cert`] = PLACEHOLDERS.acmCertificateArn;
     annotations[`${prefix}/aws-load-balancer-ssl-ports`] = nlb.tlsPorts.map(String).join(',');
