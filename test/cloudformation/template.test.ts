@@ -157,7 +157,7 @@ const CASES: {
       persistence: { type: 'windows-file' },
       resources: { cpu: 1, memoryGiB: 2 },
     }),
-    resources: ['AWS::EC2::LaunchTemplate', 'AWS::ECS::TaskDefinition'],
+    resources: ['AWS::EC2::LaunchTemplate', 'AWS::ECS::TaskDefinition', 'AWS::SSM::Association'],
     required: [
       'VpcId',
       'PrivateSubnetIds',
@@ -166,6 +166,8 @@ const CASES: {
       'FsxFileSystemId',
       'FsxCredentialsParameter',
       'ActiveDirectoryDomain',
+      'ActiveDirectoryId',
+      'ActiveDirectoryDnsIps',
     ],
   },
   {
@@ -262,7 +264,7 @@ describe(TEMPLATE_PATH, () => {
     it('types and describes every parameter', () => {
       for (const parameter of Object.values(template.Parameters)) {
         expect(parameter.Type).toMatch(
-          /^(String|AWS::EC2::VPC::Id|List<AWS::EC2::Subnet::Id>|AWS::SSM::.+)$/,
+          /^(String|CommaDelimitedList|AWS::EC2::VPC::Id|List<AWS::EC2::Subnet::Id>|AWS::SSM::.+)$/,
         );
         expect(parameter.Description.length).toBeGreaterThan(10);
       }

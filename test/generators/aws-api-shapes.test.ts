@@ -230,6 +230,7 @@ const CONVERTERS: Record<string, Converter> = {
   'ecs/s3-event-rule.json': eventRule,
   'ecs/task-stopped-rule.json': eventRule,
   'eks/s3-event-rule.json': eventRule,
+  'ssm/domain-join-association.json': (value, label) => [request('ssm', 'CreateAssociation')(value, label)],
   'app-runner/create-service.json': (value, label) => [request('apprunner', 'CreateService')(value, label)],
   'app-runner/auto-scaling-configuration.json': (value, label) => [
     request('apprunner', 'CreateAutoScalingConfiguration')(value, label),
@@ -352,6 +353,7 @@ describe('Starter configuration AWS API shapes', () => {
           'iam CreateRole',
           'iam AttachRolePolicy',
           'iam PutRolePolicy',
+          'ssm CreateAssociation',
         ]),
       );
     });

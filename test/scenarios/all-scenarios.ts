@@ -1,9 +1,10 @@
 import { scenarios as foundationScenarios, noEligibleScenarios, type Scenario } from './scenarios.cases';
+import { storageAndDaemonScenarios } from './storage-and-daemons.cases';
 
 /**
  * Every scenario file, in one list: the foundation set of `scenarios.cases.ts`, then one file per topic
  * (`<topic>.cases.ts`, each exporting a `Scenario[]`), one line each below.
  */
-export const scenarios: Scenario[] = [...foundationScenarios];
+export const scenarios: Scenario[] = [...foundationScenarios, ...storageAndDaemonScenarios];
 
 export { noEligibleScenarios };

@@ -17,6 +17,8 @@ const EXAMPLE_VALUES: Record<string, string> = {
   FsxFileSystemId: PLACEHOLDERS.fsxFileSystemId,
   FsxCredentialsParameter: PLACEHOLDERS.fsxCredentialsSecretArn,
   ActiveDirectoryDomain: PLACEHOLDERS.activeDirectoryDomain,
+  ActiveDirectoryId: PLACEHOLDERS.activeDirectoryId,
+  ActiveDirectoryDnsIps: `${PLACEHOLDERS.activeDirectoryDnsIp},${PLACEHOLDERS.activeDirectoryDnsIp}`,
 };
 
 /** The template's description: one stack per recommendation, in an existing VPC. */

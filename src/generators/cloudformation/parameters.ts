@@ -24,6 +24,8 @@ export const PARAMETER_ORDER = [
   'FsxFileSystemId',
   'FsxCredentialsParameter',
   'ActiveDirectoryDomain',
+  'ActiveDirectoryId',
+  'ActiveDirectoryDnsIps',
 ] as const;
 
 const QUEUE_NAME_PATTERN = '^[A-Za-z0-9_-]{1,80}$';
@@ -161,14 +163,45 @@ export function fsxParameters(template: TemplateBuilder): {
     }),
     credentialsParameter: template.parameter('FsxCredentialsParameter', {
       Type: 'String',
-      MinLength: 1,
+      AllowedPattern: '^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+$',
+      ConstraintDescription: 'must be the ARN of a Secrets Manager secret',
       Description:
-        'The ARN of the Secrets Manager secret (or SSM parameter) holding the Active Directory credentials the tasks mount the share with.',
+        'The ARN of the Secrets Manager secret holding the Active Directory credentials (keys username and password) the tasks mount the share with; the task execution role may read it.',
     }),
-    domain: template.parameter('ActiveDirectoryDomain', {
+    domain: activeDirectoryDomain(template),
+  };
+}
+
+function activeDirectoryDomain(template: TemplateBuilder): Intrinsic {
+  return template.parameter('ActiveDirectoryDomain', {
+    Type: 'String',
+    MinLength: 1,
+    Description: 'The Active Directory domain the file system and the instances are joined to.',
+  });
+}
+
+/**
+ * The AWS Directory Service directory the container instances join (AWS-JoinDirectoryServiceDomain takes
+ * its id, its domain name and the addresses of its DNS servers).
+ */
+export function activeDirectoryParameters(template: TemplateBuilder): {
+  directoryId: Intrinsic;
+  domain: Intrinsic;
+  dnsIpAddresses: Intrinsic;
+} {
+  return {
+    directoryId: template.parameter('ActiveDirectoryId', {
       Type: 'String',
-      MinLength: 1,
-      Description: 'The Active Directory domain the file system and the instances are joined to.',
+      AllowedPattern: '^d-[0-9a-f]{10}$',
+      ConstraintDescription: 'must be an AWS Directory Service directory id (d-…)',
+      Description:
+        'The AWS Directory Service directory (AWS Managed Microsoft AD or AD Connector) the container instances join, so they can mount the FSx for Windows File Server share.',
+    }),
+    domain: activeDirectoryDomain(template),
+    dnsIpAddresses: template.parameter('ActiveDirectoryDnsIps', {
+      Type: 'CommaDelimitedList',
+      Description:
+        "The IP addresses of the directory's DNS servers, comma-separated (aws ds describe-directories --query 'DirectoryDescriptions[0].DnsIpAddrs').",
     }),
   };
 }

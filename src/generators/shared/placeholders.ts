@@ -19,6 +19,8 @@ export const PLACEHOLDERS = {
   fsxFileSystemId: '<fsx-file-system-id>',
   fsxCredentialsSecretArn: '<fsx-credentials-secret-arn>',
   activeDirectoryDomain: '<active-directory-domain>',
+  activeDirectoryId: '<active-directory-id>',
+  activeDirectoryDnsIp: '<active-directory-dns-ip>',
   oidcProvider: '<oidc-provider>',
   autoScalingConfigurationArn: '<auto-scaling-configuration-arn>',
   daemonImage: '<daemon-image>',
@@ -47,8 +49,11 @@ export const PLACEHOLDER_DESCRIPTIONS: Record<PlaceholderKey, string> = {
   efsAccessPointId: 'the id of the EFS access point the workload mounts through (fsap-…)',
   fsxFileSystemId: 'the id of the Amazon FSx for Windows File Server file system (fs-…)',
   fsxCredentialsSecretArn:
-    'the ARN of the Secrets Manager secret (or SSM parameter) holding the Active Directory credentials',
+    'the ARN of the Secrets Manager secret holding the Active Directory credentials (keys username and password) the share is mounted with',
   activeDirectoryDomain: 'the Active Directory domain the file system is joined to',
+  activeDirectoryId:
+    'the id (d-…) of the AWS Directory Service directory (AWS Managed Microsoft AD or AD Connector) the instances join',
+  activeDirectoryDnsIp: "an IP address of the directory's DNS servers (list each one)",
   oidcProvider: "the cluster's OIDC issuer without https:// (oidc.eks.<region>.amazonaws.com/id/…)",
   autoScalingConfigurationArn: 'the AutoScalingConfigurationArn printed by create-auto-scaling-configuration',
   daemonImage: 'the image of the per-node agent the DaemonSet runs',

@@ -19,6 +19,7 @@ import { taskStoppedRuleFile, taskStoppedRuleSteps } from '../../plan/task-stopp
 import type { CreateScheduleInput, EcsParameters, EventRuleFile } from '../../shared/eventbridge-shapes';
 import { PLACEHOLDERS } from '../../shared/placeholders';
 import { jsonFile } from '../../shared/serialize';
+import type { CreateAssociationInput } from '../../shared/ssm-shapes';
 import type { DescribedFile } from '../../shared/starter-file';
 import { backlogPerTaskQueries } from './backlog-metric';
 import {
@@ -26,6 +27,7 @@ import {
   type CapacityProviderPlan,
   type ContainerPlan,
   DATA_VOLUME_NAME,
+  type DomainJoinPlan,
   type EcsPlan,
   type ObjectCreatedRunPlan,
   type PlacementPlan,
@@ -50,6 +52,7 @@ export interface ServiceScaling {
 export function ecsFiles(plan: EcsPlan): DescribedFile[] {
   const files = [taskDefinitionFile(plan)];
   if (plan.capacity?.provider.designed === true) files.push(capacityProviderFile(plan.capacity.provider));
+  if (plan.domainJoin !== null) files.push(domainJoinAssociationFile(plan.domainJoin));
   if (plan.queues !== null) files.push(sqsQueuesFile(plan.queues, plan.region));
   if (plan.service !== null) files.push(serviceFile(plan, plan.service));
   if (plan.scaling !== null) files.push(scalingFile(plan.scaling));
@@ -66,6 +69,7 @@ export function ecsSteps(plan: EcsPlan): string[] {
   if (capacity !== null) {
     steps.push(
       STEPS.instanceProfile(capacity.instanceProfileName),
+      ...(plan.domainJoin === null ? [] : [STEPS.createDomainJoinAssociation]),
       STEPS.launchTemplate(capacity.ami, capacity.instanceTypes, capacity.spot, plan.cluster.name),
     );
     if (capacity.provider.designed) steps.push(STEPS.createCapacityProvider);
@@ -182,7 +186,7 @@ function taskVolumes(volume: VolumePlan | null): Volume[] {
             fileSystemId: PLACEHOLDERS.fsxFileSystemId,
             rootDirectory: volume.rootDirectory,
             authorizationConfig: {
-              credentialsParameter: PLACEHOLDERS.fsxCredentialsSecretArn,
+              credentialsParameter: apiValue(volume.credentials),
               domain: PLACEHOLDERS.activeDirectoryDomain,
             },
           },
@@ -191,6 +195,28 @@ function taskVolumes(volume: VolumePlan | null): Volume[] {
     default:
       return [];
   }
+}
+
+/**
+ * ssm/domain-join-association.json: the State Manager association that joins each container instance to the
+ * directory, with the directory's id, domain name and DNS addresses as placeholders.
+ */
+function domainJoinAssociationFile(domainJoin: DomainJoinPlan): DescribedFile {
+  const request: CreateAssociationInput = {
+    Name: domainJoin.document,
+    AssociationName: domainJoin.associationName,
+    Parameters: {
+      directoryId: [PLACEHOLDERS.activeDirectoryId],
+      directoryName: [PLACEHOLDERS.activeDirectoryDomain],
+      dnsIpAddresses: [PLACEHOLDERS.activeDirectoryDnsIp, PLACEHOLDERS.activeDirectoryDnsIp],
+    },
+    Targets: [{ Key: `tag:${domainJoin.target.tagKey}`, Values: [domainJoin.target.tagValue] }],
+  };
+  return jsonFile(
+    'ssm/domain-join-association.json',
+    request,
+    'Systems Manager CreateAssociation input: runs AWS-JoinDirectoryServiceDomain on every container instance, so FSx for Windows File Server shares can be mounted.',
+  );
 }
 
 /**

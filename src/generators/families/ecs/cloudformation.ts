@@ -9,6 +9,7 @@ import {
   type TemplateValue,
 } from '../../cloudformation/intrinsics';
 import {
+  activeDirectoryParameters,
   amiId,
   certificateArn,
   fsxParameters,
@@ -37,6 +38,7 @@ import {
   ANYWHERE_IPV4,
   type ContainerPlan,
   DATA_VOLUME_NAME,
+  type DomainJoinPlan,
   type Ec2CapacityPlan,
   type EcsPlan,
   type LoadBalancerPlan,
@@ -125,20 +127,10 @@ export function addEcsResources(plan: EcsPlan, template: TemplateBuilder): void 
         });
   // Tasks (and, on EC2, the instances their network interfaces attach to) run where they can mount the file system.
   const taskSubnets = () => (fileSystem === null ? privateSubnets() : fileSystem.subnets);
-  const fsx = plan.taskDefinition.volume?.kind === 'fsx-windows' ? fsxParameters(template) : null;
-  addRole(template, references, 'ExecutionRole', roleIn(plan.roles, plan.taskDefinition.executionRole.to), {
-    ...(fsx === null
-      ? {}
-      : {
-          extraStatements: [
-            {
-              Effect: 'Allow',
-              Action: ['secretsmanager:GetSecretValue', 'ssm:GetParameters'],
-              Resource: [fsx.credentialsParameter],
-            },
-          ],
-        }),
-  });
+  // The execution role's designed statement on the credentials secret resolves to the secret the stack is given.
+  if (plan.taskDefinition.volume?.kind === 'fsx-windows')
+    references.provide('fsx-credentials-secret', { arn: fsxParameters(template).credentialsParameter });
+  addRole(template, references, 'ExecutionRole', roleIn(plan.roles, plan.taskDefinition.executionRole.to));
   addRole(template, references, 'TaskRole', roleIn(plan.roles, plan.taskDefinition.taskRole.to));
 
   const clusterSettings = [{ Name: 'containerInsights', Value: 'enabled' }];
@@ -163,6 +155,7 @@ export function addEcsResources(plan: EcsPlan, template: TemplateBuilder): void 
     });
     provideCluster(references);
     addEc2Capacity(template, references, plan, capacity, vpc, taskSubnets());
+    if (plan.domainJoin !== null) addDomainJoin(template, plan.domainJoin);
     template.resource('ClusterCapacityProviders', {
       Type: 'AWS::ECS::ClusterCapacityProviderAssociations',
       Properties: {
@@ -377,6 +370,24 @@ function addEc2Capacity(
   references.provide('capacity-provider', { name: ref('CapacityProvider') });
 }
 
+/** The State Manager association that joins every container instance, found by its Name tag, to the directory. */
+function addDomainJoin(template: TemplateBuilder, domainJoin: DomainJoinPlan): void {
+  const directory = activeDirectoryParameters(template);
+  template.resource('DomainJoinAssociation', {
+    Type: 'AWS::SSM::Association',
+    Properties: {
+      Name: domainJoin.document,
+      AssociationName: domainJoin.associationName,
+      Parameters: {
+        directoryId: [directory.directoryId],
+        directoryName: [directory.domain],
+        dnsIpAddresses: directory.dnsIpAddresses,
+      },
+      Targets: [{ Key: `tag:${domainJoin.target.tagKey}`, Values: [domainJoin.target.tagValue] }],
+    },
+  });
+}
+
 /** The planned task definition on the stack's image parameter, roles, log group, queue and volumes. */
 function addTaskDefinition(template: TemplateBuilder, references: StackReferences, plan: EcsPlan): void {
   const { taskDefinition } = plan;
@@ -500,7 +511,10 @@ function volumes(
             FSxWindowsFileServerVolumeConfiguration: {
               FileSystemId: fsx.fileSystemId,
               RootDirectory: volume.rootDirectory,
-              AuthorizationConfig: { CredentialsParameter: fsx.credentialsParameter, Domain: fsx.domain },
+              AuthorizationConfig: {
+                CredentialsParameter: references.resolve(volume.credentials),
+                Domain: fsx.domain,
+              },
             },
           },
         ],

@@ -100,7 +100,7 @@ export type VolumePlan =
   | { kind: 'efs'; fileSystemId: Reference; accessPointId: Reference }
   /** The volume itself (size, type, encryption) is described by the service that launches the task. */
   | { kind: 'ebs' }
-  | { kind: 'fsx-windows'; rootDirectory: string };
+  | { kind: 'fsx-windows'; rootDirectory: string; credentials: Reference };
 
 export interface TaskDefinitionPlan {
   family: string;
@@ -149,6 +149,21 @@ export interface Ec2CapacityPlan {
   maxSize: number;
   nameTag: string;
   provider: CapacityProviderPlan;
+}
+
+/** The Systems Manager document that joins an instance to an AWS Directory Service domain (and restarts it). */
+export const DOMAIN_JOIN_DOCUMENT = 'AWS-JoinDirectoryServiceDomain';
+
+/**
+ * FSx for Windows File Server volumes mount only on instances joined to the file system's Active Directory
+ * domain: a State Manager association runs AWS-JoinDirectoryServiceDomain on every container instance, found
+ * by its Name tag, so each instance the Auto Scaling group starts later joins as well. The directory's id,
+ * domain name and DNS addresses are the customer's.
+ */
+export interface DomainJoinPlan {
+  associationName: string;
+  document: typeof DOMAIN_JOIN_DOCUMENT;
+  target: { tagKey: 'Name'; tagValue: string };
 }
 
 export interface TargetGroupPlan {
@@ -263,6 +278,8 @@ export interface EcsPlan extends StarterPlan {
   taskDefinition: TaskDefinitionPlan;
   placement: PlacementPlan;
   capacity: Ec2CapacityPlan | null;
+  /** Windows container instances mounting FSx for Windows File Server join the directory first. */
+  domainJoin: DomainJoinPlan | null;
   queues: QueuesPlan | null;
   fileSystem: FileSystemPlan | null;
   loadBalancer: LoadBalancerPlan | null;
@@ -295,6 +312,7 @@ export function ecsPlan(input: StarterConfigInput): EcsPlan {
     ...(queues?.queues.some((queue) => queue.key === 'workload-queue') ? ['workload-queue' as const] : []),
     ...(fileSystem === null ? [] : ['file-system' as const]),
     ...(s3RuleTrigger === undefined ? [] : ['trigger-bucket-objects' as const]),
+    ...(design.storage.type === 'fsx-windows' ? ['fsx-credentials-secret' as const] : []),
   ]);
   const service = facts.runtime.taskGroup.startsWith('service:');
   const volumeRole =
@@ -346,6 +364,14 @@ export function ecsPlan(input: StarterConfigInput): EcsPlan {
     taskDefinition,
     placement: placementPlan(input, fargate, capacityProviderName),
     capacity,
+    domainJoin:
+      capacity === null || design.storage.type !== 'fsx-windows'
+        ? null
+        : {
+            associationName: `${name}-domain-join`,
+            document: DOMAIN_JOIN_DOCUMENT,
+            target: { tagKey: 'Name', tagValue: capacity.nameTag },
+          },
     queues,
     fileSystem,
     loadBalancer: service ? loadBalancerPlan(input) : null,
@@ -482,7 +508,11 @@ function volumePlan(input: StarterConfigInput, fileSystem: FileSystemPlan | null
     case 'ebs':
       return { kind: 'ebs' };
     case 'fsx-windows':
-      return { kind: 'fsx-windows', rootDirectory: 'share' };
+      return {
+        kind: 'fsx-windows',
+        rootDirectory: 'share',
+        credentials: reference('fsx-credentials-secret', 'arn', PLACEHOLDERS.fsxCredentialsSecretArn),
+      };
     default:
       return null;
   }

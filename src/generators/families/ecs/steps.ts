@@ -29,6 +29,8 @@ export const ECS_AMIS = {
 
 /** The README's fixed ECS commands; the parametrised ones are the functions below. */
 export const STEPS = {
+  createDomainJoinAssociation:
+    'Join every container instance to the Active Directory domain as it starts: `aws ssm create-association --cli-input-json file://ssm/domain-join-association.json`',
   createCapacityProvider:
     'Create the capacity provider: `aws ecs create-capacity-provider --cli-input-json file://ecs/capacity-provider.json`',
   registerTaskDefinition:
@@ -76,7 +78,7 @@ export const NOTES = {
   ebsVolume:
     "Each task gets its own EBS volume, created at launch from the service's volumeConfigurations and deleted when the task stops.",
   fsxVolume: (executionRole: string) =>
-    `The FSx for Windows File Server volume needs the instances joined to the Active Directory domain, and role ${executionRole} allowed secretsmanager:GetSecretValue on the credentials secret.`,
+    `The FSx for Windows File Server share mounts only on instances joined to its Active Directory domain: the Systems Manager association joins each container instance (and restarts it) within minutes of its start, and a task placed there before the join fails to mount the share and is started again. Role ${executionRole} reads the credentials secret (secretsmanager:GetSecretValue); if a customer managed KMS key encrypts the secret, also allow kms:Decrypt on that key. The instances' security group must reach the file system and the domain controllers (SMB on 445, DNS, Kerberos and LDAP).`,
   daemons:
     'Run the per-host agent as a second ECS service with schedulingStrategy DAEMON on the same cluster; this configuration covers the workload itself.',
   noArm64GpuAmi:
