@@ -398,7 +398,7 @@ describe(TEMPLATE_PATH, () => {
       );
     });
 
-    it('mounts EFS through its access point, from the subnets that have mount targets, over NFS from the tasks only', async () => {
+    it('mounts EFS through its access point, with a mount target in every private subnet, over NFS from the tasks only', async () => {
       const template = await templateFor(
         webWorkload({ persistence: { type: 'shared-file' } }),
         'ecs-fargate',
@@ -412,6 +412,7 @@ describe(TEMPLATE_PATH, () => {
           }),
         ],
       );
+      // Every subnet the tasks are given has a mount target: the first two always, the others when listed.
       expect(
         at(
           resource(template, 'Service'),
@@ -420,13 +421,32 @@ describe(TEMPLATE_PATH, () => {
           'AwsvpcConfiguration',
           'Subnets',
         ),
-      ).toEqual([
-        { 'Fn::Select': [0, { Ref: 'PrivateSubnetIds' }] },
-        { 'Fn::Select': [1, { Ref: 'PrivateSubnetIds' }] },
-      ]);
+      ).toEqual({ Ref: 'PrivateSubnetIds' });
+      expect(at(resource(template, 'FileSystemMountTarget1'), 'Properties', 'SubnetId')).toEqual({
+        'Fn::Select': [0, { Ref: 'PrivateSubnetIds' }],
+      });
+      expect(resource(template, 'FileSystemMountTarget2').Condition).toBeUndefined();
+      for (const index of [3, 4, 5, 6]) {
+        expect(resource(template, `FileSystemMountTarget${index}`)).toMatchObject({
+          Condition: `HasPrivateSubnet${index}`,
+          Properties: { SubnetId: { 'Fn::Select': [index - 1, { Ref: 'PrivateSubnetIds' }] } },
+        });
+      }
+      // The service waits for the mount targets, the conditional ones through the wait handle's metadata.
       expect(resource(template, 'Service').DependsOn).toEqual(
-        expect.arrayContaining(['FileSystemMountTarget1', 'FileSystemMountTarget2']),
+        expect.arrayContaining(['FileSystemMountTargets']),
       );
+      expect(at(resource(template, 'FileSystemMountTargets'), 'Metadata', 'MountTargets')).toEqual([
+        { Ref: 'FileSystemMountTarget1' },
+        { Ref: 'FileSystemMountTarget2' },
+        ...[3, 4, 5, 6].map((index) => ({
+          'Fn::If': [
+            `HasPrivateSubnet${index}`,
+            { Ref: `FileSystemMountTarget${index}` },
+            { Ref: 'AWS::NoValue' },
+          ],
+        })),
+      ]);
       expect(
         at(resource(template, 'TaskDefinition'), 'Properties', 'Volumes', 0, 'EFSVolumeConfiguration'),
       ).toEqual({

@@ -53,4 +53,23 @@ export const storageAndDaemonScenarios: Scenario[] = [
       },
     },
   },
+  {
+    name: 'a content service on EFS in a VPC with three Availability Zones',
+    why: 'AWS: "at a minimum, you should create a mount target in each Availability Zone from which you want to access the file system", and only one per Availability Zone (https://docs.aws.amazon.com/efs/latest/ug/manage-fs-access-create-delete-mount-targets.html); the service spreads tasks over every subnet it is given (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement.html), so every private subnet listed needs its mount target, not only the first two.',
+    workload: webWorkload({
+      name: 'cms',
+      persistence: { type: 'shared-file', sizeGiB: 50 },
+    }),
+    want: {
+      platform: 'ecs-fargate',
+      loadBalancer: publicHttp,
+      storage: { type: 'efs' },
+      scalingPolicy: 'target-tracking',
+      starterFiles: {
+        'cloudformation/template.yaml':
+          /FileSystemMountTarget3:\s+Type: AWS::EFS::MountTarget\s+Condition: HasPrivateSubnet3/,
+        'README.md': /for subnet in <private-subnet-ids>; do aws efs create-mount-target/,
+      },
+    },
+  },
 ];

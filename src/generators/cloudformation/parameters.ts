@@ -53,6 +53,10 @@ export function vpcCidr(template: TemplateBuilder): Intrinsic {
   });
 }
 
+/** What the private subnets' description adds when the stack creates an EFS file system in them. */
+export const EFS_SUBNETS_NOTE =
+  ' The EFS file system gets a mount target in each of them, up to six (a file system takes one mount target per Availability Zone).';
+
 /** Where the tasks, pods or nodes run; `note` adds what this template needs of them. */
 export function privateSubnetIds(template: TemplateBuilder, note = ''): Intrinsic {
   return template.parameter('PrivateSubnetIds', {

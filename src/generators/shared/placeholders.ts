@@ -16,6 +16,9 @@ export const PLACEHOLDERS = {
   acmCertificateArn: '<acm-certificate-arn>',
   efsFileSystemId: '<efs-file-system-id>',
   efsAccessPointId: '<efs-access-point-id>',
+  efsSecurityGroupId: '<efs-security-group-id>',
+  privateSubnetIds: '<private-subnet-ids>',
+  clusterSecurityGroupId: '<cluster-security-group-id>',
   fsxFileSystemId: '<fsx-file-system-id>',
   fsxCredentialsSecretArn: '<fsx-credentials-secret-arn>',
   activeDirectoryDomain: '<active-directory-domain>',
@@ -47,6 +50,12 @@ export const PLACEHOLDER_DESCRIPTIONS: Record<PlaceholderKey, string> = {
   acmCertificateArn: 'the ARN of the ACM certificate for your domain, used by the TLS listener',
   efsFileSystemId: 'the id of the Amazon EFS file system (fs-…)',
   efsAccessPointId: 'the id of the EFS access point the workload mounts through (fsap-…)',
+  efsSecurityGroupId:
+    "the GroupId printed by create-security-group for the EFS mount targets' security group",
+  privateSubnetIds:
+    'the ids of every private subnet the workload runs in, separated by spaces (one per Availability Zone)',
+  clusterSecurityGroupId:
+    'the cluster security group EKS created (`aws eks describe-cluster --name <cluster> --query cluster.resourcesVpcConfig.clusterSecurityGroupId`)',
   fsxFileSystemId: 'the id of the Amazon FSx for Windows File Server file system (fs-…)',
   fsxCredentialsSecretArn:
     'the ARN of the Secrets Manager secret holding the Active Directory credentials (keys username and password) the share is mounted with',

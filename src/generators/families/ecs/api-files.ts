@@ -11,6 +11,7 @@ import type {
   Volume,
 } from '@aws-sdk/client-ecs';
 import type { components } from '../../../contract/generated/openapi-types';
+import { fileSystemSteps } from '../../plan/file-system/api-files';
 import { createLogGroupCommand, putRetentionPolicyCommand } from '../../plan/log-group/api-files';
 import { objectCreatedEventPattern } from '../../plan/object-created-trigger/api-files';
 import { sqsQueueSteps, sqsQueuesFile } from '../../plan/queues/api-files';
@@ -84,6 +85,9 @@ export function ecsSteps(plan: EcsPlan): string[] {
       putRetentionPolicyCommand(plan.logGroup),
       plan.logGroup.retentionInDays,
     ),
+    ...(plan.fileSystem === null
+      ? []
+      : fileSystemSteps(plan.fileSystem, { securityGroup: PLACEHOLDERS.securityGroupId, accessPoint: true })),
     STEPS.registerTaskDefinition,
   );
   if (plan.queues !== null) steps.push(...sqsQueueSteps(plan.queues));

@@ -12,6 +12,7 @@ import {
   activeDirectoryParameters,
   amiId,
   certificateArn,
+  EFS_SUBNETS_NOTE,
   fsxParameters,
   imageUri,
   instanceType,
@@ -91,11 +92,7 @@ export function addEcsResources(plan: EcsPlan, template: TemplateBuilder): void 
   const vpc = vpcId(template);
   const efs = plan.fileSystem !== null;
   // Declared where first used: a task only ever run by hand needs no subnets from the stack.
-  const privateSubnets = () =>
-    privateSubnetIds(
-      template,
-      efs ? ' The tasks run in the first two listed, where the EFS file system has its mount targets.' : '',
-    );
+  const privateSubnets = () => privateSubnetIds(template, efs ? EFS_SUBNETS_NOTE : '');
 
   addRepository(template, plan.registry);
   const logGroup = addLogGroup(template, 'LogGroup', plan.logGroup);
@@ -125,8 +122,8 @@ export function addEcsResources(plan: EcsPlan, template: TemplateBuilder): void 
           privateSubnets: privateSubnets(),
           clientSecurityGroup: ref('TaskSecurityGroup'),
         });
-  // Tasks (and, on EC2, the instances their network interfaces attach to) run where they can mount the file system.
-  const taskSubnets = () => (fileSystem === null ? privateSubnets() : fileSystem.subnets);
+  // Every private subnet has a mount target, so tasks (and EC2 instances) run in all of them.
+  const taskSubnets = privateSubnets;
   // The execution role's designed statement on the credentials secret resolves to the secret the stack is given.
   if (plan.taskDefinition.volume?.kind === 'fsx-windows')
     references.provide('fsx-credentials-secret', { arn: fsxParameters(template).credentialsParameter });

@@ -1,13 +1,5 @@
-import {
-  getAtt,
-  ref,
-  select,
-  split,
-  sub,
-  subVariable,
-  type TemplateValue,
-} from '../../cloudformation/intrinsics';
-import { privateSubnetIds, serviceIpv4Cidr, vpcId } from '../../cloudformation/parameters';
+import { getAtt, ref, select, split, sub, subVariable } from '../../cloudformation/intrinsics';
+import { EFS_SUBNETS_NOTE, privateSubnetIds, serviceIpv4Cidr, vpcId } from '../../cloudformation/parameters';
 import type { TemplateBuilder } from '../../cloudformation/template';
 import { addFileSystem } from '../../plan/file-system/cloudformation';
 import {
@@ -53,12 +45,7 @@ const WEB_IDENTITY_TRUST_POLICY = JSON.stringify({
 export function addEksResources(plan: EksPlan, template: TemplateBuilder): void {
   const { cluster, compute } = plan;
   const references = new StackReferences();
-  const privateSubnets = privateSubnetIds(
-    template,
-    plan.fileSystem === null
-      ? ''
-      : ' Pods run in the first two listed, where the EFS file system has its mount targets.',
-  );
+  const privateSubnets = privateSubnetIds(template, plan.fileSystem === null ? '' : EFS_SUBNETS_NOTE);
   addRepository(template, plan.registry);
   // The rule that fills the queue is the queue policy's only sender, so its ARN is known before it is added.
   if (plan.s3Events !== null)
@@ -93,16 +80,15 @@ export function addEksResources(plan: EksPlan, template: TemplateBuilder): void 
     Value: ref('Cluster'),
   });
 
-  const fileSystem =
-    plan.fileSystem === null
-      ? null
-      : addFileSystem(template, references, plan.fileSystem, {
-          vpc: vpcId(template),
-          privateSubnets,
-          clientSecurityGroup: getAtt('Cluster', 'ClusterSecurityGroupId'),
-        });
-  const nodeSubnets: TemplateValue = fileSystem === null ? privateSubnets : fileSystem.subnets;
-  const computeIds = addCompute(template, references, plan, nodeSubnets);
+  if (plan.fileSystem !== null) {
+    // Pods mount through the CSI driver, which retries until the mount targets are available.
+    addFileSystem(template, references, plan.fileSystem, {
+      vpc: vpcId(template),
+      privateSubnets,
+      clientSecurityGroup: getAtt('Cluster', 'ClusterSecurityGroupId'),
+    });
+  }
+  const computeIds = addCompute(template, references, plan, privateSubnets);
   addAddons(template, references, plan, computeIds);
   addWorkloadIdentity(template, references, plan);
 }

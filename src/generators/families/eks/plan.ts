@@ -228,7 +228,6 @@ export function eksPlan(input: StarterConfigInput): EksPlan {
   if (triggerPlan !== null && runsOnce) notes.push(NOTES.jobReadsQueue);
   if (facts.runtime.os === 'windows') notes.push(NOTES.windowsIpam);
   if (fargate) notes.push(NOTES.fargatePrivateSubnets);
-  if (design.storage.type === 'efs') notes.push(NOTES.efsMountTargets);
 
   const hpa = hpaPolicy(input);
   const queueMetric = hpa !== undefined && typeof hpa.queueName === 'string';

@@ -32,8 +32,6 @@ export const NOTES = {
     'Windows pods need Windows IP address management turned on in the VPC CNI: set enable-windows-ipam: "true" in the amazon-vpc-cni ConfigMap in kube-system (eksctl does this when it creates a Windows node group).',
   fargatePrivateSubnets:
     'Fargate runs pods only in private subnets: the VPC needs a NAT gateway (eksctl creates one) or VPC endpoints.',
-  efsMountTargets:
-    "The EFS file system's mount targets must accept NFS (TCP 2049) from the cluster's security group.",
 } as const;
 
 /** What to do once the stack is up. */
