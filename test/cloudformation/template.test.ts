@@ -456,6 +456,32 @@ describe(TEMPLATE_PATH, () => {
       });
     });
 
+    it('runs the per-host agent as a DAEMON service on the EC2 launch type, with its own image parameter and roles', async () => {
+      const template = await templateFor(
+        workerWorkload({ control: { daemons: true, kubernetes: 'avoid' } }),
+        'ecs-ec2',
+      );
+      const service = resource(template, 'DaemonService');
+      expect(service.Properties).toMatchObject({
+        SchedulingStrategy: 'DAEMON',
+        LaunchType: 'EC2',
+        TaskDefinition: { Ref: 'DaemonTaskDefinition' },
+      });
+      // A DAEMON service takes no capacity provider strategy.
+      expect(service.Properties).not.toHaveProperty('CapacityProviderStrategy');
+      const taskDefinition = resource(template, 'DaemonTaskDefinition');
+      expect(at(taskDefinition, 'Properties', 'ContainerDefinitions', 0, 'Image')).toEqual({
+        Ref: 'DaemonImageUri',
+      });
+      expect(at(taskDefinition, 'Properties', 'ExecutionRoleArn')).toEqual({
+        'Fn::GetAtt': ['DaemonExecutionRole', 'Arn'],
+      });
+      expect(at(taskDefinition, 'Properties', 'TaskRoleArn')).toEqual({
+        'Fn::GetAtt': ['DaemonTaskRole', 'Arn'],
+      });
+      expect(template.Parameters.DaemonImageUri?.Default).toBeUndefined();
+    });
+
     it('starts EC2 instances from the ECS-optimized AMI of their SSM parameter and lets ECS scale them', async () => {
       const template = await templateFor(webWorkload({ control: { gpu: true } }), 'ecs-ec2');
       expect(template.Parameters.AmiId).toMatchObject({

@@ -218,6 +218,10 @@ const eventRule: Converter = (value, label) => [
 const CONVERTERS: Record<string, Converter> = {
   'ecs/task-definition.json': (value, label) => [request('ecs', 'RegisterTaskDefinition')(value, label)],
   'ecs/service.json': (value, label) => [request('ecs', 'CreateService')(value, label)],
+  'ecs/daemon-task-definition.json': (value, label) => [
+    request('ecs', 'RegisterTaskDefinition')(value, label),
+  ],
+  'ecs/daemon-service.json': (value, label) => [request('ecs', 'CreateService')(value, label)],
   'ecs/capacity-provider.json': (value, label) => [request('ecs', 'CreateCapacityProvider')(value, label)],
   'ecs/express-gateway-service.json': (value, label) => [
     request('ecs', 'CreateExpressGatewayService')(value, label),

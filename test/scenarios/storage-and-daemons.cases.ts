@@ -1,5 +1,5 @@
-import { webWorkload } from '../support/workloads';
-import { publicHttp, type Scenario } from './scenarios.cases';
+import { webWorkload, workerWorkload } from '../support/workloads';
+import { noLoadBalancer, publicHttp, type Scenario, stateless } from './scenarios.cases';
 
 /**
  * Storage and per-host agents, end to end: where FSx for Windows File Server can be mounted and what the
@@ -69,6 +69,52 @@ export const storageAndDaemonScenarios: Scenario[] = [
         'cloudformation/template.yaml':
           /FileSystemMountTarget3:\s+Type: AWS::EFS::MountTarget\s+Condition: HasPrivateSubnet3/,
         'README.md': /for subnet in <private-subnet-ids>; do aws efs create-mount-target/,
+      },
+    },
+  },
+  {
+    name: 'a Windows queue worker with a per-host log shipper on ECS',
+    why: 'A per-host agent on ECS is a service with the DAEMON scheduling strategy, which runs one task on every container instance and does not run on Fargate (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html); Windows containers with their own hosts mean ECS on EC2. The agent is its own task definition with its own roles, so the workload’s task role grants it nothing (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html). The worker itself reads its SQS queue and scales on the backlog per task (https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-target-tracking-metric-math.html).',
+    workload: workerWorkload({
+      name: 'invoices',
+      control: { os: 'windows', daemons: true, kubernetes: 'avoid' },
+      resources: { cpu: 2, memoryGiB: 4 },
+    }),
+    want: {
+      platform: 'ecs-ec2',
+      loadBalancer: noLoadBalancer,
+      storage: stateless,
+      scalingPolicy: 'sqs-backlog-per-task',
+      triggers: [{ type: 'sqs-queue', queueName: 'invoices-queue' }],
+      blockers: { 'ecs-fargate': /per-host daemons/ },
+      starterFiles: {
+        'ecs/daemon-service.json': /"schedulingStrategy": "DAEMON"/,
+        'ecs/daemon-task-definition.json': /"family": "invoices-agent"[\s\S]*"image": "<daemon-image>"/,
+        'iam/roles.json': /"RoleName": "invoices-agent-execution"[\s\S]*"RoleName": "invoices-agent-task"/,
+        'cloudformation/template.yaml': /DaemonImageUri:[\s\S]*SchedulingStrategy: DAEMON/,
+      },
+    },
+  },
+  {
+    name: 'a Windows web service on Kubernetes with a node agent',
+    why: 'A DaemonSet runs one pod on every node (https://docs.aws.amazon.com/eks/latest/userguide/eks-compute.html); EKS Fargate does not run DaemonSets and Auto Mode does not run Windows, so Windows nodes in a managed node group carry it. The agent gets its own ServiceAccount and IAM role; EKS Pod Identity is available only on Linux EC2 nodes (https://docs.aws.amazon.com/eks/latest/userguide/pod-identities.html, restrictions), so on Windows nodes the role is trusted through the cluster OIDC provider and named in the ServiceAccount annotation (https://docs.aws.amazon.com/eks/latest/userguide/associate-service-account-role.html).',
+    workload: webWorkload({
+      name: 'storefront',
+      control: { os: 'windows', kubernetes: 'required', daemons: true },
+      resources: { cpu: 2, memoryGiB: 4 },
+    }),
+    want: {
+      platform: 'eks-managed-nodes',
+      loadBalancer: publicHttp,
+      storage: stateless,
+      scalingPolicy: 'horizontal-pod-autoscaler',
+      blockers: { 'eks-fargate': /per-host daemons/ },
+      starterFiles: {
+        'eks/manifests.yaml':
+          /kind: ServiceAccount\s+metadata:\s+name: storefront-agent[\s\S]*eks\.amazonaws\.com\/role-arn: arn:aws:iam::<account-id>:role\/storefront-agent[\s\S]*kind: DaemonSet[\s\S]*serviceAccountName: storefront-agent/,
+        'eks/cluster.yaml': /withOIDC: true/,
+        'iam/roles.json':
+          /"RoleName": "storefront-agent"[\s\S]*sts:AssumeRoleWithWebIdentity[\s\S]*system:serviceaccount:storefront:storefront-agent/,
       },
     },
   },

@@ -13,6 +13,7 @@ const EXAMPLE_VALUES: Record<string, string> = {
   PrivateSubnetIds: `${PLACEHOLDERS.subnetId},${PLACEHOLDERS.subnetId}`,
   PublicSubnetIds: `${PLACEHOLDERS.publicSubnetId},${PLACEHOLDERS.publicSubnetId}`,
   ImageUri: '<image-uri>',
+  DaemonImageUri: PLACEHOLDERS.daemonImage,
   CertificateArn: PLACEHOLDERS.acmCertificateArn,
   FsxFileSystemId: PLACEHOLDERS.fsxFileSystemId,
   FsxCredentialsParameter: PLACEHOLDERS.fsxCredentialsSecretArn,

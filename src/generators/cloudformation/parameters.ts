@@ -12,6 +12,7 @@ export const PARAMETER_ORDER = [
   'PrivateSubnetIds',
   'PublicSubnetIds',
   'ImageUri',
+  'DaemonImageUri',
   'CertificateArn',
   'QueueName',
   'DeadLetterQueueName',
@@ -81,6 +82,16 @@ export function imageUri(template: TemplateBuilder, image: string | undefined): 
     Description:
       'The container image to run (registry/repository:tag or @digest). It must exist when the stack is created; later versions go to the repository this stack creates (output RepositoryUri).',
     ...(image === undefined ? {} : { Default: image }),
+  });
+}
+
+/** The per-host agent's image: the customer's, so the stack has no default for it. */
+export function daemonImageUri(template: TemplateBuilder): Intrinsic {
+  return template.parameter('DaemonImageUri', {
+    Type: 'String',
+    MinLength: 1,
+    Description:
+      'The container image of the per-host agent (log shipper, monitoring or security agent) that the daemon service runs on every container instance.',
   });
 }
 

@@ -65,7 +65,8 @@ export const PLACEHOLDER_DESCRIPTIONS: Record<PlaceholderKey, string> = {
   activeDirectoryDnsIp: "an IP address of the directory's DNS servers (list each one)",
   oidcProvider: "the cluster's OIDC issuer without https:// (oidc.eks.<region>.amazonaws.com/id/…)",
   autoScalingConfigurationArn: 'the AutoScalingConfigurationArn printed by create-auto-scaling-configuration',
-  daemonImage: 'the image of the per-node agent the DaemonSet runs',
+  daemonImage:
+    'the image of the per-host agent (log shipper, monitoring or security agent) the ECS daemon service or the Kubernetes DaemonSet runs',
 };
 
 export function iamRoleArn(roleName: string): string {

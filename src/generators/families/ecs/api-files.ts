@@ -28,6 +28,7 @@ import {
   type CapacityProviderPlan,
   type ContainerPlan,
   DATA_VOLUME_NAME,
+  type DaemonPlan,
   type DomainJoinPlan,
   type EcsPlan,
   type ObjectCreatedRunPlan,
@@ -56,6 +57,7 @@ export function ecsFiles(plan: EcsPlan): DescribedFile[] {
   if (plan.domainJoin !== null) files.push(domainJoinAssociationFile(plan.domainJoin));
   if (plan.queues !== null) files.push(sqsQueuesFile(plan.queues, plan.region));
   if (plan.service !== null) files.push(serviceFile(plan, plan.service));
+  if (plan.daemon !== null) files.push(...daemonFiles(plan, plan.daemon));
   if (plan.scaling !== null) files.push(scalingFile(plan.scaling));
   if (plan.schedule !== null) files.push(scheduleFile(plan, plan.schedule));
   if (plan.objectCreated !== null) files.push(objectCreatedRuleFile(plan, plan.objectCreated));
@@ -95,6 +97,7 @@ export function ecsSteps(plan: EcsPlan): string[] {
     steps.push(...loadBalancerSteps(plan), STEPS.createService);
     if (plan.scaling !== null) steps.push(STEPS.registerScalableTarget, STEPS.putScalingPolicy);
   }
+  if (plan.daemon !== null) steps.push(STEPS.registerDaemonTaskDefinition, STEPS.createDaemonService);
   if (plan.schedule !== null) steps.push(STEPS.createSchedule);
   if (plan.objectCreated !== null) {
     steps.push(
@@ -317,6 +320,62 @@ function serviceFile(plan: EcsPlan, service: ServicePlan): DescribedFile {
     request,
     'ECS CreateService input: task count, capacity, private networking, load balancer and deployment rollback.',
   );
+}
+
+/**
+ * ecs/daemon-task-definition.json and ecs/daemon-service.json: the per-host agent's task definition and the
+ * DAEMON service that runs one of its tasks on every container instance, on the EC2 launch type.
+ */
+function daemonFiles(plan: EcsPlan, daemon: DaemonPlan): DescribedFile[] {
+  const { container } = daemon;
+  const taskDefinition: RegisterTaskDefinitionCommandInput = {
+    family: daemon.family,
+    requiresCompatibilities: ['EC2'],
+    runtimePlatform: {
+      operatingSystemFamily: daemon.operatingSystemFamily,
+      cpuArchitecture: daemon.cpuArchitecture,
+    },
+    executionRoleArn: apiValue(daemon.executionRole),
+    taskRoleArn: apiValue(daemon.taskRole),
+    containerDefinitions: [
+      {
+        name: container.name,
+        image: container.image,
+        essential: true,
+        cpu: container.cpu,
+        memory: container.memory,
+        logConfiguration: {
+          logDriver: 'awslogs',
+          options: {
+            'awslogs-group': apiValue(container.logGroup),
+            'awslogs-region': container.region,
+            'awslogs-stream-prefix': container.streamPrefix,
+          },
+        },
+      },
+    ],
+  };
+  const service: CreateServiceCommandInput = {
+    cluster: plan.cluster.name,
+    serviceName: daemon.serviceName,
+    taskDefinition: daemon.family,
+    schedulingStrategy: 'DAEMON',
+    launchType: 'EC2',
+    propagateTags: 'SERVICE',
+    enableECSManagedTags: true,
+  };
+  return [
+    jsonFile(
+      'ecs/daemon-task-definition.json',
+      taskDefinition,
+      "ECS RegisterTaskDefinition input: the per-host agent's container (your image), its roles and logging.",
+    ),
+    jsonFile(
+      'ecs/daemon-service.json',
+      service,
+      'ECS CreateService input: the DAEMON service that runs the agent once on every container instance.',
+    ),
+  ];
 }
 
 /** ecs/scaling.json: the task-count range and the target-tracking policy. */

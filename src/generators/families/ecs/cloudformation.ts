@@ -12,6 +12,7 @@ import {
   activeDirectoryParameters,
   amiId,
   certificateArn,
+  daemonImageUri,
   EFS_SUBNETS_NOTE,
   fsxParameters,
   imageUri,
@@ -39,6 +40,7 @@ import {
   ANYWHERE_IPV4,
   type ContainerPlan,
   DATA_VOLUME_NAME,
+  type DaemonPlan,
   type DomainJoinPlan,
   type Ec2CapacityPlan,
   type EcsPlan,
@@ -182,6 +184,7 @@ export function addEcsResources(plan: EcsPlan, template: TemplateBuilder): void 
     });
     if (plan.scaling !== null) addServiceScaling(template, references, plan.scaling);
   }
+  if (plan.daemon !== null) addDaemon(template, references, plan, plan.daemon);
   if (plan.schedule !== null) {
     const { schedule } = plan;
     const role = addRunTaskRole(template, references, schedule.runTask, 'SchedulerRole');
@@ -365,6 +368,69 @@ function addEc2Capacity(
     },
   });
   references.provide('capacity-provider', { name: ref('CapacityProvider') });
+}
+
+/**
+ * The per-host agent: its roles, its task definition on the DaemonImageUri parameter, and the DAEMON service
+ * on the EC2 launch type. It waits for the capacity provider association, which cannot be removed while a
+ * service still runs on the cluster.
+ */
+function addDaemon(
+  template: TemplateBuilder,
+  references: StackReferences,
+  plan: EcsPlan,
+  daemon: DaemonPlan,
+): void {
+  addRole(template, references, 'DaemonExecutionRole', roleIn(plan.roles, daemon.executionRole.to));
+  addRole(template, references, 'DaemonTaskRole', roleIn(plan.roles, daemon.taskRole.to));
+  const { container } = daemon;
+  template.resource('DaemonTaskDefinition', {
+    Type: 'AWS::ECS::TaskDefinition',
+    Properties: {
+      Family: daemon.family,
+      RequiresCompatibilities: ['EC2'],
+      RuntimePlatform: {
+        OperatingSystemFamily: daemon.operatingSystemFamily,
+        CpuArchitecture: daemon.cpuArchitecture,
+      },
+      ExecutionRoleArn: references.resolve(daemon.executionRole),
+      TaskRoleArn: references.resolve(daemon.taskRole),
+      ContainerDefinitions: [
+        {
+          Name: container.name,
+          Image: daemonImageUri(template),
+          Essential: true,
+          Cpu: container.cpu,
+          Memory: container.memory,
+          LogConfiguration: {
+            LogDriver: 'awslogs',
+            Options: {
+              'awslogs-group': references.resolve(container.logGroup),
+              'awslogs-region': ref('AWS::Region'),
+              'awslogs-stream-prefix': container.streamPrefix,
+            },
+          },
+        },
+      ],
+    },
+  });
+  template.resource('DaemonService', {
+    Type: 'AWS::ECS::Service',
+    DependsOn: ['ClusterCapacityProviders'],
+    Properties: {
+      ServiceName: daemon.serviceName,
+      Cluster: ref('Cluster'),
+      TaskDefinition: ref('DaemonTaskDefinition'),
+      SchedulingStrategy: 'DAEMON',
+      LaunchType: 'EC2',
+      PropagateTags: 'SERVICE',
+      EnableECSManagedTags: true,
+    },
+  });
+  template.output('DaemonServiceName', {
+    Description: 'The DAEMON service that runs the per-host agent on every container instance.',
+    Value: getAtt('DaemonService', 'Name'),
+  });
 }
 
 /** The State Manager association that joins every container instance, found by its Name tag, to the directory. */

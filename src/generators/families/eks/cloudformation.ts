@@ -12,7 +12,7 @@ import { addRole } from '../../plan/roles/cloudformation';
 import { roleIn } from '../../plan/roles/plan';
 import { StackReferences } from '../../plan/stack-references';
 import { addCompute } from './cloudformation-compute';
-import type { EksPlan, S3EventsPlan } from './plan';
+import type { EksPlan, PodIdentityPlan, S3EventsPlan } from './plan';
 
 /**
  * The trust policy of the pod role under IRSA: the cluster's OIDC provider, for the workload's service
@@ -90,7 +90,27 @@ export function addEksResources(plan: EksPlan, template: TemplateBuilder): void 
   }
   const computeIds = addCompute(template, references, plan, privateSubnets);
   addAddons(template, references, plan, computeIds);
-  addWorkloadIdentity(template, references, plan);
+  // Every IRSA role of the stack trusts the one OIDC provider of the cluster.
+  if ([plan.identity, plan.daemonIdentity].some((identity) => identity?.kind === 'irsa')) {
+    template.resource('OidcProvider', {
+      Type: 'AWS::IAM::OIDCProvider',
+      Properties: { Url: getAtt('Cluster', 'OpenIdConnectIssuerUrl'), ClientIdList: ['sts.amazonaws.com'] },
+    });
+  }
+  addIdentity(template, references, plan, plan.identity, {
+    role: 'TaskRole',
+    association: 'PodIdentityAssociation',
+    output: 'TaskRoleArn',
+    who: 'The pod role',
+  });
+  if (plan.daemonIdentity !== null) {
+    addIdentity(template, references, plan, plan.daemonIdentity, {
+      role: 'DaemonRole',
+      association: 'DaemonPodIdentityAssociation',
+      output: 'DaemonRoleArn',
+      who: "The per-node agent's role",
+    });
+  }
 }
 
 function addObjectCreatedRule(
@@ -165,16 +185,29 @@ function addAddons(
   }
 }
 
+/** The logical ids and wording of one service account's role in the stack. */
+interface IdentityNames {
+  role: string;
+  association: string;
+  output: string;
+  who: string;
+}
+
 /**
- * The pod role: an EKS Pod Identity association for the service account, or (IRSA) an IAM OIDC provider for
- * the cluster and a role trusted through it.
+ * A service account's role: an EKS Pod Identity association for the service account, or (IRSA) a role
+ * trusted through the cluster's IAM OIDC provider `OidcProvider`.
  */
-function addWorkloadIdentity(template: TemplateBuilder, references: StackReferences, plan: EksPlan): void {
-  const { identity } = plan;
+function addIdentity(
+  template: TemplateBuilder,
+  references: StackReferences,
+  plan: EksPlan,
+  identity: PodIdentityPlan,
+  names: IdentityNames,
+): void {
   const role = roleIn(plan.roles, identity.role.to);
   if (identity.kind === 'pod-identity') {
-    addRole(template, references, 'TaskRole', role);
-    template.resource('PodIdentityAssociation', {
+    addRole(template, references, names.role, role);
+    template.resource(names.association, {
       Type: 'AWS::EKS::PodIdentityAssociation',
       Properties: {
         ClusterName: ref('Cluster'),
@@ -184,11 +217,7 @@ function addWorkloadIdentity(template: TemplateBuilder, references: StackReferen
       },
     });
   } else {
-    template.resource('OidcProvider', {
-      Type: 'AWS::IAM::OIDCProvider',
-      Properties: { Url: getAtt('Cluster', 'OpenIdConnectIssuerUrl'), ClientIdList: ['sts.amazonaws.com'] },
-    });
-    addRole(template, references, 'TaskRole', role, {
+    addRole(template, references, names.role, role, {
       assumeRolePolicy: sub(WEB_IDENTITY_TRUST_POLICY, {
         ProviderArn: ref('OidcProvider'),
         Issuer: select(1, split('//', getAtt('Cluster', 'OpenIdConnectIssuerUrl'))),
@@ -197,11 +226,11 @@ function addWorkloadIdentity(template: TemplateBuilder, references: StackReferen
       }),
     });
   }
-  template.output('TaskRoleArn', {
+  template.output(names.output, {
     Description:
       identity.kind === 'irsa'
-        ? "The pod role: the ServiceAccount's eks.amazonaws.com/role-arn annotation in eks/manifests.yaml."
-        : 'The pod role, associated with the ServiceAccount through EKS Pod Identity.',
+        ? `${names.who}: the ServiceAccount's eks.amazonaws.com/role-arn annotation in eks/manifests.yaml.`
+        : `${names.who}, associated with the ServiceAccount through EKS Pod Identity.`,
     Value: references.resolve(identity.role),
   });
 }

@@ -142,6 +142,8 @@ export interface EksPlan extends StarterPlan {
   cluster: ClusterPlan;
   compute: ComputePlan;
   identity: PodIdentityPlan;
+  /** The per-node agent's own role, for its own service account (Pod Identity on Linux nodes, IRSA on Windows). */
+  daemonIdentity: PodIdentityPlan | null;
   kubernetes: KubernetesPlan;
   queues: QueuesPlan | null;
   s3Events: S3EventsPlan | null;
@@ -229,11 +231,39 @@ export function eksPlan(input: StarterConfigInput): EksPlan {
   if (facts.runtime.os === 'windows') notes.push(NOTES.windowsIpam);
   if (fargate) notes.push(NOTES.fargatePrivateSubnets);
 
+  const { daemon } = kubernetes;
+  if (daemon !== null) notes.push(NOTES.daemonSet(daemon.name, daemon.identity));
+  const daemonIdentity: PodIdentityPlan | null =
+    daemon === null
+      ? null
+      : {
+          kind: daemon.identity,
+          role: daemon.role,
+          namespace: serviceAccount.namespace,
+          serviceAccount: daemon.serviceAccountName,
+        };
+  const daemonRole =
+    daemon === null
+      ? null
+      : literalRole(
+          daemon.role.to,
+          {
+            name: daemon.name,
+            trustedService:
+              daemon.identity === 'pod-identity'
+                ? 'pods.eks.amazonaws.com'
+                : 'cluster OIDC provider (sts:AssumeRoleWithWebIdentity)',
+            managedPolicyArns: [],
+            statements: [],
+            description: `Assumed through ${daemon.identity === 'pod-identity' ? 'EKS Pod Identity' : "the cluster's OIDC provider"} by the per-node agent; it allows nothing until you add what the agent calls.`,
+          },
+          { namespace: serviceAccount.namespace, name: daemon.serviceAccountName },
+        );
   const hpa = hpaPolicy(input);
   const queueMetric = hpa !== undefined && typeof hpa.queueName === 'string';
   const loadBalancer = design.loadBalancer.type;
   return {
-    roles: designedRoles(input, creates, serviceAccount),
+    roles: [...designedRoles(input, creates, serviceAccount), ...(daemonRole === null ? [] : [daemonRole])],
     registry: registryPlan(design.registry),
     cluster: {
       name: workload.name,
@@ -250,6 +280,7 @@ export function eksPlan(input: StarterConfigInput): EksPlan {
       namespace: serviceAccount.namespace,
       serviceAccount: serviceAccount.name,
     },
+    daemonIdentity,
     kubernetes,
     queues,
     s3Events:

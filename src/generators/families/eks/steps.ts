@@ -24,6 +24,8 @@ export const STEPS = {
 
 /** The README's EKS notes. */
 export const NOTES = {
+  daemonSet: (name: string, identity: 'pod-identity' | 'irsa') =>
+    `The per-node agent runs as DaemonSet ${name} on every node (tainted ones too), from <daemon-image>, under its own ServiceAccount ${name} and IAM role ${name} (${identity === 'pod-identity' ? 'through an EKS Pod Identity association' : 'trusted through the cluster OIDC provider: EKS Pod Identity runs on Linux nodes only'}); the role allows nothing yet: add what the agent calls.`,
   autoscalerKeepsOnePod:
     'A HorizontalPodAutoscaler cannot scale to zero pods, so the workload keeps at least one pod running.',
   jobReadsQueue:

@@ -25,9 +25,11 @@ export const eksUnit = familyUnit<EksPlan>({
 
 /** The cluster first (IRSA roles trust it, so they follow), then what runs in it, then the workload. */
 function eksSteps(plan: EksPlan): Step[] {
-  const { cluster, identity, install, queues, s3Events, fileSystem } = plan;
+  const { cluster, identity, daemonIdentity, install, queues, s3Events, fileSystem } = plan;
   const webIdentityRoles: Step[] =
-    identity.kind === 'irsa' ? [STEPS.readOidcIssuer(cluster.name), WEB_IDENTITY_ROLES_STEP] : [];
+    identity.kind === 'irsa' || daemonIdentity?.kind === 'irsa'
+      ? [STEPS.readOidcIssuer(cluster.name), WEB_IDENTITY_ROLES_STEP]
+      : [];
   return [
     STEPS.createCluster,
     ...webIdentityRoles,
