@@ -14,10 +14,16 @@ export const IAM_SLOTS = [
 
 /**
  * What a designed statement's resources are, when the starter configuration creates them: the queue the
- * workload consumes, the objects of the bucket that triggers it, or its EFS file system. The generators link
+ * workload consumes, the objects of the bucket that triggers it, its EFS file system, or the FSx credentials
+ * secret (which the stack takes as a parameter). The generators link
  * such a statement to the resource they create instead of recognising its ARN text.
  */
-export const STATEMENT_RESOURCE_REFS = ['workload-queue', 'trigger-bucket-objects', 'file-system'] as const;
+export const STATEMENT_RESOURCE_REFS = [
+  'workload-queue',
+  'trigger-bucket-objects',
+  'file-system',
+  'fsx-credentials-secret',
+] as const;
 export type StatementResourceRef = (typeof STATEMENT_RESOURCE_REFS)[number];
 
 /** The design as the design rules' events build it, in the order the rules fired; design.ts finishes it. */

@@ -157,7 +157,7 @@ const CASES: {
       persistence: { type: 'windows-file' },
       resources: { cpu: 1, memoryGiB: 2 },
     }),
-    resources: ['AWS::EC2::LaunchTemplate', 'AWS::ECS::TaskDefinition'],
+    resources: ['AWS::EC2::LaunchTemplate', 'AWS::ECS::TaskDefinition', 'AWS::SSM::Association'],
     required: [
       'VpcId',
       'PrivateSubnetIds',
@@ -166,6 +166,8 @@ const CASES: {
       'FsxFileSystemId',
       'FsxCredentialsParameter',
       'ActiveDirectoryDomain',
+      'ActiveDirectoryId',
+      'ActiveDirectoryDnsIps',
     ],
   },
   {
@@ -262,7 +264,7 @@ describe(TEMPLATE_PATH, () => {
     it('types and describes every parameter', () => {
       for (const parameter of Object.values(template.Parameters)) {
         expect(parameter.Type).toMatch(
-          /^(String|AWS::EC2::VPC::Id|List<AWS::EC2::Subnet::Id>|AWS::SSM::.+)$/,
+          /^(String|CommaDelimitedList|AWS::EC2::VPC::Id|List<AWS::EC2::Subnet::Id>|AWS::SSM::.+)$/,
         );
         expect(parameter.Description.length).toBeGreaterThan(10);
       }
@@ -396,7 +398,7 @@ describe(TEMPLATE_PATH, () => {
       );
     });
 
-    it('mounts EFS through its access point, from the subnets that have mount targets, over NFS from the tasks only', async () => {
+    it('mounts EFS through its access point, with a mount target in every private subnet, over NFS from the tasks only', async () => {
       const template = await templateFor(
         webWorkload({ persistence: { type: 'shared-file' } }),
         'ecs-fargate',
@@ -410,6 +412,7 @@ describe(TEMPLATE_PATH, () => {
           }),
         ],
       );
+      // Every subnet the tasks are given has a mount target: the first two always, the others when listed.
       expect(
         at(
           resource(template, 'Service'),
@@ -418,13 +421,32 @@ describe(TEMPLATE_PATH, () => {
           'AwsvpcConfiguration',
           'Subnets',
         ),
-      ).toEqual([
-        { 'Fn::Select': [0, { Ref: 'PrivateSubnetIds' }] },
-        { 'Fn::Select': [1, { Ref: 'PrivateSubnetIds' }] },
-      ]);
+      ).toEqual({ Ref: 'PrivateSubnetIds' });
+      expect(at(resource(template, 'FileSystemMountTarget1'), 'Properties', 'SubnetId')).toEqual({
+        'Fn::Select': [0, { Ref: 'PrivateSubnetIds' }],
+      });
+      expect(resource(template, 'FileSystemMountTarget2').Condition).toBeUndefined();
+      for (const index of [3, 4, 5, 6]) {
+        expect(resource(template, `FileSystemMountTarget${index}`)).toMatchObject({
+          Condition: `HasPrivateSubnet${index}`,
+          Properties: { SubnetId: { 'Fn::Select': [index - 1, { Ref: 'PrivateSubnetIds' }] } },
+        });
+      }
+      // The service waits for the mount targets, the conditional ones through the wait handle's metadata.
       expect(resource(template, 'Service').DependsOn).toEqual(
-        expect.arrayContaining(['FileSystemMountTarget1', 'FileSystemMountTarget2']),
+        expect.arrayContaining(['FileSystemMountTargets']),
       );
+      expect(at(resource(template, 'FileSystemMountTargets'), 'Metadata', 'MountTargets')).toEqual([
+        { Ref: 'FileSystemMountTarget1' },
+        { Ref: 'FileSystemMountTarget2' },
+        ...[3, 4, 5, 6].map((index) => ({
+          'Fn::If': [
+            `HasPrivateSubnet${index}`,
+            { Ref: `FileSystemMountTarget${index}` },
+            { Ref: 'AWS::NoValue' },
+          ],
+        })),
+      ]);
       expect(
         at(resource(template, 'TaskDefinition'), 'Properties', 'Volumes', 0, 'EFSVolumeConfiguration'),
       ).toEqual({
@@ -432,6 +454,32 @@ describe(TEMPLATE_PATH, () => {
         TransitEncryption: 'ENABLED',
         AuthorizationConfig: { AccessPointId: { Ref: 'AccessPoint' }, IAM: 'ENABLED' },
       });
+    });
+
+    it('runs the per-host agent as a DAEMON service on the EC2 launch type, with its own image parameter and roles', async () => {
+      const template = await templateFor(
+        workerWorkload({ control: { daemons: true, kubernetes: 'avoid' } }),
+        'ecs-ec2',
+      );
+      const service = resource(template, 'DaemonService');
+      expect(service.Properties).toMatchObject({
+        SchedulingStrategy: 'DAEMON',
+        LaunchType: 'EC2',
+        TaskDefinition: { Ref: 'DaemonTaskDefinition' },
+      });
+      // A DAEMON service takes no capacity provider strategy.
+      expect(service.Properties).not.toHaveProperty('CapacityProviderStrategy');
+      const taskDefinition = resource(template, 'DaemonTaskDefinition');
+      expect(at(taskDefinition, 'Properties', 'ContainerDefinitions', 0, 'Image')).toEqual({
+        Ref: 'DaemonImageUri',
+      });
+      expect(at(taskDefinition, 'Properties', 'ExecutionRoleArn')).toEqual({
+        'Fn::GetAtt': ['DaemonExecutionRole', 'Arn'],
+      });
+      expect(at(taskDefinition, 'Properties', 'TaskRoleArn')).toEqual({
+        'Fn::GetAtt': ['DaemonTaskRole', 'Arn'],
+      });
+      expect(template.Parameters.DaemonImageUri?.Default).toBeUndefined();
     });
 
     it('starts EC2 instances from the ECS-optimized AMI of their SSM parameter and lets ECS scale them', async () => {

@@ -238,6 +238,10 @@ const eventRule: Converter = (value, label) => [
 const CONVERTERS: Record<string, Converter> = {
   'ecs/task-definition.json': (value, label) => [request('ecs', 'RegisterTaskDefinition')(value, label)],
   'ecs/service.json': (value, label) => [request('ecs', 'CreateService')(value, label)],
+  'ecs/daemon-task-definition.json': (value, label) => [
+    request('ecs', 'RegisterTaskDefinition')(value, label),
+  ],
+  'ecs/daemon-service.json': (value, label) => [request('ecs', 'CreateService')(value, label)],
   'ecs/capacity-provider.json': (value, label) => [request('ecs', 'CreateCapacityProvider')(value, label)],
   'ecs/express-gateway-service.json': (value, label) => [
     request('ecs', 'CreateExpressGatewayService')(value, label),
@@ -250,6 +254,7 @@ const CONVERTERS: Record<string, Converter> = {
   'ecs/s3-event-rule.json': eventRule,
   'ecs/task-stopped-rule.json': eventRule,
   'eks/s3-event-rule.json': eventRule,
+  'ssm/domain-join-association.json': (value, label) => [request('ssm', 'CreateAssociation')(value, label)],
   'app-runner/create-service.json': (value, label) => [request('apprunner', 'CreateService')(value, label)],
   'app-runner/auto-scaling-configuration.json': (value, label) => [
     request('apprunner', 'CreateAutoScalingConfiguration')(value, label),
@@ -372,6 +377,7 @@ describe('Starter configuration AWS API shapes', () => {
           'iam CreateRole',
           'iam AttachRolePolicy',
           'iam PutRolePolicy',
+          'ssm CreateAssociation',
         ]),
       );
     });

@@ -40,13 +40,30 @@ describe('eksctl cluster config', () => {
       expect(config.vpc).toEqual({ clusterEndpoints: { publicAccess: true, privateAccess: true } });
     });
 
-    it('installs the core add-ons and the Pod Identity agent, and links the pod role to the service account', async () => {
+    it('installs the core add-ons and the Pod Identity agent, and links the pod and agent roles to their service accounts', async () => {
       const config = await clusterConfig({ workloadType: 'web', control: { ...EKS, daemons: true } });
       expect(addonNames(config)).toEqual(['vpc-cni', 'coredns', 'kube-proxy', 'eks-pod-identity-agent']);
       expect(config.iam.podIdentityAssociations).toEqual([
         { namespace: 'app', serviceAccountName: 'app', roleARN: 'arn:aws:iam::<account-id>:role/app-pod' },
+        {
+          namespace: 'app',
+          serviceAccountName: 'app-agent',
+          roleARN: 'arn:aws:iam::<account-id>:role/app-agent',
+        },
       ]);
       expect(config.iam).not.toHaveProperty('withOIDC');
+    });
+
+    it('trusts the per-node agent on Windows nodes through the OIDC provider, since Pod Identity runs on Linux nodes only', async () => {
+      const config = await clusterConfig({
+        workloadType: 'web',
+        control: { ...EKS, daemons: true, os: 'windows' },
+        resources: { cpu: 1, memoryGiB: 2 },
+      });
+      expect(config.iam.withOIDC).toBe(true);
+      expect(
+        config.iam.podIdentityAssociations?.map((association) => association.serviceAccountName),
+      ).toEqual(['app']);
     });
 
     it('runs one private Amazon Linux 2023 node group sized for the pods', async () => {

@@ -67,6 +67,7 @@ describe('EKS manifests', () => {
         'Service',
         'Ingress',
         'HorizontalPodAutoscaler',
+        'ServiceAccount',
         'DaemonSet',
       ]);
     });
@@ -133,6 +134,26 @@ describe('EKS manifests', () => {
         'DaemonSet',
       );
       expect(at(daemonSet, 'spec', 'template', 'spec', 'tolerations')).toEqual([{ operator: 'Exists' }]);
+      // Its own service account, so its role is not the workload's.
+      expect(at(daemonSet, 'spec', 'template', 'spec', 'serviceAccountName')).toBe('app-agent');
+    });
+
+    it("names the Windows agent's IRSA role on its service account", async () => {
+      const documents = await manifests({
+        workloadType: 'web',
+        control: { ...MANAGED, os: 'windows' },
+        resources: { cpu: 1, memoryGiB: 2 },
+      });
+      expect(
+        at(kubernetesObject(documents, 'ServiceAccount', 'app-agent'), 'metadata', 'annotations'),
+      ).toEqual({
+        'eks.amazonaws.com/role-arn': 'arn:aws:iam::<account-id>:role/app-agent',
+      });
+      expect(
+        at(kubernetesObject(documents, 'DaemonSet'), 'spec', 'template', 'spec', 'nodeSelector'),
+      ).toEqual({
+        'kubernetes.io/os': 'windows',
+      });
     });
   });
 
@@ -261,11 +282,12 @@ describe('EKS manifests', () => {
   });
 
   describe('when the workload runs on nodes', () => {
-    it('leaves the service account to the Pod Identity association', async () => {
-      expect(
-        kubernetesObject(await manifests({ workloadType: 'web', control: MANAGED }), 'ServiceAccount')
-          .metadata,
-      ).not.toHaveProperty('annotations');
+    it('leaves the service accounts to the Pod Identity associations', async () => {
+      const documents = await manifests({ workloadType: 'web', control: MANAGED });
+      expect(kubernetesObject(documents, 'ServiceAccount', 'app').metadata).not.toHaveProperty('annotations');
+      expect(kubernetesObject(documents, 'ServiceAccount', 'app-agent').metadata).not.toHaveProperty(
+        'annotations',
+      );
     });
   });
 

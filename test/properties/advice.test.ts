@@ -15,6 +15,7 @@ import {
   EKS_NODE_PLATFORMS,
   FARGATE_TASK_PLATFORMS,
   type FargateSize,
+  FSX_WINDOWS_PLATFORMS,
   isFargateSize,
   MANAGED_INGRESS_PLATFORMS,
   smallestFargateSize,
@@ -70,7 +71,10 @@ function platformViolations(workload: Workload, platform: string): string[] {
   }
   if (persistence.type === 'windows-file') {
     need(control.os === 'windows', 'FSx for Windows File Server needs Windows containers');
-    need(EC2_HOST_PLATFORMS.includes(platform), 'FSx for Windows File Server needs EC2 hosts');
+    need(
+      FSX_WINDOWS_PLATFORMS.includes(platform),
+      'FSx for Windows File Server mounts only in ECS tasks on Windows EC2 hosts',
+    );
   }
   if (persistence.type === 'block') need(!NO_WINDOWS_OR_ARM.includes(platform), 'no EBS volumes here');
   if (persistence.type === 'shared-file') need(!MANAGED_INGRESS_PLATFORMS.includes(platform), 'no EFS here');

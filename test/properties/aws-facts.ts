@@ -5,6 +5,12 @@
 
 export const EC2_HOST_PLATFORMS = ['ecs-ec2', 'eks-managed-nodes', 'eks-self-managed-nodes'];
 export const EKS_NODE_PLATFORMS = ['eks-managed-nodes', 'eks-self-managed-nodes'];
+/**
+ * FSx for Windows File Server volumes: an ECS task definition mounts them on Windows EC2 container instances
+ * (Amazon ECS Developer Guide, wfsx-volumes.html); EKS has no AWS CSI driver for them (EKS best practices,
+ * Windows storage).
+ */
+export const FSX_WINDOWS_PLATFORMS = ['ecs-ec2'];
 /** Platforms that build their own HTTPS endpoint on a fixed ALB: HTTP(S) only, Linux x86_64 only, stateless. */
 export const MANAGED_INGRESS_PLATFORMS = ['app-runner', 'ecs-express-mode'];
 export const FARGATE_TASK_PLATFORMS = ['ecs-fargate', 'ecs-express-mode'];

@@ -197,6 +197,26 @@ export const eligibilityCases: PlatformFitCase<Excludes>[] = [
     platform: 'ecs-ec2',
     want: DOES_NOT_FIRE,
   },
+  // No AWS CSI driver mounts FSx for Windows File Server on EKS (EKS best practices, Windows storage).
+  {
+    given: 'a Windows workload on Kubernetes needs a Windows file share',
+    rule: 'persistence-must-be-supported',
+    workload: webWorkload({ control: { os: 'windows' }, persistence: { type: 'windows-file' } }),
+    platform: 'eks-managed-nodes',
+    want: {
+      blockerMentions:
+        /cannot provide windows-file storage to windows containers. .*CSI Proxy.*Amazon ECS on EC2, whose task definitions mount FSx for Windows File Server/,
+    },
+  },
+  {
+    given: 'a Windows workload on Kubernetes needs a Windows file share',
+    rule: 'persistence-must-be-supported',
+    workload: webWorkload({ control: { os: 'windows' }, persistence: { type: 'windows-file' } }),
+    platform: 'eks-self-managed-nodes',
+    want: {
+      blockerMentions: /cannot provide windows-file storage to windows containers. .*Amazon ECS on EC2/,
+    },
+  },
   {
     given: 'the workload needs a shared file system',
     rule: 'persistence-must-be-supported',

@@ -399,4 +399,60 @@ export const iamCases: DesignCase<IamWant>[] = [
       },
     },
   },
+  // FSx for Windows File Server on ECS (Amazon ECS Developer Guide, wfsx-volumes.html and its tutorial): the
+  // agent reads the domain credentials with the execution role; the instances join the directory through
+  // Systems Manager, which AmazonSSMDirectoryServiceAccess allows with ds:CreateComputer and DescribeDirectories.
+  {
+    given: 'a Windows web app keeps its files on an FSx for Windows File Server share',
+    rule: 'fsx-windows-execution-role-reads-credentials',
+    workload: webWorkload({ control: { os: 'windows' }, persistence: { type: 'windows-file' } }),
+    platform: 'ecs-ec2',
+    want: {
+      roles: {
+        executionRole: {
+          statements: [
+            {
+              effect: 'Allow',
+              actions: ['secretsmanager:GetSecretValue'],
+              resources: ['<fsx-credentials-secret-arn>'],
+            },
+          ],
+        },
+      },
+    },
+  },
+  {
+    given: 'a Windows web app keeps its files on an FSx for Windows File Server share',
+    rule: 'fsx-windows-instances-join-the-directory',
+    workload: webWorkload({ control: { os: 'windows' }, persistence: { type: 'windows-file' } }),
+    platform: 'ecs-ec2',
+    want: {
+      roles: {
+        nodeRole: {
+          managedPolicyArns: [
+            policy('service-role/AmazonEC2ContainerServiceforEC2Role'),
+            policy('AmazonSSMManagedInstanceCore'),
+          ],
+          statements: [
+            {
+              effect: 'Allow',
+              actions: ['ds:CreateComputer', 'ds:DescribeDirectories'],
+              resources: ['*'],
+            },
+          ],
+        },
+      },
+    },
+  },
+  {
+    given: 'a Windows web app without a file share runs on ECS on EC2',
+    rule: 'fsx-windows-instances-join-the-directory',
+    workload: webWorkload({
+      control: { os: 'windows', kubernetes: 'avoid' },
+      resources: { cpu: 8, memoryGiB: 32 },
+    }),
+    platform: 'ecs-ec2',
+    fires: false,
+    want: { roles: { nodeRole: { statements: [] }, executionRole: { statements: [] } } },
+  },
 ];

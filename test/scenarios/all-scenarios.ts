@@ -1,6 +1,7 @@
 import { loadBalancingScenarios } from './load-balancing.cases';
 import { scenarios as foundationScenarios, noEligibleScenarios, type Scenario } from './scenarios.cases';
 import { scratchDiskScenarios } from './scratch-disk.cases';
+import { storageAndDaemonScenarios } from './storage-and-daemons.cases';
 
 /**
  * Every scenario file, in one list: the foundation set of `scenarios.cases.ts`, then one file per topic
@@ -10,6 +11,7 @@ export const scenarios: Scenario[] = [
   ...foundationScenarios,
   ...scratchDiskScenarios,
   ...loadBalancingScenarios,
+  ...storageAndDaemonScenarios,
 ];
 
 export { noEligibleScenarios };

@@ -31,6 +31,8 @@ export interface Scenario {
     blockers?: Partial<Record<PlatformId, RegExp>>;
     /** The task role's statements, exactly. */
     taskRoleStatements?: Schemas['IamStatement'][];
+    /** Starter files by path, each with a pattern its content must match. */
+    starterFiles?: Record<string, RegExp>;
   };
 }
 

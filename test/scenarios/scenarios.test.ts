@@ -90,6 +90,13 @@ describe('recommendations for realistic workloads', () => {
           expect(recommendation.iam.taskRole.statements).toEqual(want.taskRoleStatements);
         });
       }
+
+      for (const [path, pattern] of Object.entries(want.starterFiles ?? {})) {
+        it(`writes ${path} with ${pattern}`, () => {
+          const file = recommendation.starterConfig.files.find((candidate) => candidate.path === path);
+          expect({ path, content: file?.content }).toEqual({ path, content: expect.stringMatching(pattern) });
+        });
+      }
     });
   }
 });

@@ -13,10 +13,13 @@ const EXAMPLE_VALUES: Record<string, string> = {
   PrivateSubnetIds: `${PLACEHOLDERS.subnetId},${PLACEHOLDERS.subnetId}`,
   PublicSubnetIds: `${PLACEHOLDERS.publicSubnetId},${PLACEHOLDERS.publicSubnetId}`,
   ImageUri: '<image-uri>',
+  DaemonImageUri: PLACEHOLDERS.daemonImage,
   CertificateArn: PLACEHOLDERS.acmCertificateArn,
   FsxFileSystemId: PLACEHOLDERS.fsxFileSystemId,
   FsxCredentialsParameter: PLACEHOLDERS.fsxCredentialsSecretArn,
   ActiveDirectoryDomain: PLACEHOLDERS.activeDirectoryDomain,
+  ActiveDirectoryId: PLACEHOLDERS.activeDirectoryId,
+  ActiveDirectoryDnsIps: `${PLACEHOLDERS.activeDirectoryDnsIp},${PLACEHOLDERS.activeDirectoryDnsIp}`,
 };
 
 /** The template's description: one stack per recommendation, in an existing VPC. */

@@ -32,8 +32,8 @@ export function subVariable(name: string): string {
   return `\${${name}}`;
 }
 
-/** Joins values with a delimiter; unlike `sub`, it reads nothing inside them. */
-export function join(delimiter: string, values: TemplateValue[]): Intrinsic {
+/** Joins values (or a list parameter) with a delimiter; unlike `sub`, it reads nothing inside them. */
+export function join(delimiter: string, values: TemplateValue[] | Intrinsic): Intrinsic {
   return { 'Fn::Join': [delimiter, values] };
 }
 

@@ -12,6 +12,7 @@ export const PARAMETER_ORDER = [
   'PrivateSubnetIds',
   'PublicSubnetIds',
   'ImageUri',
+  'DaemonImageUri',
   'CertificateArn',
   'QueueName',
   'DeadLetterQueueName',
@@ -24,6 +25,8 @@ export const PARAMETER_ORDER = [
   'FsxFileSystemId',
   'FsxCredentialsParameter',
   'ActiveDirectoryDomain',
+  'ActiveDirectoryId',
+  'ActiveDirectoryDnsIps',
 ] as const;
 
 const QUEUE_NAME_PATTERN = '^[A-Za-z0-9_-]{1,80}$';
@@ -51,6 +54,10 @@ export function vpcCidr(template: TemplateBuilder): Intrinsic {
   });
 }
 
+/** What the private subnets' description adds when the stack creates an EFS file system in them. */
+export const EFS_SUBNETS_NOTE =
+  ' The EFS file system gets a mount target in each of them, up to six (a file system takes one mount target per Availability Zone).';
+
 /** Where the tasks, pods or nodes run; `note` adds what this template needs of them. */
 export function privateSubnetIds(template: TemplateBuilder, note = ''): Intrinsic {
   return template.parameter('PrivateSubnetIds', {
@@ -75,6 +82,16 @@ export function imageUri(template: TemplateBuilder, image: string | undefined): 
     Description:
       'The container image to run (registry/repository:tag or @digest). It must exist when the stack is created; later versions go to the repository this stack creates (output RepositoryUri).',
     ...(image === undefined ? {} : { Default: image }),
+  });
+}
+
+/** The per-host agent's image: the customer's, so the stack has no default for it. */
+export function daemonImageUri(template: TemplateBuilder): Intrinsic {
+  return template.parameter('DaemonImageUri', {
+    Type: 'String',
+    MinLength: 1,
+    Description:
+      'The container image of the per-host agent (log shipper, monitoring or security agent) that the daemon service runs on every container instance.',
   });
 }
 
@@ -161,14 +178,45 @@ export function fsxParameters(template: TemplateBuilder): {
     }),
     credentialsParameter: template.parameter('FsxCredentialsParameter', {
       Type: 'String',
-      MinLength: 1,
+      AllowedPattern: '^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+$',
+      ConstraintDescription: 'must be the ARN of a Secrets Manager secret',
       Description:
-        'The ARN of the Secrets Manager secret (or SSM parameter) holding the Active Directory credentials the tasks mount the share with.',
+        'The ARN of the Secrets Manager secret holding the Active Directory credentials (keys username and password) the tasks mount the share with; the task execution role may read it.',
     }),
-    domain: template.parameter('ActiveDirectoryDomain', {
+    domain: activeDirectoryDomain(template),
+  };
+}
+
+function activeDirectoryDomain(template: TemplateBuilder): Intrinsic {
+  return template.parameter('ActiveDirectoryDomain', {
+    Type: 'String',
+    MinLength: 1,
+    Description: 'The Active Directory domain the file system and the instances are joined to.',
+  });
+}
+
+/**
+ * The AWS Directory Service directory the container instances join (AWS-JoinDirectoryServiceDomain takes
+ * its id, its domain name and the addresses of its DNS servers).
+ */
+export function activeDirectoryParameters(template: TemplateBuilder): {
+  directoryId: Intrinsic;
+  domain: Intrinsic;
+  dnsIpAddresses: Intrinsic;
+} {
+  return {
+    directoryId: template.parameter('ActiveDirectoryId', {
       Type: 'String',
-      MinLength: 1,
-      Description: 'The Active Directory domain the file system and the instances are joined to.',
+      AllowedPattern: '^d-[0-9a-f]{10}$',
+      ConstraintDescription: 'must be an AWS Directory Service directory id (d-…)',
+      Description:
+        'The AWS Directory Service directory (AWS Managed Microsoft AD or AD Connector) the container instances join, so they can mount the FSx for Windows File Server share.',
+    }),
+    domain: activeDirectoryDomain(template),
+    dnsIpAddresses: template.parameter('ActiveDirectoryDnsIps', {
+      Type: 'CommaDelimitedList',
+      Description:
+        "The IP addresses of the directory's DNS servers, comma-separated (aws ds describe-directories --query 'DirectoryDescriptions[0].DnsIpAddrs').",
     }),
   };
 }

@@ -16,9 +16,14 @@ export const PLACEHOLDERS = {
   acmCertificateArn: '<acm-certificate-arn>',
   efsFileSystemId: '<efs-file-system-id>',
   efsAccessPointId: '<efs-access-point-id>',
+  efsSecurityGroupId: '<efs-security-group-id>',
+  privateSubnetIds: '<private-subnet-ids>',
+  clusterSecurityGroupId: '<cluster-security-group-id>',
   fsxFileSystemId: '<fsx-file-system-id>',
   fsxCredentialsSecretArn: '<fsx-credentials-secret-arn>',
   activeDirectoryDomain: '<active-directory-domain>',
+  activeDirectoryId: '<active-directory-id>',
+  activeDirectoryDnsIp: '<active-directory-dns-ip>',
   oidcProvider: '<oidc-provider>',
   autoScalingConfigurationArn: '<auto-scaling-configuration-arn>',
   daemonImage: '<daemon-image>',
@@ -45,13 +50,23 @@ export const PLACEHOLDER_DESCRIPTIONS: Record<PlaceholderKey, string> = {
   acmCertificateArn: 'the ARN of the ACM certificate for your domain, used by the TLS listener',
   efsFileSystemId: 'the id of the Amazon EFS file system (fs-…)',
   efsAccessPointId: 'the id of the EFS access point the workload mounts through (fsap-…)',
+  efsSecurityGroupId:
+    "the GroupId printed by create-security-group for the EFS mount targets' security group",
+  privateSubnetIds:
+    'the ids of every private subnet the workload runs in, separated by spaces (one per Availability Zone)',
+  clusterSecurityGroupId:
+    'the cluster security group EKS created (`aws eks describe-cluster --name <cluster> --query cluster.resourcesVpcConfig.clusterSecurityGroupId`)',
   fsxFileSystemId: 'the id of the Amazon FSx for Windows File Server file system (fs-…)',
   fsxCredentialsSecretArn:
-    'the ARN of the Secrets Manager secret (or SSM parameter) holding the Active Directory credentials',
+    'the ARN of the Secrets Manager secret holding the Active Directory credentials (keys username and password) the share is mounted with',
   activeDirectoryDomain: 'the Active Directory domain the file system is joined to',
+  activeDirectoryId:
+    'the id (d-…) of the AWS Directory Service directory (AWS Managed Microsoft AD or AD Connector) the instances join',
+  activeDirectoryDnsIp: "an IP address of the directory's DNS servers (list each one)",
   oidcProvider: "the cluster's OIDC issuer without https:// (oidc.eks.<region>.amazonaws.com/id/…)",
   autoScalingConfigurationArn: 'the AutoScalingConfigurationArn printed by create-auto-scaling-configuration',
-  daemonImage: 'the image of the per-node agent the DaemonSet runs',
+  daemonImage:
+    'the image of the per-host agent (log shipper, monitoring or security agent) the ECS daemon service or the Kubernetes DaemonSet runs',
 };
 
 export function iamRoleArn(roleName: string): string {

@@ -11,6 +11,7 @@ import type {
   Volume,
 } from '@aws-sdk/client-ecs';
 import type { components } from '../../../contract/generated/openapi-types';
+import { fileSystemSteps } from '../../plan/file-system/api-files';
 import { createLogGroupCommand, putRetentionPolicyCommand } from '../../plan/log-group/api-files';
 import { objectCreatedEventPattern } from '../../plan/object-created-trigger/api-files';
 import { sqsQueueSteps, sqsQueuesFile } from '../../plan/queues/api-files';
@@ -20,6 +21,7 @@ import type { CreateScheduleInput, EcsParameters, EventRuleFile } from '../../sh
 import { PLACEHOLDERS } from '../../shared/placeholders';
 import { rootVolumeReason } from '../../shared/scratch-disk';
 import { jsonFile } from '../../shared/serialize';
+import type { CreateAssociationInput } from '../../shared/ssm-shapes';
 import type { DescribedFile } from '../../shared/starter-file';
 import { stickinessAttributes } from '../../shared/target-group-stickiness';
 import { backlogPerTaskQueries } from './backlog-metric';
@@ -28,6 +30,8 @@ import {
   type CapacityProviderPlan,
   type ContainerPlan,
   DATA_VOLUME_NAME,
+  type DaemonPlan,
+  type DomainJoinPlan,
   type EcsPlan,
   type ObjectCreatedRunPlan,
   type PlacementPlan,
@@ -52,8 +56,10 @@ export interface ServiceScaling {
 export function ecsFiles(plan: EcsPlan): DescribedFile[] {
   const files = [taskDefinitionFile(plan)];
   if (plan.capacity?.provider.designed === true) files.push(capacityProviderFile(plan.capacity.provider));
+  if (plan.domainJoin !== null) files.push(domainJoinAssociationFile(plan.domainJoin));
   if (plan.queues !== null) files.push(sqsQueuesFile(plan.queues, plan.region));
   if (plan.service !== null) files.push(serviceFile(plan, plan.service));
+  if (plan.daemon !== null) files.push(...daemonFiles(plan, plan.daemon));
   if (plan.scaling !== null) files.push(scalingFile(plan.scaling));
   if (plan.schedule !== null) files.push(scheduleFile(plan, plan.schedule));
   if (plan.objectCreated !== null) files.push(objectCreatedRuleFile(plan, plan.objectCreated));
@@ -68,6 +74,7 @@ export function ecsSteps(plan: EcsPlan): string[] {
   if (capacity !== null) {
     steps.push(
       STEPS.instanceProfile(capacity.instanceProfileName),
+      ...(plan.domainJoin === null ? [] : [STEPS.createDomainJoinAssociation]),
       STEPS.launchTemplate(capacity.ami, capacity.instanceTypes, capacity.spot, plan.cluster.name),
     );
     const { rootVolume } = plan.scratchDisk;
@@ -87,6 +94,9 @@ export function ecsSteps(plan: EcsPlan): string[] {
       putRetentionPolicyCommand(plan.logGroup),
       plan.logGroup.retentionInDays,
     ),
+    ...(plan.fileSystem === null
+      ? []
+      : fileSystemSteps(plan.fileSystem, { securityGroup: PLACEHOLDERS.securityGroupId, accessPoint: true })),
     STEPS.registerTaskDefinition,
   );
   if (plan.queues !== null) steps.push(...sqsQueueSteps(plan.queues));
@@ -94,6 +104,7 @@ export function ecsSteps(plan: EcsPlan): string[] {
     steps.push(...loadBalancerSteps(plan), STEPS.createService);
     if (plan.scaling !== null) steps.push(STEPS.registerScalableTarget, STEPS.putScalingPolicy);
   }
+  if (plan.daemon !== null) steps.push(STEPS.registerDaemonTaskDefinition, STEPS.createDaemonService);
   if (plan.schedule !== null) steps.push(STEPS.createSchedule);
   if (plan.objectCreated !== null) {
     steps.push(
@@ -193,7 +204,7 @@ function taskVolumes(volume: VolumePlan | null): Volume[] {
             fileSystemId: PLACEHOLDERS.fsxFileSystemId,
             rootDirectory: volume.rootDirectory,
             authorizationConfig: {
-              credentialsParameter: PLACEHOLDERS.fsxCredentialsSecretArn,
+              credentialsParameter: apiValue(volume.credentials),
               domain: PLACEHOLDERS.activeDirectoryDomain,
             },
           },
@@ -202,6 +213,28 @@ function taskVolumes(volume: VolumePlan | null): Volume[] {
     default:
       return [];
   }
+}
+
+/**
+ * ssm/domain-join-association.json: the State Manager association that joins each container instance to the
+ * directory, with the directory's id, domain name and DNS addresses as placeholders.
+ */
+function domainJoinAssociationFile(domainJoin: DomainJoinPlan): DescribedFile {
+  const request: CreateAssociationInput = {
+    Name: domainJoin.document,
+    AssociationName: domainJoin.associationName,
+    Parameters: {
+      directoryId: [PLACEHOLDERS.activeDirectoryId],
+      directoryName: [PLACEHOLDERS.activeDirectoryDomain],
+      dnsIpAddresses: [PLACEHOLDERS.activeDirectoryDnsIp, PLACEHOLDERS.activeDirectoryDnsIp],
+    },
+    Targets: [{ Key: `tag:${domainJoin.target.tagKey}`, Values: [domainJoin.target.tagValue] }],
+  };
+  return jsonFile(
+    'ssm/domain-join-association.json',
+    request,
+    'Systems Manager CreateAssociation input: runs AWS-JoinDirectoryServiceDomain on every container instance, so FSx for Windows File Server shares can be mounted.',
+  );
 }
 
 /**
@@ -298,6 +331,62 @@ function serviceFile(plan: EcsPlan, service: ServicePlan): DescribedFile {
     request,
     'ECS CreateService input: task count, capacity, private networking, load balancer and deployment rollback.',
   );
+}
+
+/**
+ * ecs/daemon-task-definition.json and ecs/daemon-service.json: the per-host agent's task definition and the
+ * DAEMON service that runs one of its tasks on every container instance, on the EC2 launch type.
+ */
+function daemonFiles(plan: EcsPlan, daemon: DaemonPlan): DescribedFile[] {
+  const { container } = daemon;
+  const taskDefinition: RegisterTaskDefinitionCommandInput = {
+    family: daemon.family,
+    requiresCompatibilities: ['EC2'],
+    runtimePlatform: {
+      operatingSystemFamily: daemon.operatingSystemFamily,
+      cpuArchitecture: daemon.cpuArchitecture,
+    },
+    executionRoleArn: apiValue(daemon.executionRole),
+    taskRoleArn: apiValue(daemon.taskRole),
+    containerDefinitions: [
+      {
+        name: container.name,
+        image: container.image,
+        essential: true,
+        cpu: container.cpu,
+        memory: container.memory,
+        logConfiguration: {
+          logDriver: 'awslogs',
+          options: {
+            'awslogs-group': apiValue(container.logGroup),
+            'awslogs-region': container.region,
+            'awslogs-stream-prefix': container.streamPrefix,
+          },
+        },
+      },
+    ],
+  };
+  const service: CreateServiceCommandInput = {
+    cluster: plan.cluster.name,
+    serviceName: daemon.serviceName,
+    taskDefinition: daemon.family,
+    schedulingStrategy: 'DAEMON',
+    launchType: 'EC2',
+    propagateTags: 'SERVICE',
+    enableECSManagedTags: true,
+  };
+  return [
+    jsonFile(
+      'ecs/daemon-task-definition.json',
+      taskDefinition,
+      "ECS RegisterTaskDefinition input: the per-host agent's container (your image), its roles and logging.",
+    ),
+    jsonFile(
+      'ecs/daemon-service.json',
+      service,
+      'ECS CreateService input: the DAEMON service that runs the agent once on every container instance.',
+    ),
+  ];
 }
 
 /** ecs/scaling.json: the task-count range and the target-tracking policy. */

@@ -9,8 +9,11 @@ import {
   type TemplateValue,
 } from '../../cloudformation/intrinsics';
 import {
+  activeDirectoryParameters,
   amiId,
   certificateArn,
+  daemonImageUri,
+  EFS_SUBNETS_NOTE,
   fsxParameters,
   imageUri,
   instanceType,
@@ -38,6 +41,8 @@ import {
   ANYWHERE_IPV4,
   type ContainerPlan,
   DATA_VOLUME_NAME,
+  type DaemonPlan,
+  type DomainJoinPlan,
   type Ec2CapacityPlan,
   type EcsPlan,
   type LoadBalancerPlan,
@@ -89,11 +94,7 @@ export function addEcsResources(plan: EcsPlan, template: TemplateBuilder): void 
   const vpc = vpcId(template);
   const efs = plan.fileSystem !== null;
   // Declared where first used: a task only ever run by hand needs no subnets from the stack.
-  const privateSubnets = () =>
-    privateSubnetIds(
-      template,
-      efs ? ' The tasks run in the first two listed, where the EFS file system has its mount targets.' : '',
-    );
+  const privateSubnets = () => privateSubnetIds(template, efs ? EFS_SUBNETS_NOTE : '');
 
   addRepository(template, plan.registry);
   const logGroup = addLogGroup(template, 'LogGroup', plan.logGroup);
@@ -123,22 +124,12 @@ export function addEcsResources(plan: EcsPlan, template: TemplateBuilder): void 
           privateSubnets: privateSubnets(),
           clientSecurityGroup: ref('TaskSecurityGroup'),
         });
-  // Tasks (and, on EC2, the instances their network interfaces attach to) run where they can mount the file system.
-  const taskSubnets = () => (fileSystem === null ? privateSubnets() : fileSystem.subnets);
-  const fsx = plan.taskDefinition.volume?.kind === 'fsx-windows' ? fsxParameters(template) : null;
-  addRole(template, references, 'ExecutionRole', roleIn(plan.roles, plan.taskDefinition.executionRole.to), {
-    ...(fsx === null
-      ? {}
-      : {
-          extraStatements: [
-            {
-              Effect: 'Allow',
-              Action: ['secretsmanager:GetSecretValue', 'ssm:GetParameters'],
-              Resource: [fsx.credentialsParameter],
-            },
-          ],
-        }),
-  });
+  // Every private subnet has a mount target, so tasks (and EC2 instances) run in all of them.
+  const taskSubnets = privateSubnets;
+  // The execution role's designed statement on the credentials secret resolves to the secret the stack is given.
+  if (plan.taskDefinition.volume?.kind === 'fsx-windows')
+    references.provide('fsx-credentials-secret', { arn: fsxParameters(template).credentialsParameter });
+  addRole(template, references, 'ExecutionRole', roleIn(plan.roles, plan.taskDefinition.executionRole.to));
   addRole(template, references, 'TaskRole', roleIn(plan.roles, plan.taskDefinition.taskRole.to));
 
   const clusterSettings = [{ Name: 'containerInsights', Value: 'enabled' }];
@@ -163,6 +154,7 @@ export function addEcsResources(plan: EcsPlan, template: TemplateBuilder): void 
     });
     provideCluster(references);
     addEc2Capacity(template, references, plan, capacity, vpc, taskSubnets());
+    if (plan.domainJoin !== null) addDomainJoin(template, plan.domainJoin);
     template.resource('ClusterCapacityProviders', {
       Type: 'AWS::ECS::ClusterCapacityProviderAssociations',
       Properties: {
@@ -192,6 +184,7 @@ export function addEcsResources(plan: EcsPlan, template: TemplateBuilder): void 
     });
     if (plan.scaling !== null) addServiceScaling(template, references, plan.scaling);
   }
+  if (plan.daemon !== null) addDaemon(template, references, plan, plan.daemon);
   if (plan.schedule !== null) {
     const { schedule } = plan;
     const role = addRunTaskRole(template, references, schedule.runTask, 'SchedulerRole');
@@ -378,6 +371,87 @@ function addEc2Capacity(
   references.provide('capacity-provider', { name: ref('CapacityProvider') });
 }
 
+/**
+ * The per-host agent: its roles, its task definition on the DaemonImageUri parameter, and the DAEMON service
+ * on the EC2 launch type. It waits for the capacity provider association, which cannot be removed while a
+ * service still runs on the cluster.
+ */
+function addDaemon(
+  template: TemplateBuilder,
+  references: StackReferences,
+  plan: EcsPlan,
+  daemon: DaemonPlan,
+): void {
+  addRole(template, references, 'DaemonExecutionRole', roleIn(plan.roles, daemon.executionRole.to));
+  addRole(template, references, 'DaemonTaskRole', roleIn(plan.roles, daemon.taskRole.to));
+  const { container } = daemon;
+  template.resource('DaemonTaskDefinition', {
+    Type: 'AWS::ECS::TaskDefinition',
+    Properties: {
+      Family: daemon.family,
+      RequiresCompatibilities: ['EC2'],
+      RuntimePlatform: {
+        OperatingSystemFamily: daemon.operatingSystemFamily,
+        CpuArchitecture: daemon.cpuArchitecture,
+      },
+      ExecutionRoleArn: references.resolve(daemon.executionRole),
+      TaskRoleArn: references.resolve(daemon.taskRole),
+      ContainerDefinitions: [
+        {
+          Name: container.name,
+          Image: daemonImageUri(template),
+          Essential: true,
+          Cpu: container.cpu,
+          Memory: container.memory,
+          LogConfiguration: {
+            LogDriver: 'awslogs',
+            Options: {
+              'awslogs-group': references.resolve(container.logGroup),
+              'awslogs-region': ref('AWS::Region'),
+              'awslogs-stream-prefix': container.streamPrefix,
+            },
+          },
+        },
+      ],
+    },
+  });
+  template.resource('DaemonService', {
+    Type: 'AWS::ECS::Service',
+    DependsOn: ['ClusterCapacityProviders'],
+    Properties: {
+      ServiceName: daemon.serviceName,
+      Cluster: ref('Cluster'),
+      TaskDefinition: ref('DaemonTaskDefinition'),
+      SchedulingStrategy: 'DAEMON',
+      LaunchType: 'EC2',
+      PropagateTags: 'SERVICE',
+      EnableECSManagedTags: true,
+    },
+  });
+  template.output('DaemonServiceName', {
+    Description: 'The DAEMON service that runs the per-host agent on every container instance.',
+    Value: getAtt('DaemonService', 'Name'),
+  });
+}
+
+/** The State Manager association that joins every container instance, found by its Name tag, to the directory. */
+function addDomainJoin(template: TemplateBuilder, domainJoin: DomainJoinPlan): void {
+  const directory = activeDirectoryParameters(template);
+  template.resource('DomainJoinAssociation', {
+    Type: 'AWS::SSM::Association',
+    Properties: {
+      Name: domainJoin.document,
+      AssociationName: domainJoin.associationName,
+      Parameters: {
+        directoryId: [directory.directoryId],
+        directoryName: [directory.domain],
+        dnsIpAddresses: directory.dnsIpAddresses,
+      },
+      Targets: [{ Key: `tag:${domainJoin.target.tagKey}`, Values: [domainJoin.target.tagValue] }],
+    },
+  });
+}
+
 /** The planned task definition on the stack's image parameter, roles, log group, queue and volumes. */
 function addTaskDefinition(template: TemplateBuilder, references: StackReferences, plan: EcsPlan): void {
   const { taskDefinition } = plan;
@@ -502,7 +576,10 @@ function volumes(
             FSxWindowsFileServerVolumeConfiguration: {
               FileSystemId: fsx.fileSystemId,
               RootDirectory: volume.rootDirectory,
-              AuthorizationConfig: { CredentialsParameter: fsx.credentialsParameter, Domain: fsx.domain },
+              AuthorizationConfig: {
+                CredentialsParameter: references.resolve(volume.credentials),
+                Domain: fsx.domain,
+              },
             },
           },
         ],

@@ -107,7 +107,7 @@ export type VolumePlan =
   | { kind: 'efs'; fileSystemId: Reference; accessPointId: Reference }
   /** The volume itself (size, type, encryption) is described by the service that launches the task. */
   | { kind: 'ebs' }
-  | { kind: 'fsx-windows'; rootDirectory: string };
+  | { kind: 'fsx-windows'; rootDirectory: string; credentials: Reference };
 
 export interface TaskDefinitionPlan {
   family: string;
@@ -156,6 +156,50 @@ export interface Ec2CapacityPlan {
   maxSize: number;
   nameTag: string;
   provider: CapacityProviderPlan;
+}
+
+/** The Systems Manager document that joins an instance to an AWS Directory Service domain (and restarts it). */
+export const DOMAIN_JOIN_DOCUMENT = 'AWS-JoinDirectoryServiceDomain';
+
+/**
+ * FSx for Windows File Server volumes mount only on instances joined to the file system's Active Directory
+ * domain: a State Manager association runs AWS-JoinDirectoryServiceDomain on every container instance, found
+ * by its Name tag, so each instance the Auto Scaling group starts later joins as well. The directory's id,
+ * domain name and DNS addresses are the customer's.
+ */
+export interface DomainJoinPlan {
+  associationName: string;
+  document: typeof DOMAIN_JOIN_DOCUMENT;
+  target: { tagKey: 'Name'; tagValue: string };
+}
+
+/** The agent's reservation on every instance: small, within the room the instance chooser keeps for daemons. */
+const DAEMON_SIZE = { cpu: 128, memory: 256 } as const;
+
+/**
+ * The per-host agent that `control.daemons` asks for: a second service with the DAEMON scheduling strategy,
+ * which runs one task on every container instance, from its own task definition on the customer's image,
+ * with its own execution and task roles, logging to the workload's log group under its own prefix. A
+ * DAEMON service takes no capacity provider strategy, so it names the EC2 launch type; its task definition
+ * keeps the default network mode (bridge on Linux, NAT on Windows), so it uses no network interface of the
+ * instance's own.
+ */
+export interface DaemonPlan {
+  serviceName: string;
+  family: string;
+  container: {
+    name: 'agent';
+    image: string;
+    cpu: number;
+    memory: number;
+    logGroup: Reference;
+    region: string;
+    streamPrefix: 'agent';
+  };
+  operatingSystemFamily: TaskDefinitionPlan['operatingSystemFamily'];
+  cpuArchitecture: TaskDefinitionPlan['cpuArchitecture'];
+  executionRole: Reference;
+  taskRole: Reference;
 }
 
 export interface TargetGroupPlan {
@@ -273,6 +317,10 @@ export interface EcsPlan extends StarterPlan {
   taskDefinition: TaskDefinitionPlan;
   placement: PlacementPlan;
   capacity: Ec2CapacityPlan | null;
+  /** The per-host agent's DAEMON service, when the workload asks for one (EC2 capacity only). */
+  daemon: DaemonPlan | null;
+  /** Windows container instances mounting FSx for Windows File Server join the directory first. */
+  domainJoin: DomainJoinPlan | null;
   queues: QueuesPlan | null;
   fileSystem: FileSystemPlan | null;
   loadBalancer: LoadBalancerPlan | null;
@@ -307,6 +355,7 @@ export function ecsPlan(input: StarterConfigInput): EcsPlan {
     ...(queues?.queues.some((queue) => queue.key === 'workload-queue') ? ['workload-queue' as const] : []),
     ...(fileSystem === null ? [] : ['file-system' as const]),
     ...(s3RuleTrigger === undefined ? [] : ['trigger-bucket-objects' as const]),
+    ...(design.storage.type === 'fsx-windows' ? ['fsx-credentials-secret' as const] : []),
   ]);
   const service = facts.runtime.taskGroup.startsWith('service:');
   const volumeRole =
@@ -342,6 +391,7 @@ export function ecsPlan(input: StarterConfigInput): EcsPlan {
         };
   const scaling = service ? scalingPlan(input, queues !== null) : null;
   const capacity = fargate ? null : ec2CapacityPlan(input, capacityProviderName);
+  const daemon = capacity !== null && workload.control.daemons ? daemonPlan(input, taskDefinition) : null;
   const monitoring = design.monitoring[0];
   const plan: Omit<EcsPlan, 'notes'> = {
     roles: [
@@ -349,6 +399,7 @@ export function ecsPlan(input: StarterConfigInput): EcsPlan {
       ...(volumeRole === null ? [] : [volumeRole]),
       ...(schedule === null ? [] : [schedule.runTask.role]),
       ...(objectCreated === null ? [] : [objectCreated.runTask.role]),
+      ...(daemon === null ? [] : daemonRoles(name)),
     ],
     registry: registryPlan(design.registry),
     name,
@@ -358,6 +409,15 @@ export function ecsPlan(input: StarterConfigInput): EcsPlan {
     taskDefinition,
     placement: placementPlan(input, fargate, capacityProviderName),
     capacity,
+    daemon,
+    domainJoin:
+      capacity === null || design.storage.type !== 'fsx-windows'
+        ? null
+        : {
+            associationName: `${name}-domain-join`,
+            document: DOMAIN_JOIN_DOCUMENT,
+            target: { tagKey: 'Name', tagValue: capacity.nameTag },
+          },
     queues,
     fileSystem,
     loadBalancer: service ? loadBalancerPlan(input) : null,
@@ -390,7 +450,7 @@ function notesOf(input: StarterConfigInput, plan: Omit<EcsPlan, 'notes'>): strin
     default:
       break;
   }
-  if (plan.capacity !== null && workload.control.daemons) notes.push(NOTES.daemons);
+  if (plan.daemon !== null) notes.push(NOTES.daemons(plan.daemon.serviceName, DAEMON_SIZE));
   if (plan.capacity?.ami === ECS_AMIS.arm64 && workload.control.gpu) notes.push(NOTES.noArm64GpuAmi);
   if (plan.taskDefinition.container.healthCheck !== undefined) notes.push(NOTES.curlHealthCheck);
   return notes;
@@ -514,7 +574,11 @@ function volumePlan(input: StarterConfigInput, fileSystem: FileSystemPlan | null
     case 'ebs':
       return { kind: 'ebs' };
     case 'fsx-windows':
-      return { kind: 'fsx-windows', rootDirectory: 'share' };
+      return {
+        kind: 'fsx-windows',
+        rootDirectory: 'share',
+        credentials: reference('fsx-credentials-secret', 'arn', PLACEHOLDERS.fsxCredentialsSecretArn),
+      };
     default:
       return null;
   }
@@ -647,6 +711,49 @@ function loadBalancerPlan(input: StarterConfigInput): LoadBalancerPlan | null {
       stickiness: targetGroup.stickiness === true ? (alb ? 'lb_cookie' : 'source_ip') : null,
     },
   };
+}
+
+function daemonPlan(input: StarterConfigInput, workloadTask: TaskDefinitionPlan): DaemonPlan {
+  const { name } = input.workload;
+  const [executionRole, taskRole] = daemonRoles(name);
+  return {
+    serviceName: `${name}-agent`,
+    family: `${name}-agent`,
+    container: {
+      name: 'agent',
+      image: PLACEHOLDERS.daemonImage,
+      ...DAEMON_SIZE,
+      logGroup: workloadTask.container.logGroup,
+      region: workloadTask.container.region,
+      streamPrefix: 'agent',
+    },
+    operatingSystemFamily: workloadTask.operatingSystemFamily,
+    cpuArchitecture: workloadTask.cpuArchitecture,
+    executionRole: reference(executionRole.key, 'arn', iamRoleArn(executionRole.name)),
+    taskRole: reference(taskRole.key, 'arn', iamRoleArn(taskRole.name)),
+  };
+}
+
+/** The agent's own roles: it pulls and logs like the workload's tasks, and is allowed no AWS call yet. */
+function daemonRoles(name: string): [RolePlan, RolePlan] {
+  const execution = `${name}-agent-execution`;
+  const task = `${name}-agent-task`;
+  return [
+    literalRole(`role:${execution}`, {
+      name: execution,
+      trustedService: 'ecs-tasks.amazonaws.com',
+      managedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy'],
+      statements: [],
+      description: "Used by the ECS agent to pull the per-host agent's image and send its logs.",
+    }),
+    literalRole(`role:${task}`, {
+      name: task,
+      trustedService: 'ecs-tasks.amazonaws.com',
+      managedPolicyArns: [],
+      statements: [],
+      description: 'Assumed by the per-host agent; it allows nothing until you add what the agent calls.',
+    }),
+  ];
 }
 
 /** The role ECS uses to create and attach the EBS volume each task gets, when the storage is EBS. */

@@ -29,11 +29,17 @@ export const ECS_AMIS = {
 
 /** The README's fixed ECS commands; the parametrised ones are the functions below. */
 export const STEPS = {
+  createDomainJoinAssociation:
+    'Join every container instance to the Active Directory domain as it starts: `aws ssm create-association --cli-input-json file://ssm/domain-join-association.json`',
   createCapacityProvider:
     'Create the capacity provider: `aws ecs create-capacity-provider --cli-input-json file://ecs/capacity-provider.json`',
   registerTaskDefinition:
     'Register the task definition: `aws ecs register-task-definition --cli-input-json file://ecs/task-definition.json`',
   createService: 'Create the service: `aws ecs create-service --cli-input-json file://ecs/service.json`',
+  registerDaemonTaskDefinition:
+    "Register the per-host agent's task definition: `aws ecs register-task-definition --cli-input-json file://ecs/daemon-task-definition.json`",
+  createDaemonService:
+    'Run it on every container instance: `aws ecs create-service --cli-input-json file://ecs/daemon-service.json`',
   registerScalableTarget:
     'Register the service with Application Auto Scaling: `aws application-autoscaling register-scalable-target --cli-input-json "$(jq .registerScalableTarget ecs/scaling.json)"`',
   putScalingPolicy:
@@ -79,9 +85,9 @@ export const NOTES = {
   ebsVolume:
     "Each task gets its own EBS volume, created at launch from the service's volumeConfigurations and deleted when the task stops.",
   fsxVolume: (executionRole: string) =>
-    `The FSx for Windows File Server volume needs the instances joined to the Active Directory domain, and role ${executionRole} allowed secretsmanager:GetSecretValue on the credentials secret.`,
-  daemons:
-    'Run the per-host agent as a second ECS service with schedulingStrategy DAEMON on the same cluster; this configuration covers the workload itself.',
+    `The FSx for Windows File Server share mounts only on instances joined to its Active Directory domain: the Systems Manager association joins each container instance (and restarts it) within minutes of its start, and a task placed there before the join fails to mount the share and is started again. Role ${executionRole} reads the credentials secret (secretsmanager:GetSecretValue); if a customer managed KMS key encrypts the secret, also allow kms:Decrypt on that key. The instances' security group must reach the file system and the domain controllers (SMB on 445, DNS, Kerberos and LDAP).`,
+  daemons: (service: string, size: { cpu: number; memory: number }) =>
+    `The per-host agent runs as service ${service}, with the DAEMON scheduling strategy: one task on every container instance, from <daemon-image> (the stack's DaemonImageUri parameter), reserving ${size.cpu} CPU units and ${size.memory} MiB; size it for your agent, within what the instance type leaves. Its task role allows nothing yet: add what the agent calls. DAEMON services take no capacity provider strategy, so it names the EC2 launch type.`,
   noArm64GpuAmi:
     'AWS publishes no arm64 GPU variant of the ECS-optimized AMI, so the arm64 instances start from the ECS-optimized Amazon Linux 2023 arm64 AMI, which has no NVIDIA driver: GPU tasks are placed only once the instances run an AMI with the driver and the ECS agent (ECS_ENABLE_GPU_SUPPORT=true), or choose x86_64 to use the GPU AMI.',
   curlHealthCheck:

@@ -73,7 +73,7 @@ export function eksFiles(plan: EksPlan): DescribedFile[] {
 
 /** eks/cluster.yaml: the cluster, its add-ons and where its pods run (node groups or Fargate profiles). */
 export function clusterConfigFile(plan: EksPlan): DescribedFile {
-  const { cluster, compute, identity } = plan;
+  const { cluster, compute, identity, daemonIdentity } = plan;
   const config: ClusterConfig = {
     apiVersion: 'eksctl.io/v1alpha5',
     kind: 'ClusterConfig',
@@ -87,15 +87,15 @@ export function clusterConfigFile(plan: EksPlan): DescribedFile {
     iam: { serviceRoleARN: apiValue(cluster.role) },
     addons: cluster.addons.map(addon),
   };
-  if (identity.kind === 'irsa') config.iam.withOIDC = true;
-  else {
-    config.iam.podIdentityAssociations = [
-      {
-        namespace: identity.namespace,
-        serviceAccountName: identity.serviceAccount,
-        roleARN: apiValue(identity.role),
-      },
-    ];
+  const identities = [identity, ...(daemonIdentity === null ? [] : [daemonIdentity])];
+  if (identities.some((candidate) => candidate.kind === 'irsa')) config.iam.withOIDC = true;
+  const associations = identities.filter((candidate) => candidate.kind === 'pod-identity');
+  if (associations.length > 0) {
+    config.iam.podIdentityAssociations = associations.map((association) => ({
+      namespace: association.namespace,
+      serviceAccountName: association.serviceAccount,
+      roleARN: apiValue(association.role),
+    }));
   }
   switch (compute.kind) {
     case 'fargate': {

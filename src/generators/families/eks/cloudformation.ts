@@ -1,13 +1,5 @@
-import {
-  getAtt,
-  ref,
-  select,
-  split,
-  sub,
-  subVariable,
-  type TemplateValue,
-} from '../../cloudformation/intrinsics';
-import { privateSubnetIds, serviceIpv4Cidr, vpcId } from '../../cloudformation/parameters';
+import { getAtt, ref, select, split, sub, subVariable } from '../../cloudformation/intrinsics';
+import { EFS_SUBNETS_NOTE, privateSubnetIds, serviceIpv4Cidr, vpcId } from '../../cloudformation/parameters';
 import type { TemplateBuilder } from '../../cloudformation/template';
 import { addFileSystem } from '../../plan/file-system/cloudformation';
 import {
@@ -20,7 +12,7 @@ import { addRole } from '../../plan/roles/cloudformation';
 import { roleIn } from '../../plan/roles/plan';
 import { StackReferences } from '../../plan/stack-references';
 import { addCompute } from './cloudformation-compute';
-import type { EksPlan, S3EventsPlan } from './plan';
+import type { EksPlan, PodIdentityPlan, S3EventsPlan } from './plan';
 
 /**
  * The trust policy of the pod role under IRSA: the cluster's OIDC provider, for the workload's service
@@ -53,12 +45,7 @@ const WEB_IDENTITY_TRUST_POLICY = JSON.stringify({
 export function addEksResources(plan: EksPlan, template: TemplateBuilder): void {
   const { cluster, compute } = plan;
   const references = new StackReferences();
-  const privateSubnets = privateSubnetIds(
-    template,
-    plan.fileSystem === null
-      ? ''
-      : ' Pods run in the first two listed, where the EFS file system has its mount targets.',
-  );
+  const privateSubnets = privateSubnetIds(template, plan.fileSystem === null ? '' : EFS_SUBNETS_NOTE);
   addRepository(template, plan.registry);
   // The rule that fills the queue is the queue policy's only sender, so its ARN is known before it is added.
   if (plan.s3Events !== null)
@@ -93,18 +80,37 @@ export function addEksResources(plan: EksPlan, template: TemplateBuilder): void 
     Value: ref('Cluster'),
   });
 
-  const fileSystem =
-    plan.fileSystem === null
-      ? null
-      : addFileSystem(template, references, plan.fileSystem, {
-          vpc: vpcId(template),
-          privateSubnets,
-          clientSecurityGroup: getAtt('Cluster', 'ClusterSecurityGroupId'),
-        });
-  const nodeSubnets: TemplateValue = fileSystem === null ? privateSubnets : fileSystem.subnets;
-  const computeIds = addCompute(template, references, plan, nodeSubnets);
+  if (plan.fileSystem !== null) {
+    // Pods mount through the CSI driver, which retries until the mount targets are available.
+    addFileSystem(template, references, plan.fileSystem, {
+      vpc: vpcId(template),
+      privateSubnets,
+      clientSecurityGroup: getAtt('Cluster', 'ClusterSecurityGroupId'),
+    });
+  }
+  const computeIds = addCompute(template, references, plan, privateSubnets);
   addAddons(template, references, plan, computeIds);
-  addWorkloadIdentity(template, references, plan);
+  // Every IRSA role of the stack trusts the one OIDC provider of the cluster.
+  if ([plan.identity, plan.daemonIdentity].some((identity) => identity?.kind === 'irsa')) {
+    template.resource('OidcProvider', {
+      Type: 'AWS::IAM::OIDCProvider',
+      Properties: { Url: getAtt('Cluster', 'OpenIdConnectIssuerUrl'), ClientIdList: ['sts.amazonaws.com'] },
+    });
+  }
+  addIdentity(template, references, plan, plan.identity, {
+    role: 'TaskRole',
+    association: 'PodIdentityAssociation',
+    output: 'TaskRoleArn',
+    who: 'The pod role',
+  });
+  if (plan.daemonIdentity !== null) {
+    addIdentity(template, references, plan, plan.daemonIdentity, {
+      role: 'DaemonRole',
+      association: 'DaemonPodIdentityAssociation',
+      output: 'DaemonRoleArn',
+      who: "The per-node agent's role",
+    });
+  }
 }
 
 function addObjectCreatedRule(
@@ -179,16 +185,29 @@ function addAddons(
   }
 }
 
+/** The logical ids and wording of one service account's role in the stack. */
+interface IdentityNames {
+  role: string;
+  association: string;
+  output: string;
+  who: string;
+}
+
 /**
- * The pod role: an EKS Pod Identity association for the service account, or (IRSA) an IAM OIDC provider for
- * the cluster and a role trusted through it.
+ * A service account's role: an EKS Pod Identity association for the service account, or (IRSA) a role
+ * trusted through the cluster's IAM OIDC provider `OidcProvider`.
  */
-function addWorkloadIdentity(template: TemplateBuilder, references: StackReferences, plan: EksPlan): void {
-  const { identity } = plan;
+function addIdentity(
+  template: TemplateBuilder,
+  references: StackReferences,
+  plan: EksPlan,
+  identity: PodIdentityPlan,
+  names: IdentityNames,
+): void {
   const role = roleIn(plan.roles, identity.role.to);
   if (identity.kind === 'pod-identity') {
-    addRole(template, references, 'TaskRole', role);
-    template.resource('PodIdentityAssociation', {
+    addRole(template, references, names.role, role);
+    template.resource(names.association, {
       Type: 'AWS::EKS::PodIdentityAssociation',
       Properties: {
         ClusterName: ref('Cluster'),
@@ -198,11 +217,7 @@ function addWorkloadIdentity(template: TemplateBuilder, references: StackReferen
       },
     });
   } else {
-    template.resource('OidcProvider', {
-      Type: 'AWS::IAM::OIDCProvider',
-      Properties: { Url: getAtt('Cluster', 'OpenIdConnectIssuerUrl'), ClientIdList: ['sts.amazonaws.com'] },
-    });
-    addRole(template, references, 'TaskRole', role, {
+    addRole(template, references, names.role, role, {
       assumeRolePolicy: sub(WEB_IDENTITY_TRUST_POLICY, {
         ProviderArn: ref('OidcProvider'),
         Issuer: select(1, split('//', getAtt('Cluster', 'OpenIdConnectIssuerUrl'))),
@@ -211,11 +226,11 @@ function addWorkloadIdentity(template: TemplateBuilder, references: StackReferen
       }),
     });
   }
-  template.output('TaskRoleArn', {
+  template.output(names.output, {
     Description:
       identity.kind === 'irsa'
-        ? "The pod role: the ServiceAccount's eks.amazonaws.com/role-arn annotation in eks/manifests.yaml."
-        : 'The pod role, associated with the ServiceAccount through EKS Pod Identity.',
+        ? `${names.who}: the ServiceAccount's eks.amazonaws.com/role-arn annotation in eks/manifests.yaml.`
+        : `${names.who}, associated with the ServiceAccount through EKS Pod Identity.`,
     Value: references.resolve(identity.role),
   });
 }

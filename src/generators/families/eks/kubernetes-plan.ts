@@ -1,9 +1,9 @@
 import type { components } from '../../../contract/generated/openapi-types';
 import { isRecord } from '../../../shared/json-value';
 import type { FileSystemPlan } from '../../plan/file-system/plan';
-import type { Reference } from '../../plan/reference';
+import { type Reference, reference } from '../../plan/reference';
 import { healthCheckPortOf, servesPlainHttp } from '../../shared/health-check';
-import { PLACEHOLDERS } from '../../shared/placeholders';
+import { iamRoleArn, PLACEHOLDERS } from '../../shared/placeholders';
 import type { StarterConfigInput } from '../../shared/starter-file';
 import { toKubernetesSchedule } from './schedule-expression';
 import { NOTES } from './steps';
@@ -154,8 +154,25 @@ export interface KubernetesPlan {
   pod: PodPlan;
   exposure: ExposurePlan | null;
   autoscaler: AutoscalerPlan | null;
-  /** An example per-node agent (its image is the customer's), when the workload needs one and has nodes. */
-  daemon: { name: string; os: 'linux' | 'windows'; image: string } | null;
+  /**
+   * The per-node agent (its image is the customer's), when the workload needs one and has nodes: a DaemonSet
+   * under its own service account, so it gets its own IAM role rather than the workload's.
+   */
+  daemon: DaemonPlan | null;
+}
+
+/**
+ * The per-node agent's DaemonSet and identity. EKS Pod Identity works on Linux EC2 nodes only
+ * (https://docs.aws.amazon.com/eks/latest/userguide/pod-identities.html, restrictions), so on Windows nodes
+ * the agent's role is trusted through the cluster's OIDC provider (IRSA) and named on its service account.
+ */
+export interface DaemonPlan {
+  name: string;
+  serviceAccountName: string;
+  os: 'linux' | 'windows';
+  image: string;
+  identity: 'pod-identity' | 'irsa';
+  role: Reference;
 }
 
 export interface KubernetesPlanContext {
@@ -199,9 +216,21 @@ export function kubernetesPlan(
     autoscaler: autoscalerPlan(input, kind, notes),
     daemon:
       workload.control.daemons && !context.fargate
-        ? { name: `${workload.name}-agent`, os: input.facts.runtime.os, image: PLACEHOLDERS.daemonImage }
+        ? {
+            name: daemonName(input),
+            serviceAccountName: daemonName(input),
+            os: input.facts.runtime.os,
+            image: PLACEHOLDERS.daemonImage,
+            identity: input.facts.runtime.os === 'windows' ? 'irsa' : 'pod-identity',
+            role: reference(`role:${daemonName(input)}`, 'arn', iamRoleArn(daemonName(input))),
+          }
         : null,
   };
+}
+
+/** The per-node agent's name: its DaemonSet, its service account and its IAM role. */
+export function daemonName(input: StarterConfigInput): string {
+  return `${input.workload.name}-agent`;
 }
 
 function storageClassName(input: StarterConfigInput): string {

@@ -395,6 +395,19 @@ function daemonSet(plan: KubernetesPlan): KubernetesObject[] {
   if (daemon === null) return [];
   const agentLabels = { 'app.kubernetes.io/name': daemon.name };
   return [
+    // Its own identity: a Pod Identity association links its role, or under IRSA the annotation names it.
+    {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: {
+        name: daemon.serviceAccountName,
+        namespace: plan.app,
+        labels: agentLabels,
+        ...(daemon.identity === 'irsa'
+          ? { annotations: { 'eks.amazonaws.com/role-arn': apiValue(daemon.role) } }
+          : {}),
+      },
+    },
     {
       apiVersion: 'apps/v1',
       kind: 'DaemonSet',
@@ -404,7 +417,7 @@ function daemonSet(plan: KubernetesPlan): KubernetesObject[] {
         template: {
           metadata: { labels: agentLabels },
           spec: {
-            serviceAccountName: plan.app,
+            serviceAccountName: daemon.serviceAccountName,
             nodeSelector: { 'kubernetes.io/os': daemon.os },
             // Run on every node, tainted ones included: that is what a per-node agent is for.
             tolerations: [{ operator: 'Exists' }],

@@ -146,6 +146,8 @@ export interface EksPlan extends StarterPlan {
   cluster: ClusterPlan;
   compute: ComputePlan;
   identity: PodIdentityPlan;
+  /** The per-node agent's own role, for its own service account (Pod Identity on Linux nodes, IRSA on Windows). */
+  daemonIdentity: PodIdentityPlan | null;
   kubernetes: KubernetesPlan;
   queues: QueuesPlan | null;
   s3Events: S3EventsPlan | null;
@@ -237,7 +239,6 @@ export function eksPlan(input: StarterConfigInput): EksPlan {
   if (triggerPlan !== null && runsOnce) notes.push(NOTES.jobReadsQueue);
   if (facts.runtime.os === 'windows') notes.push(NOTES.windowsIpam);
   if (fargate) notes.push(NOTES.fargatePrivateSubnets);
-  if (design.storage.type === 'efs') notes.push(NOTES.efsMountTargets);
   if (scratchDisk.nodeRootVolume !== null)
     notes.push(
       NOTES.nodeRootVolume(
@@ -246,11 +247,39 @@ export function eksPlan(input: StarterConfigInput): EksPlan {
       ),
     );
 
+  const { daemon } = kubernetes;
+  if (daemon !== null) notes.push(NOTES.daemonSet(daemon.name, daemon.identity));
+  const daemonIdentity: PodIdentityPlan | null =
+    daemon === null
+      ? null
+      : {
+          kind: daemon.identity,
+          role: daemon.role,
+          namespace: serviceAccount.namespace,
+          serviceAccount: daemon.serviceAccountName,
+        };
+  const daemonRole =
+    daemon === null
+      ? null
+      : literalRole(
+          daemon.role.to,
+          {
+            name: daemon.name,
+            trustedService:
+              daemon.identity === 'pod-identity'
+                ? 'pods.eks.amazonaws.com'
+                : 'cluster OIDC provider (sts:AssumeRoleWithWebIdentity)',
+            managedPolicyArns: [],
+            statements: [],
+            description: `Assumed through ${daemon.identity === 'pod-identity' ? 'EKS Pod Identity' : "the cluster's OIDC provider"} by the per-node agent; it allows nothing until you add what the agent calls.`,
+          },
+          { namespace: serviceAccount.namespace, name: daemon.serviceAccountName },
+        );
   const hpa = hpaPolicy(input);
   const queueMetric = hpa !== undefined && typeof hpa.queueName === 'string';
   const loadBalancer = design.loadBalancer.type;
   return {
-    roles: designedRoles(input, creates, serviceAccount),
+    roles: [...designedRoles(input, creates, serviceAccount), ...(daemonRole === null ? [] : [daemonRole])],
     registry: registryPlan(design.registry),
     cluster: {
       name: workload.name,
@@ -267,6 +296,7 @@ export function eksPlan(input: StarterConfigInput): EksPlan {
       namespace: serviceAccount.namespace,
       serviceAccount: serviceAccount.name,
     },
+    daemonIdentity,
     kubernetes,
     queues,
     s3Events:

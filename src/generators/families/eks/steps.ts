@@ -24,6 +24,8 @@ export const STEPS = {
 
 /** The README's EKS notes. */
 export const NOTES = {
+  daemonSet: (name: string, identity: 'pod-identity' | 'irsa') =>
+    `The per-node agent runs as DaemonSet ${name} on every node (tainted ones too), from <daemon-image>, under its own ServiceAccount ${name} and IAM role ${name} (${identity === 'pod-identity' ? 'through an EKS Pod Identity association' : 'trusted through the cluster OIDC provider: EKS Pod Identity runs on Linux nodes only'}); the role allows nothing yet: add what the agent calls.`,
   autoscalerKeepsOnePod:
     'A HorizontalPodAutoscaler cannot scale to zero pods, so the workload keeps at least one pod running.',
   jobReadsQueue:
@@ -32,8 +34,6 @@ export const NOTES = {
     'Windows pods need Windows IP address management turned on in the VPC CNI: set enable-windows-ipam: "true" in the amazon-vpc-cni ConfigMap in kube-system (eksctl does this when it creates a Windows node group).',
   fargatePrivateSubnets:
     'Fargate runs pods only in private subnets: the VPC needs a NAT gateway (eksctl creates one) or VPC endpoints.',
-  efsMountTargets:
-    "The EFS file system's mount targets must accept NFS (TCP 2049) from the cluster's security group.",
   nodeRootVolume: (sizeGiB: number, reason: string) =>
     `The workload's nodes get ${sizeGiB} GiB root volumes for the pods' scratch disk (their ephemeral-storage requests): ${reason}, since the kubelet evicts pods once less than 10% of the disk is free.`,
 } as const;

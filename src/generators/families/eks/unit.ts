@@ -1,5 +1,7 @@
+import { fileSystemSteps } from '../../plan/file-system/api-files';
 import { sqsQueueSteps } from '../../plan/queues/api-files';
 import { apiValue } from '../../plan/reference';
+import { PLACEHOLDERS } from '../../shared/placeholders';
 import { type Step, WEB_IDENTITY_ROLES_STEP } from '../../shared/starter-file';
 import { familyUnit } from '../family-unit';
 import { eksFiles } from './api-files';
@@ -23,12 +25,21 @@ export const eksUnit = familyUnit<EksPlan>({
 
 /** The cluster first (IRSA roles trust it, so they follow), then what runs in it, then the workload. */
 function eksSteps(plan: EksPlan): Step[] {
-  const { cluster, identity, install, queues, s3Events } = plan;
+  const { cluster, identity, daemonIdentity, install, queues, s3Events, fileSystem } = plan;
   const webIdentityRoles: Step[] =
-    identity.kind === 'irsa' ? [STEPS.readOidcIssuer(cluster.name), WEB_IDENTITY_ROLES_STEP] : [];
+    identity.kind === 'irsa' || daemonIdentity?.kind === 'irsa'
+      ? [STEPS.readOidcIssuer(cluster.name), WEB_IDENTITY_ROLES_STEP]
+      : [];
   return [
     STEPS.createCluster,
     ...webIdentityRoles,
+    // Statically provisioned volumes (Fargate) mount the access point; the CSI driver makes its own otherwise.
+    ...(fileSystem === null
+      ? []
+      : fileSystemSteps(fileSystem, {
+          securityGroup: PLACEHOLDERS.clusterSecurityGroupId,
+          accessPoint: plan.kubernetes.storage?.type === 'efs-static',
+        })),
     ...(install.loadBalancerController === null
       ? []
       : [STEPS.installLoadBalancerController(install.loadBalancerController, cluster.name, cluster.region)]),

@@ -115,6 +115,8 @@ function statementReference(
       return reference('workload-queue', 'arn', designedArn);
     case 'file-system':
       return reference('file-system', 'arn', designedArn);
+    case 'fsx-credentials-secret':
+      return reference('fsx-credentials-secret', 'arn', designedArn);
     case 'trigger-bucket-objects':
       return reference('trigger-bucket', 'arn', designedArn, `/${input.workload.trigger?.prefix ?? ''}*`);
   }
