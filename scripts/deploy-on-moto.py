@@ -19,7 +19,9 @@ and the adaptations are reported with the stack:
 - a Fn::GetAtt of a resource moto skips, or of an attribute moto does not answer, would fail the whole
   stack, so it becomes a stand-in value of the attribute's form (STAND_INS);
 - moto resolves an SSM parameter type's Default before the value given, and holds few public AMI
-  parameters, so those Defaults are dropped (the value given, an SSM parameter this script creates, is used).
+  parameters, so those Defaults are dropped (the value given, an SSM parameter this script creates, is used);
+- a property moto requires and AWS does not (MOTO_REQUIRED_PROPERTIES) is given, when absent, the value AWS
+  uses without it, and reported as a stand-in.
 
 Prints {"stacks": [{"label", "status", "reason", "failedEvents", "created": [{"logicalId", "type"}],
 "standIns": [{"logicalId", "attribute", "type"}]}]} and exits 0; 2 when the input is unusable or moto cannot be reached.
@@ -64,6 +66,14 @@ def stand_in(logical_id, attribute, region, existing):
             f"no stand-in value for Fn::GetAtt {logical_id}.{attribute}, which moto does not model: add one to stand_in()"
         )
     return values[attribute]
+
+
+# Properties moto's CloudFormation cannot do without and AWS can, by resource type: the value AWS uses when
+# the property is absent, from what create_existing made.
+MOTO_REQUIRED_PROPERTIES = {
+    # Without ServiceRole, AWS Batch uses its service-linked role (AWSServiceRoleForBatch).
+    "AWS::Batch::ComputeEnvironment": {"ServiceRole": "batchServiceLinkedRoleArn"},
+}
 
 
 def moto_models():
@@ -111,6 +121,12 @@ def adapt(template, region, existing, models):
         return {key: walk(item) for key, item in value.items()}
 
     adapted = {key: walk(item) for key, item in template.items()}
+    for logical_id, resource in adapted.get("Resources", {}).items():
+        for name, value in MOTO_REQUIRED_PROPERTIES.get(resource.get("Type"), {}).items():
+            properties = resource.setdefault("Properties", {})
+            if name not in properties:
+                properties[name] = existing[value]
+                stand_ins.append({"logicalId": logical_id, "attribute": name, "type": resource["Type"]})
     for parameter in adapted.get("Parameters", {}).values():
         if str(parameter.get("Type", "")).startswith("AWS::SSM::Parameter::"):
             parameter.pop("Default", None)
@@ -157,6 +173,18 @@ def create_existing(client, region):
     )["GroupId"]
     certificate = client("acm").request_certificate(DomainName="app.example.com", ValidationMethod="DNS")
     client("ssm").put_parameter(Name=IMAGE_PARAMETER, Value=IMAGE_ID, Type="String")
+    batch_role = client("iam").create_role(
+        RoleName="AWSServiceRoleForBatch",
+        Path="/aws-service-role/batch.amazonaws.com/",
+        AssumeRolePolicyDocument=json.dumps(
+            {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {"Effect": "Allow", "Principal": {"Service": "batch.amazonaws.com"}, "Action": "sts:AssumeRole"}
+                ],
+            }
+        ),
+    )["Role"]["Arn"]
     return {
         "vpcId": vpc_id,
         "vpcCidr": vpc_cidr,
@@ -165,6 +193,7 @@ def create_existing(client, region):
         "certificateArn": certificate["CertificateArn"],
         "imageIdParameter": IMAGE_PARAMETER,
         "clusterSecurityGroupId": cluster_group,
+        "batchServiceLinkedRoleArn": batch_role,
     }
 
 

@@ -147,7 +147,8 @@ describe(`starter templates deployed on a local moto server`, () => {
     const skipped = new Set(
       stacks.flatMap((stack) => skippedResources(stack, result(stack)).map(({ type }) => type)),
     );
-    // Stand-ins on a type moto creates are gaps in its model of that type, not a skipped resource.
+    // Stand-ins on a type moto creates are gaps in its model of that type (an attribute it does not answer,
+    // a property it requires and AWS does not), not a skipped resource.
     const unanswered = new Set(
       deployed.flatMap(({ standIns }) =>
         standIns
@@ -158,7 +159,7 @@ describe(`starter templates deployed on a local moto server`, () => {
     process.stderr.write(
       `moto created ${deployed.filter(({ status }) => status === 'CREATE_COMPLETE').length} of ${stacks.length} stacks; ` +
         `resource types it does not model (checked by cfn-lint only): ${[...skipped].sort().join(', ')}; ` +
-        `attributes of modelled types it does not answer (given stand-in values): ${[...unanswered].sort().join(', ')}\n`,
+        `stand-in values on types it models: ${[...unanswered].sort().join(', ')}\n`,
     );
     expect([...skipped].sort()).toEqual(documentedUnmodelledTypes().sort());
   });
