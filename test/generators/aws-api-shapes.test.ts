@@ -1,17 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { RoleDefinition } from '../../src/generators/plan/roles/api-files';
-import type { StarterFile } from '../../src/generators/starter-config';
+import { PLATFORM_IDS } from '../../src/catalogue/platform-catalogue';
 import { PROJECT_ROOT } from '../../src/project-paths';
-import { type Document, recommend, yamlDocumentsAt } from './support/starter';
-
-/** One request to check: an AWS API operation and the parameters a starter file gives it. */
-interface ShapeRequest {
-  label: string;
-  service: string;
-  operation: string;
-  params: unknown;
-}
+import { behaviourCorpus } from '../behaviour/behaviour-corpus';
+import { type GeneratedStarter, startersOnEveryEligiblePlatform } from '../support/starter-corpus';
+import { filesCheckedBy } from '../support/starter-file-checks';
+import { AWS_API_OPERATIONS, operationsOf, type ShapeRequest } from './support/aws-api-operations';
 
 interface ValidationResult {
   checked: number;
@@ -22,7 +16,10 @@ const K8S = { kubernetes: 'required' };
 const LONG_NAME = 'a-forty-character-workload-name-for-test';
 const S3_ACCESS = [{ service: 's3', resource: 'arn:aws:s3:::reports/*', access: 'read-write' }];
 
-/** Workloads that between them reach every platform, trigger, storage type and protocol. */
+/**
+ * Workloads with values that stress the shapes' limits (long names, odd bucket names and prefixes), on top of
+ * the behaviour corpus, which reaches every platform, trigger, storage type and protocol.
+ */
 const WORKLOADS: { label: string; body: Record<string, unknown> }[] = [
   { label: 'fargate http', body: { workloadType: 'web' } },
   {
@@ -220,92 +217,6 @@ const WORKLOADS: { label: string; body: Record<string, unknown> }[] = [
   { label: 'eks fargate sqs batch', body: { workloadType: 'batch', control: K8S, trigger: { type: 'sqs' } } },
 ];
 
-type Converter = (value: Record<string, unknown>, label: string) => ShapeRequest[];
-
-const request = (service: string, operation: string) => (params: unknown, label: string) => ({
-  label: `${label} ${operation}`,
-  service,
-  operation,
-  params,
-});
-
-const eventRule: Converter = (value, label) => [
-  request('events', 'PutRule')(value.putRule, label),
-  request('events', 'PutTargets')(value.putTargets, label),
-];
-
-/** The AWS calls each JSON file feeds; a JSON file missing here fails the test, so no new file goes unchecked. */
-const CONVERTERS: Record<string, Converter> = {
-  'ecs/task-definition.json': (value, label) => [request('ecs', 'RegisterTaskDefinition')(value, label)],
-  'ecs/service.json': (value, label) => [request('ecs', 'CreateService')(value, label)],
-  'ecs/daemon-task-definition.json': (value, label) => [
-    request('ecs', 'RegisterTaskDefinition')(value, label),
-  ],
-  'ecs/daemon-service.json': (value, label) => [request('ecs', 'CreateService')(value, label)],
-  'ecs/capacity-provider.json': (value, label) => [request('ecs', 'CreateCapacityProvider')(value, label)],
-  'ecs/express-gateway-service.json': (value, label) => [
-    request('ecs', 'CreateExpressGatewayService')(value, label),
-  ],
-  'ecs/scaling.json': (value, label) => [
-    request('application-autoscaling', 'RegisterScalableTarget')(value.registerScalableTarget, label),
-    request('application-autoscaling', 'PutScalingPolicy')(value.putScalingPolicy, label),
-  ],
-  'ecs/schedule.json': (value, label) => [request('scheduler', 'CreateSchedule')(value, label)],
-  'ecs/s3-event-rule.json': eventRule,
-  'ecs/task-stopped-rule.json': eventRule,
-  'eks/s3-event-rule.json': eventRule,
-  'ssm/domain-join-association.json': (value, label) => [request('ssm', 'CreateAssociation')(value, label)],
-  'app-runner/create-service.json': (value, label) => [request('apprunner', 'CreateService')(value, label)],
-  'app-runner/auto-scaling-configuration.json': (value, label) => [
-    request('apprunner', 'CreateAutoScalingConfiguration')(value, label),
-  ],
-  'ecr/repository.json': (value, label) => [request('ecr', 'CreateRepository')(value, label)],
-  'ecr/lifecycle-policy.json': (value, label) => [request('ecr', 'PutLifecyclePolicy')(value, label)],
-  'sqs/queues.json': (value, label) =>
-    (value.queues as unknown[]).map((queue) => request('sqs', 'CreateQueue')(queue, label)),
-  // IAM takes policy documents as JSON strings; the file keeps them as objects to be readable.
-  'iam/roles.json': (value, label) =>
-    (value.roles as RoleDefinition[]).flatMap((role) => [
-      request('iam', 'CreateRole')(
-        {
-          RoleName: role.RoleName,
-          AssumeRolePolicyDocument: JSON.stringify(role.AssumeRolePolicyDocument),
-          ...(role.Description === undefined ? {} : { Description: role.Description }),
-        },
-        `${label} ${role.RoleName}`,
-      ),
-      ...role.ManagedPolicyArns.map((arn) =>
-        request('iam', 'AttachRolePolicy')(
-          { RoleName: role.RoleName, PolicyArn: arn },
-          `${label} ${role.RoleName}`,
-        ),
-      ),
-      ...(role.Policy === undefined
-        ? []
-        : [
-            request('iam', 'PutRolePolicy')(
-              {
-                RoleName: role.RoleName,
-                PolicyName: role.Policy.PolicyName,
-                PolicyDocument: JSON.stringify(role.Policy.PolicyDocument),
-              },
-              `${label} ${role.RoleName}`,
-            ),
-          ]),
-    ]),
-};
-
-function shapeRequests(label: string, files: readonly StarterFile[]): ShapeRequest[] {
-  return files
-    .filter((file) => file.mediaType === 'application/json')
-    .flatMap((file) => {
-      const convert = CONVERTERS[file.path];
-      if (convert === undefined)
-        throw new Error(`${label}: ${file.path} has no AWS operation to be checked against`);
-      return convert(JSON.parse(file.content) as Record<string, unknown>, `${label} ${file.path}`);
-    });
-}
-
 function validateWithBotocore(requests: readonly ShapeRequest[]): ValidationResult {
   const run = spawnSync('python3', [join(PROJECT_ROOT, 'scripts', 'validate-aws-shapes.py')], {
     input: JSON.stringify(requests),
@@ -318,96 +229,58 @@ function validateWithBotocore(requests: readonly ShapeRequest[]): ValidationResu
   return JSON.parse(run.stdout) as ValidationResult;
 }
 
+/** The requests a starter configuration's JSON files make; a file with no entry in the table fails. */
+function shapeRequests({ label, platform, files }: GeneratedStarter): ShapeRequest[] {
+  return filesCheckedBy('botocore shapes', files).flatMap((file) => {
+    const where = `${label} on ${platform}: ${file.path}`;
+    const entry = operationsOf(file.path);
+    if (entry === undefined)
+      throw new Error(
+        `${where} has no AWS operation to be checked against: add its path to test/generators/support/aws-api-operations.ts`,
+      );
+    return entry.requests(JSON.parse(file.content) as Record<string, unknown>, where);
+  });
+}
+
 describe('Starter configuration AWS API shapes', () => {
-  let platforms: Set<string>;
-  let requests: ShapeRequest[];
-  let manifests: { label: string; documents: Document[] }[];
+  const platforms = new Set<string>();
+  const operations = new Set<string>();
+  const requests: ShapeRequest[] = [];
+  let result: ValidationResult;
 
   beforeAll(async () => {
-    platforms = new Set();
-    requests = [];
-    manifests = [];
-    for (const { label, body } of WORKLOADS) {
-      const recommendation = await recommend(body);
-      platforms.add(recommendation.platform.id);
-      const files = recommendation.starterConfig.files;
-      requests.push(...shapeRequests(`${label} (${recommendation.platform.id})`, files));
-      // The Kubernetes and eksctl files; cloudformation/template.yaml is checked by test/cloudformation.
-      const eksYaml = files.filter(
-        (candidate) => candidate.mediaType === 'application/yaml' && candidate.path.startsWith('eks/'),
-      );
-      for (const file of eksYaml) {
-        manifests.push({ label: `${label} ${file.path}`, documents: yamlDocumentsAt(files, file.path) });
+    // Identical requests (every workload's ECR lifecycle policy looks alike) are checked once.
+    const seen = new Set<string>();
+    const corpus = [...behaviourCorpus(), ...WORKLOADS];
+    for (const starter of await startersOnEveryEligiblePlatform(corpus)) {
+      for (const shape of shapeRequests(starter)) {
+        platforms.add(starter.platform);
+        operations.add(`${shape.service} ${shape.operation}`);
+        const key = JSON.stringify([shape.service, shape.operation, shape.params]);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        requests.push(shape);
       }
     }
-  });
+    result = validateWithBotocore(requests);
+  }, 120_000);
 
-  describe('when the workloads cover every platform', () => {
-    it('reaches all seven platforms', () => {
-      expect([...platforms].sort()).toEqual(
-        [
-          'app-runner',
-          'ecs-ec2',
-          'ecs-express-mode',
-          'ecs-fargate',
-          'eks-fargate',
-          'eks-managed-nodes',
-          'eks-self-managed-nodes',
-        ].sort(),
-      );
+  describe('when the corpus covers every platform', () => {
+    it('checks API input files of every platform', () => {
+      expect(PLATFORM_IDS.filter((platform) => !platforms.has(platform))).toEqual([]);
     });
 
-    it('exercises every AWS operation the files feed', () => {
-      expect(new Set(requests.map((shape) => `${shape.service} ${shape.operation}`))).toEqual(
-        new Set([
-          'ecs RegisterTaskDefinition',
-          'ecs CreateService',
-          'ecs CreateCapacityProvider',
-          'ecs CreateExpressGatewayService',
-          'application-autoscaling RegisterScalableTarget',
-          'application-autoscaling PutScalingPolicy',
-          'scheduler CreateSchedule',
-          'events PutRule',
-          'events PutTargets',
-          'apprunner CreateService',
-          'apprunner CreateAutoScalingConfiguration',
-          'ecr CreateRepository',
-          'ecr PutLifecyclePolicy',
-          'sqs CreateQueue',
-          'iam CreateRole',
-          'iam AttachRolePolicy',
-          'iam PutRolePolicy',
-          'ssm CreateAssociation',
-        ]),
-      );
+    it('reaches every operation the table names, so no entry outlives its file', () => {
+      const named = AWS_API_OPERATIONS.flatMap((entry) => entry.operations);
+      expect(named.filter((operation) => !operations.has(operation))).toEqual([]);
     });
   });
 
   describe("when botocore's models check every request", () => {
     it('finds no invalid parameter, missing member, wrong type, unknown enum value or value over its maximum', () => {
-      const result = validateWithBotocore(requests);
       expect(result.checked).toBe(requests.length);
       // Listed as text so that a failure prints which file broke which rule of which operation.
       expect(result.failures.map(({ label, errors }) => `${label}: ${errors.join(' | ')}`)).toEqual([]);
-    });
-  });
-
-  describe('when the EKS files are read as YAML', () => {
-    it('gives every document an apiVersion, a kind and a metadata.name', () => {
-      expect(manifests.length).toBeGreaterThan(0);
-      const incomplete = manifests.flatMap(({ label, documents }) =>
-        documents
-          .filter((document) => {
-            const metadata = document.metadata as Record<string, unknown> | undefined;
-            return (
-              typeof document.apiVersion !== 'string' ||
-              typeof document.kind !== 'string' ||
-              typeof metadata?.name !== 'string'
-            );
-          })
-          .map((document) => `${label}: ${JSON.stringify(document).slice(0, 200)}`),
-      );
-      expect(incomplete).toEqual([]);
     });
   });
 });
