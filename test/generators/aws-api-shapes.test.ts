@@ -198,6 +198,42 @@ const WORKLOADS: { label: string; body: Record<string, unknown> }[] = [
     },
   },
   { label: 'eks fargate sqs batch', body: { workloadType: 'batch', control: K8S, trigger: { type: 'sqs' } } },
+  {
+    label: 'batch gpu schedule',
+    body: {
+      workloadType: 'batch',
+      control: { gpu: true },
+      trigger: { type: 'schedule', expression: 'cron(0 1 * * ? *)' },
+    },
+  },
+  {
+    label: 'batch large spot s3',
+    body: {
+      workloadType: 'batch',
+      name: LONG_NAME,
+      resources: { cpu: 32, memoryGiB: 128 },
+      cost: { interruptible: true },
+      trigger: { type: 's3-object-created', bucket: 'a.b-c', prefix: `in"x'/` },
+    },
+  },
+  {
+    label: 'batch fargate spot efs',
+    body: {
+      workloadType: 'batch',
+      cost: { interruptible: true },
+      persistence: { type: 'shared-file' },
+      trigger: { type: 'schedule', expression: 'rate(1 hour)' },
+    },
+  },
+  {
+    label: 'batch windows s3',
+    body: {
+      workloadType: 'batch',
+      control: { os: 'windows' },
+      resources: { cpu: 2, memoryGiB: 4 },
+      trigger: { type: 's3-object-created', bucket: 'uploads' },
+    },
+  },
 ];
 
 type Converter = (value: Record<string, unknown>, label: string) => ShapeRequest[];
@@ -230,6 +266,13 @@ const CONVERTERS: Record<string, Converter> = {
   'ecs/s3-event-rule.json': eventRule,
   'ecs/task-stopped-rule.json': eventRule,
   'eks/s3-event-rule.json': eventRule,
+  'batch/compute-environment.json': (value, label) => [
+    request('batch', 'CreateComputeEnvironment')(value, label),
+  ],
+  'batch/job-queue.json': (value, label) => [request('batch', 'CreateJobQueue')(value, label)],
+  'batch/job-definition.json': (value, label) => [request('batch', 'RegisterJobDefinition')(value, label)],
+  'batch/schedule-rule.json': eventRule,
+  'batch/s3-event-rule.json': eventRule,
   'app-runner/create-service.json': (value, label) => [request('apprunner', 'CreateService')(value, label)],
   'app-runner/auto-scaling-configuration.json': (value, label) => [
     request('apprunner', 'CreateAutoScalingConfiguration')(value, label),
@@ -318,10 +361,11 @@ describe('Starter configuration AWS API shapes', () => {
   });
 
   describe('when the workloads cover every platform', () => {
-    it('reaches all seven platforms', () => {
+    it('reaches all eight platforms', () => {
       expect([...platforms].sort()).toEqual(
         [
           'app-runner',
+          'aws-batch',
           'ecs-ec2',
           'ecs-express-mode',
           'ecs-fargate',
@@ -346,6 +390,9 @@ describe('Starter configuration AWS API shapes', () => {
           'events PutTargets',
           'apprunner CreateService',
           'apprunner CreateAutoScalingConfiguration',
+          'batch CreateComputeEnvironment',
+          'batch CreateJobQueue',
+          'batch RegisterJobDefinition',
           'ecr CreateRepository',
           'ecr PutLifecyclePolicy',
           'sqs CreateQueue',
