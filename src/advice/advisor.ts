@@ -119,7 +119,8 @@ export class Advisor {
       platform: {
         id: chosen.platform.id,
         service: chosen.platform.service,
-        capacity: chosen.platform.capacity,
+        // A platform that runs jobs in a compute environment has the capacity its design chose.
+        capacity: design.computeEnvironment?.capacity ?? chosen.platform.capacity,
         name: chosen.platform.name,
         summary: chosen.platform.summary,
         monthlyCost: costs.get(chosen.platform.id),
@@ -131,6 +132,7 @@ export class Advisor {
       monitoring: design.monitoring,
       iam: design.iam,
       registry: design.registry,
+      ...(design.computeEnvironment === undefined ? {} : { computeEnvironment: design.computeEnvironment }),
       alternatives: alternatives(ranked, costs),
       rationale: rationale(ranked, designFired),
       warnings: [...new Set([...chosen.warnings, ...design.warnings, ...priceWarnings])],

@@ -14,7 +14,7 @@ export type PlatformId = components['schemas']['PlatformId'];
  * The unit of code behind a platform: platforms of one family share how they are planned and rendered to
  * starter files, and differ only in the data of their catalogue entry (capacity, traits, capabilities).
  */
-export const PLATFORM_FAMILIES = ['ecs', 'ecs-express-mode', 'app-runner', 'eks'] as const;
+export const PLATFORM_FAMILIES = ['ecs', 'ecs-express-mode', 'app-runner', 'eks', 'batch'] as const;
 export type PlatformFamily = (typeof PLATFORM_FAMILIES)[number];
 
 const capability = z.strictObject({
@@ -115,17 +115,17 @@ const traits = z
     managedIngress: z
       .boolean()
       .describe(
-        'The platform builds and runs the endpoint in front of the service, so Berth designs no load balancer: true exactly when `ingress` is not `load-balancer`.',
+        'The platform builds and runs the endpoint in front of the service, so Berth designs no load balancer: true exactly when `ingress` is `managed-load-balancer` or `service-endpoint`.',
       ),
     ingress: z
-      .enum(['load-balancer', 'managed-load-balancer', 'service-endpoint'])
+      .enum(['load-balancer', 'managed-load-balancer', 'service-endpoint', 'none'])
       .describe(
-        "What receives the traffic: `load-balancer` (an ALB or NLB the starter configuration defines in your account), `managed-load-balancer` (an ALB the platform creates and runs in your account, billed to you: ECS Express Mode), `service-endpoint` (the service's own HTTPS endpoint, part of its price: App Runner).",
+        "What receives the traffic: `load-balancer` (an ALB or NLB the starter configuration defines in your account), `managed-load-balancer` (an ALB the platform creates and runs in your account, billed to you: ECS Express Mode), `service-endpoint` (the service's own HTTPS endpoint, part of its price: App Runner), `none` (nothing connects to the containers: AWS Batch runs jobs only).",
       ),
     compute: z
-      .enum(['fargate', 'ec2', 'app-runner'])
+      .enum(['fargate', 'ec2', 'app-runner', 'compute-environment'])
       .describe(
-        "What the containers run on: `fargate` (AWS Fargate, one right-sized host per task or pod), `ec2` (EC2 instances in your account, whoever manages them), `app-runner` (App Runner's own instances, outside your account).",
+        "What the containers run on: `fargate` (AWS Fargate, one right-sized host per task or pod), `ec2` (EC2 instances in your account, whoever manages them), `app-runner` (App Runner's own instances, outside your account), `compute-environment` (an AWS Batch compute environment: Fargate or EC2 instances Batch launches, as the design's computeEnvironment chooses per workload).",
       ),
     infrastructureManagedBy: z
       .enum(['customer', 'aws'])
@@ -138,15 +138,26 @@ const traits = z
         "Where the tasks' network interfaces are in the starter configuration: `private-subnets` of your VPC (outbound through a NAT gateway), `public-subnets` (a public IPv4 address per task and no NAT: Express Mode in the default VPC), `service-owned` (the service's own VPC, nothing in yours: App Runner).",
       ),
     cluster: z
-      .enum(['per-workload', 'account-default', 'none'])
+      .enum(['per-workload', 'account-default', 'none', 'service-managed'])
       .describe(
-        "The cluster the workload is placed in: `per-workload` (one named after the workload, which the starter configuration creates), `account-default` (the account's `default` ECS cluster, where Express Mode puts a service unless told otherwise), `none` (the service has no clusters: App Runner).",
+        "The cluster the workload is placed in: `per-workload` (one named after the workload, which the starter configuration creates), `account-default` (the account's `default` ECS cluster, where Express Mode puts a service unless told otherwise), `none` (the service has no clusters: App Runner), `service-managed` (the service creates and names the ECS cluster itself: AWS Batch, one per compute environment).",
+      ),
+    jobQueue: z
+      .boolean()
+      .describe(
+        'Work is submitted as jobs to a queue that holds them until capacity is free, retries failed attempts (Spot interruptions included) and runs arrays of them: AWS Batch. False where each trigger starts a task or pod directly (ECS RunTask, Kubernetes Jobs).',
       ),
   })
-  .refine((value) => value.managedIngress === (value.ingress !== 'load-balancer'), {
-    message: 'managedIngress must be true exactly when ingress is not "load-balancer"',
-    path: ['managedIngress'],
-  });
+  .refine(
+    (value) =>
+      value.managedIngress ===
+      (value.ingress === 'managed-load-balancer' || value.ingress === 'service-endpoint'),
+    {
+      message:
+        'managedIngress must be true exactly when ingress is "managed-load-balancer" or "service-endpoint"',
+      path: ['managedIngress'],
+    },
+  );
 
 /** What each trait means, from the descriptions above: GET /v1/platforms documents the traits with it. */
 export const PLATFORM_TRAIT_DESCRIPTIONS: Readonly<Record<string, string>> = Object.fromEntries(

@@ -46,6 +46,16 @@ export function summarizeRecommendation(
     ),
     ...scaling.policies.flatMap((policy) => detail(policy.description)),
   ];
+  const { computeEnvironment } = recommendation;
+  if (computeEnvironment !== undefined) {
+    lines.push(
+      ...labelled(
+        'Compute',
+        `${computeEnvironment.type} compute environment${computeEnvironment.allocationStrategy === undefined ? '' : `, ${computeEnvironment.allocationStrategy}`}`,
+      ),
+      ...detail(computeEnvironment.reason),
+    );
+  }
   if (triggers.length > 0) {
     lines.push(...labelled('Triggers', triggers.map((trigger) => trigger.type).join(', ')));
     lines.push(...triggers.flatMap((trigger) => detail(trigger.description)));

@@ -8,6 +8,7 @@ import {
 } from '../catalogue/instance-chooser';
 import type { Platform, PlatformTraits } from '../catalogue/platform-catalogue';
 import { type PriceTable, priceOf, unitOf } from '../catalogue/price-table';
+import type { TaskSize } from '../catalogue/task-sizes';
 import type { Workload } from '../contract/workload';
 import type { Design } from '../design/design';
 import type { Facts } from '../engine/facts';
@@ -121,19 +122,37 @@ const COMPUTE_LINES: Record<
   fargate: fargateLines,
   'app-runner': appRunnerLines,
   ec2: ec2Lines,
+  'compute-environment': computeEnvironmentLines,
 };
 
 function computeLines(input: CostInput, usage: Usage, assumptions: string[]): Priced[] {
   return COMPUTE_LINES[input.platform.traits.compute](input, usage, assumptions);
 }
 
+/**
+ * AWS Batch has no charge of its own: its compute environment is billed as the Fargate or EC2 capacity it
+ * is, at the Fargate size the job is given there or on the instances the chooser deploys.
+ */
+function computeEnvironmentLines(input: CostInput, usage: Usage, assumptions: string[]): Priced[] {
+  const environment = input.design.computeEnvironment;
+  if (environment === undefined)
+    throw new Error(`the design of ${input.platform.id} chose no compute environment to price`);
+  assumptions.push(
+    `AWS Batch adds no charge of its own: only its ${environment.type} compute environment's capacity is billed (https://aws.amazon.com/batch/pricing/).`,
+  );
+  return environment.capacity === 'fargate'
+    ? fargateLines(input, usage, assumptions, input.facts.runtime.fargateTaskSize)
+    : ec2Lines(input, usage, assumptions);
+}
+
 function fargateLines(
   { platform, facts, prices, model, workload }: CostInput,
   usage: Usage,
   assumptions: string[],
+  size: TaskSize = facts.taskSize,
 ): Priced[] {
-  const vcpu = facts.taskSize.vcpu ?? workload.resources.cpu;
-  const memory = facts.taskSize.memoryGiB ?? workload.resources.memoryGiB;
+  const vcpu = size.vcpu ?? workload.resources.cpu;
+  const memory = size.memoryGiB ?? workload.resources.memoryGiB;
   const os = facts.runtime.os;
   const family =
     platform.service === 'eks'
@@ -205,7 +224,7 @@ function fargateLines(
       `Fargate Spot at a ${Math.round(discount * 100)}% planning discount off the ${label} on-demand rates (the live discount floats up to 70%); ${Math.round(spotShare * 100)}% of task-hours on Spot.`,
     );
   }
-  if (facts.taskSize.roundedUp)
+  if (size.roundedUp)
     assumptions.push(`Billed at the valid size ${vcpu} vCPU / ${memory} GB, rounded up from the request.`);
   return lines;
 }

@@ -34,6 +34,8 @@ export interface DesignDraft {
   registry?: Schemas['Registry'];
   policies: Schemas['ScalingPolicy'][];
   capacityProviderStrategy?: Schemas['CapacityProviderStrategyItem'][];
+  /** AWS Batch only: the compute environment its job queue runs jobs on. */
+  computeEnvironment?: Schemas['ComputeEnvironment'];
   triggers: Schemas['Trigger'][];
   monitoring: Schemas['MonitoringRule'][];
   roles: Partial<Record<IamSlot, Schemas['IamRole']>>;

@@ -16,6 +16,8 @@ export interface Design {
   monitoring: Schemas['MonitoringRule'][];
   iam: Schemas['Iam'];
   registry: Schemas['Registry'] & Record<string, unknown>;
+  /** AWS Batch only: the compute environment its job queue runs jobs on. */
+  computeEnvironment?: Schemas['ComputeEnvironment'];
   /**
    * The role statements whose resources the starter configuration creates, by role slot and position in
    * the role's statements. Kept out of the answer: it lets the generators link those statements to the
@@ -101,6 +103,7 @@ export function designFrom(
     monitoring: draft.monitoring,
     iam: { ...roles, executionRole, taskRole },
     registry,
+    ...(draft.computeEnvironment === undefined ? {} : { computeEnvironment: draft.computeEnvironment }),
     statementResources,
     warnings: draft.warnings,
   };

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { DesignDraft } from './design-draft';
 import { blocker } from './events/blocker';
 import { capacity } from './events/capacity';
+import { computeEnvironment } from './events/compute-environment';
 import type { Resolved } from './events/event-values';
 import { iamRole } from './events/iam-role';
 import { iamStatement } from './events/iam-statement';
@@ -32,6 +33,7 @@ export const EVENT_TYPES = [
   'storage',
   'scaling-policy',
   'capacity',
+  'compute-environment',
   'trigger',
   'monitoring-rule',
   'iam-role',
@@ -50,6 +52,7 @@ const MODULES = {
   storage,
   'scaling-policy': scalingPolicy,
   capacity,
+  'compute-environment': computeEnvironment,
   trigger,
   'monitoring-rule': monitoringRule,
   'iam-role': iamRole,

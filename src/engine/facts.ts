@@ -25,7 +25,15 @@ export interface Runtime {
   s3EventPattern: Record<string, unknown> | null;
   /** The workload's name as a valid ECR repository name. */
   ecrRepositoryName: string;
+  /**
+   * The request sized on AWS Fargate's task sizes for its OS, whatever the platform: an AWS Batch job runs
+   * on a Fargate compute environment only when this fits (the design rules choose on it).
+   */
+  fargateTaskSize: TaskSize;
 }
+
+/** The sizing model of AWS Fargate tasks in task-sizes.json. */
+const FARGATE_SIZING_MODEL = 'fargate';
 
 export interface Facts {
   workload: Workload;
@@ -73,6 +81,12 @@ export function buildFacts(workload: Workload, platform: Platform, sizer: TaskSi
       taskGroup: runsAsService ? `service:${workload.name}` : `family:${workload.name}`,
       s3EventPattern: s3EventPattern(workload),
       ecrRepositoryName: ecrRepositoryName(workload.name),
+      fargateTaskSize: sizer.size(
+        FARGATE_SIZING_MODEL,
+        os,
+        workload.resources.cpu,
+        workload.resources.memoryGiB,
+      ),
     },
   };
 }

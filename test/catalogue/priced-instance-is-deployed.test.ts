@@ -44,6 +44,12 @@ function templateTypes(content: string): Record<Hosts, string[]> {
     const types: string[] = [];
     if (resource.Type === 'AWS::EKS::Nodegroup' && Array.isArray(properties.InstanceTypes))
       types.push(...properties.InstanceTypes.flatMap(resolve));
+    if (
+      resource.Type === 'AWS::Batch::ComputeEnvironment' &&
+      isRecord(properties.ComputeResources) &&
+      Array.isArray(properties.ComputeResources.InstanceTypes)
+    )
+      types.push(...properties.ComputeResources.InstanceTypes.flatMap(resolve));
     if (resource.Type === 'AWS::EC2::LaunchTemplate' && isRecord(properties.LaunchTemplateData))
       types.push(...resolve(properties.LaunchTemplateData.InstanceType));
     const policy = properties.MixedInstancesPolicy;
@@ -129,7 +135,7 @@ describe('the instance type priced is the instance type deployed', () => {
     cases = [];
   });
 
-  it('covers ECS and EKS hosts, On-Demand and Spot, Linux and Windows (with system nodes), x86_64, arm64 and GPU', () => {
+  it('covers ECS, EKS and AWS Batch hosts, On-Demand and Spot, Linux and Windows (with system nodes), x86_64, arm64 and GPU', () => {
     const kinds = new Set(
       cases.flatMap(({ input }) => [
         input.platform.id,
@@ -143,6 +149,7 @@ describe('the instance type priced is the instance type deployed', () => {
       'ecs-ec2',
       'eks-managed-nodes',
       'eks-self-managed-nodes',
+      'aws-batch',
       'spot',
       'on-demand',
       'windows',

@@ -581,9 +581,14 @@ describe(TEMPLATE_PATH, () => {
       image,
       awsAccess: [{ service: 's3', resource: resourceArn, access: 'read' }],
     });
+    // AWS Batch runs the S3-triggered job; a team that wants AWS to run everything keeps it on ECS on Fargate.
+    const onEcs = { ...body, control: { level: 'minimal' as const } };
 
-    it('keeps them intact, as plain values, through the YAML', async () => {
-      const file = fileAt(await starterFiles(body), TEMPLATE_PATH);
+    it.each([
+      { platform: 'ECS', request: onEcs, role: 'TaskRole' },
+      { platform: 'AWS Batch', request: body, role: 'JobRole' },
+    ])('keeps them intact, as plain values, through the YAML on $platform', async ({ request, role }) => {
+      const file = fileAt(await starterFiles(request), TEMPLATE_PATH);
       const parsed = YAML.parse(file.content, { version: '1.1' }) as TemplateDocument;
       expect(parsed.Parameters.ImageUri?.Default).toBe(image);
       expect(
@@ -598,14 +603,16 @@ describe(TEMPLATE_PATH, () => {
           'prefix',
         ),
       ).toBe(prefix);
-      expect(JSON.stringify(parsed.Resources.TaskRole)).toContain(JSON.stringify(resourceArn));
+      expect(JSON.stringify(parsed.Resources[role])).toContain(JSON.stringify(resourceArn));
     });
 
-    it('never puts them into a format string of Fn::Sub', async () => {
-      const input = (await inputsOnEveryEligiblePlatform(body))[0];
-      if (input === undefined) throw new Error('no platform runs the body');
-      const formats = (intrinsics(cloudFormationTemplate(input), 'Fn::Sub') as (string | [string])[]).map(
-        (value) => (typeof value === 'string' ? value : value[0]),
+    it('never puts them into a format string of Fn::Sub on any platform', async () => {
+      const inputs = await inputsOnEveryEligiblePlatform(body);
+      expect(inputs.map((input) => input.platform.id)).toContain('aws-batch');
+      const formats = inputs.flatMap((input) =>
+        (intrinsics(cloudFormationTemplate(input), 'Fn::Sub') as (string | [string])[]).map((value) =>
+          typeof value === 'string' ? value : value[0],
+        ),
       );
       expect(formats.length).toBeGreaterThan(0);
       for (const value of [prefix, image, resourceArn]) {

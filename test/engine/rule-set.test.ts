@@ -186,7 +186,7 @@ describe('the rule set', () => {
         edit: editFargate((platform) => {
           platform.traits.managedIngress = true;
         }),
-        want: /^catalogue\/platforms\.json: .*managedIngress must be true exactly when ingress is not "load-balancer"/,
+        want: /^catalogue\/platforms\.json: .*managedIngress must be true exactly when ingress is "managed-load-balancer" or "service-endpoint"/,
       },
       {
         given: 'a trait value the schema does not know',

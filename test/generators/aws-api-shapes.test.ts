@@ -215,6 +215,42 @@ const WORKLOADS: { label: string; body: Record<string, unknown> }[] = [
     },
   },
   { label: 'eks fargate sqs batch', body: { workloadType: 'batch', control: K8S, trigger: { type: 'sqs' } } },
+  {
+    label: 'batch gpu schedule',
+    body: {
+      workloadType: 'batch',
+      control: { gpu: true },
+      trigger: { type: 'schedule', expression: 'cron(0 1 * * ? *)' },
+    },
+  },
+  {
+    label: 'batch large spot s3',
+    body: {
+      workloadType: 'batch',
+      name: LONG_NAME,
+      resources: { cpu: 32, memoryGiB: 128 },
+      cost: { interruptible: true },
+      trigger: { type: 's3-object-created', bucket: 'a.b-c', prefix: `in"x'/` },
+    },
+  },
+  {
+    label: 'batch fargate spot efs',
+    body: {
+      workloadType: 'batch',
+      cost: { interruptible: true },
+      persistence: { type: 'shared-file' },
+      trigger: { type: 'schedule', expression: 'rate(1 hour)' },
+    },
+  },
+  {
+    label: 'batch windows s3',
+    body: {
+      workloadType: 'batch',
+      control: { os: 'windows' },
+      resources: { cpu: 2, memoryGiB: 4 },
+      trigger: { type: 's3-object-created', bucket: 'uploads' },
+    },
+  },
 ];
 
 function validateWithBotocore(requests: readonly ShapeRequest[]): ValidationResult {

@@ -2,14 +2,17 @@ import type { RoleDefinition } from '../../src/generators/plan/roles/api-files';
 import type { CreateScheduleInput, EventRuleFile } from '../../src/generators/shared/eventbridge-shapes';
 import { jsonAt, starterFiles } from './support/starter';
 
+/** A team that wants AWS to run everything keeps these jobs on ECS on Fargate (AWS Batch would win otherwise). */
 const SCHEDULED = {
   workloadType: 'batch',
   trigger: { type: 'schedule', expression: 'cron(0 2 * * ? *)' },
   cost: { interruptible: true },
+  control: { level: 'minimal' },
 };
 const S3 = {
   workloadType: 'batch',
   trigger: { type: 's3-object-created', bucket: 'uploads', prefix: 'in/' },
+  control: { level: 'minimal' },
 };
 
 /** What EventBridge does with an input template: each unquoted <name> becomes the JSON value at its path. */

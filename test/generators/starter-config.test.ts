@@ -90,17 +90,20 @@ describe('Starter configuration', () => {
   });
 
   describe('when the request holds values that mean something in JSON, YAML or a shell', () => {
-    const ecsBody = {
+    const batchBody = {
       workloadType: 'batch',
       trigger: { type: 's3-object-created', bucket: 'a.b-c', prefix: HOSTILE_PREFIX },
       image: HOSTILE_IMAGE,
       awsAccess: [{ service: 's3', resource: HOSTILE_RESOURCE, access: 'read' }],
     };
-    const eksBody = { ...ecsBody, control: { kubernetes: 'required', level: 'minimal' } };
+    // A team that wants AWS to run everything keeps the job on ECS on Fargate.
+    const ecsBody = { ...batchBody, control: { level: 'minimal' } };
+    const eksBody = { ...batchBody, control: { kubernetes: 'required', level: 'minimal' } };
 
     it.each([
       { platform: 'ECS', body: ecsBody },
       { platform: 'EKS', body: eksBody },
+      { platform: 'AWS Batch', body: batchBody },
     ])('never writes them unescaped into a $platform config file', async ({ body }) => {
       const files = (await starterFiles(body)).filter((file) => file.mediaType !== 'text/markdown');
       expect(files.map((file) => file.mediaType)).toEqual(expect.arrayContaining(['application/json']));
@@ -120,6 +123,18 @@ describe('Starter configuration', () => {
         detail: { bucket: { name: ['a.b-c'] }, object: { key: [{ prefix: HOSTILE_PREFIX }] } },
       });
       expect(at(jsonAt(files, 'ecs/task-definition.json'), 'containerDefinitions', 0, 'image')).toBe(
+        HOSTILE_IMAGE,
+      );
+      expect(fileAt(files, 'iam/roles.json').content).toContain(JSON.stringify(HOSTILE_RESOURCE));
+    });
+
+    it('keeps them intact through the AWS Batch JSON files', async () => {
+      const files = await starterFiles(batchBody);
+      const rule = jsonAt<{ putRule: { EventPattern: string } }>(files, 'batch/s3-event-rule.json');
+      expect(JSON.parse(rule.putRule.EventPattern)).toMatchObject({
+        detail: { bucket: { name: ['a.b-c'] }, object: { key: [{ prefix: HOSTILE_PREFIX }] } },
+      });
+      expect(at(jsonAt(files, 'batch/job-definition.json'), 'containerProperties', 'image')).toBe(
         HOSTILE_IMAGE,
       );
       expect(fileAt(files, 'iam/roles.json').content).toContain(JSON.stringify(HOSTILE_RESOURCE));

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import YAML from 'yaml';
 import type { Recommendation } from '../../src/advice/advice';
 import type { Workload } from '../../src/contract/workload';
+import { generateStarterConfig, type StarterConfigInput } from '../../src/generators/starter-config';
 import { NoEligiblePlatformProblem } from '../../src/http/problem';
+import { inputsOnEveryEligiblePlatform } from '../cloudformation/support/starter-inputs';
 import { advise, advisor, normalize } from '../support/advisor';
 import { CONTRACT_PLATFORM_IDS } from '../support/contract-platform-ids';
 import { schemaErrors } from '../support/openapi-validator';
@@ -10,6 +12,7 @@ import { adviceFor, SEED } from './advice';
 import { workloadRequest } from './arbitraries';
 import {
   APP_RUNNER_MAX,
+  BATCH_PLATFORM,
   EC2_HOST_PLATFORMS,
   EKS_FARGATE_OVERHEAD_MIB,
   EKS_NODE_PLATFORMS,
@@ -41,10 +44,26 @@ function platformViolations(workload: Workload, platform: string): string[] {
   };
   const { control, persistence, resources, traffic } = workload;
   const { cpu, memoryGiB } = resources;
-  if (control.gpu) need(EC2_HOST_PLATFORMS.includes(platform), 'GPUs need EC2 hosts');
-  if (control.privileged) need(EC2_HOST_PLATFORMS.includes(platform), 'privileged containers need EC2 hosts');
+  // AWS Batch gives GPUs, privileged containers and host access on the EC2 instances it launches.
+  const ec2Capable = EC2_HOST_PLATFORMS.includes(platform) || platform === BATCH_PLATFORM;
+  if (control.gpu) need(ec2Capable, 'GPUs need EC2 hosts');
+  if (control.privileged) need(ec2Capable, 'privileged containers need EC2 hosts');
   if (control.daemons) need(EC2_HOST_PLATFORMS.includes(platform), 'per-host daemons need EC2 hosts');
-  if (control.level === 'full') need(EC2_HOST_PLATFORMS.includes(platform), 'full control needs EC2 hosts');
+  if (control.level === 'full') need(ec2Capable, 'full control needs EC2 hosts');
+  if (platform === BATCH_PLATFORM) {
+    need(workload.workloadType === 'batch', 'AWS Batch runs batch jobs only');
+    need(workload.trigger?.type !== 'sqs', 'AWS Batch reads no SQS queue');
+    need(['none', 'shared-file'].includes(persistence.type), 'AWS Batch jobs mount EFS only');
+    if (control.os === 'windows') {
+      need(
+        smallestFargateSize('windows', cpu, memoryGiB) !== undefined &&
+          !control.privileged &&
+          control.level !== 'full',
+        'AWS Batch runs Windows on Fargate compute environments only',
+      );
+      need(persistence.type === 'none', 'Windows jobs on Fargate take no EFS volume');
+    }
+  }
   if (control.os === 'windows') {
     need(!NO_WINDOWS_OR_ARM.includes(platform), 'Windows containers do not run here');
     need(control.architecture !== 'arm64', 'Windows containers run only on x86_64');
@@ -163,7 +182,7 @@ function rankingViolations(alternatives: Recommendation['alternatives'], chosen:
   );
   need(
     alternatives.every((alternative, index) => alternative.rank === index + 1),
-    'ranks run 1 to 7 in order',
+    'ranks run from 1 in order',
   );
   need(
     alternatives[0]?.platformId === chosen && alternatives[0]?.eligible === true,
@@ -311,6 +330,91 @@ describe('every recommendation', () => {
           violations.push(...fargateSizeViolations('Express Mode service', 'linux', size, workload));
         }
         expect(violations).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+});
+
+/**
+ * What AWS Batch's design must hold whatever the rules say: a compute environment that can run the job
+ * (EC2 for GPUs, privileged containers, host access and sizes beyond Fargate; Fargate for Windows; Spot only
+ * for interruptible Linux work) and a job definition that fits it.
+ */
+function batchViolations(input: StarterConfigInput): string[] {
+  const violations: string[] = [];
+  const need = (holds: boolean, requirement: string) => {
+    if (!holds) violations.push(requirement);
+  };
+  const { workload, design } = input;
+  const { computeEnvironment } = design;
+  if (computeEnvironment === undefined) return ['AWS Batch runs its jobs on a compute environment'];
+  const { control, resources, cost } = workload;
+  const fargateSize = smallestFargateSize(control.os, resources.cpu, resources.memoryGiB);
+  const needsEc2 = control.gpu || control.privileged || control.level === 'full' || fargateSize === undefined;
+  need(
+    computeEnvironment.capacity === (needsEc2 ? 'ec2' : 'fargate'),
+    `needs ${needsEc2 ? 'EC2' : 'Fargate'}`,
+  );
+  const spot = computeEnvironment.type === 'SPOT' || computeEnvironment.type === 'FARGATE_SPOT';
+  need(spot === (cost.interruptible && control.os === 'linux'), 'Spot exactly for interruptible Linux jobs');
+  if (control.os === 'windows') need(computeEnvironment.type === 'FARGATE', 'Windows jobs run on Fargate');
+  const file = generateStarterConfig(input).find(
+    (candidate) => candidate.path === 'batch/job-definition.json',
+  );
+  if (file === undefined) return [...violations, 'AWS Batch comes with its job definition'];
+  const jobDefinition = JSON.parse(file.content) as {
+    platformCapabilities: string[];
+    containerProperties: { resourceRequirements: { type: string; value: string }[]; privileged?: boolean };
+  };
+  need(
+    jobDefinition.platformCapabilities.includes(needsEc2 ? 'EC2' : 'FARGATE'),
+    'the job definition runs where the compute environment is',
+  );
+  const container = jobDefinition.containerProperties;
+  const requirement = (type: string) =>
+    container.resourceRequirements.find((item) => item.type === type)?.value;
+  const size = { cpu: Number(requirement('VCPU')) * 1024, memory: Number(requirement('MEMORY')) };
+  if (!needsEc2) violations.push(...fargateSizeViolations('job definition', control.os, size, workload));
+  else
+    need(
+      size.cpu >= resources.cpu * 1024 && size.memory >= resources.memoryGiB * 1024,
+      'the job gets what it asked',
+    );
+  need((requirement('GPU') !== undefined) === control.gpu, 'a GPU job asks Batch for a GPU');
+  need((container.privileged === true) === control.privileged, 'a privileged job runs privileged');
+  return violations;
+}
+
+describe('every AWS Batch design', () => {
+  it('runs the job on a compute environment that can run it, with a job definition that fits it', async () => {
+    await fc.assert(
+      fc.asyncProperty(workloadRequest, async (body) => {
+        const batch = (await inputsOnEveryEligiblePlatform(body)).find(
+          (input) => input.platform.id === BATCH_PLATFORM,
+        );
+        if (batch === undefined) return;
+        expect(batchViolations(batch)).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('names its compute environment as the platform capacity when chosen, and only AWS Batch has one', async () => {
+    await fc.assert(
+      fc.asyncProperty(workloadRequest, async (body) => {
+        const advice = await adviceFor(body);
+        if (advice.kind !== 'recommendation') return;
+        const { platform, computeEnvironment } = advice.recommendation;
+        expect({
+          platform: platform.id,
+          capacity: platform.capacity,
+          computeEnvironment: computeEnvironment?.capacity,
+        }).toEqual({
+          platform: platform.id,
+          capacity: platform.capacity,
+          computeEnvironment: platform.id === BATCH_PLATFORM ? platform.capacity : undefined,
+        });
       }),
       RUNS,
     );

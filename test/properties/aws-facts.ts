@@ -14,6 +14,13 @@ export const FSX_WINDOWS_PLATFORMS = ['ecs-ec2'];
 /** Platforms that build their own HTTPS endpoint on a fixed ALB: HTTP(S) only, Linux x86_64 only, stateless. */
 export const MANAGED_INGRESS_PLATFORMS = ['app-runner', 'ecs-express-mode'];
 export const FARGATE_TASK_PLATFORMS = ['ecs-fargate', 'ecs-express-mode'];
+/**
+ * AWS Batch: jobs only, from SubmitJob (no SQS consumer); Fargate compute environments for jobs that fit
+ * Fargate, EC2 ones (which Batch launches) for GPUs, privileged containers, host access and larger sizes;
+ * Windows only on Fargate, X86_64, without Spot; EFS the only volume (AWS Batch User Guide, "When to use
+ * Fargate", "Compute environments"; API Reference, RuntimePlatform).
+ */
+export const BATCH_PLATFORM = 'aws-batch';
 
 export interface FargateSize {
   /** CPU units, 1024 a vCPU. */

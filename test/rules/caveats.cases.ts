@@ -60,9 +60,9 @@ export const caveatsCases: PlatformFitCase<Warns>[] = [
     want: DOES_NOT_FIRE,
   },
   {
-    given: 'an x86_64 batch job tolerates interruption',
+    given: 'an x86_64 batch job tolerates interruption and the team wants AWS to run everything',
     rule: 'spot-interruption-notice-on-ecs',
-    workload: batchWorkload({ cost: { interruptible: true } }),
+    workload: batchWorkload({ cost: { interruptible: true }, control: { level: 'minimal' } }),
     platform: 'ecs-fargate',
     want: { warning: 'task stops with stopCode SpotInterruption' },
   },
@@ -384,6 +384,21 @@ export const caveatsCases: PlatformFitCase<Warns>[] = [
     rule: 'websocket-idle-timeout',
     workload: webWorkload({ traffic: { protocol: 'grpc' } }),
     platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  // https://docs.aws.amazon.com/batch/latest/userguide/job_retries.html
+  {
+    given: 'a batch job tolerates interruption',
+    rule: 'spot-interruption-retried-on-batch',
+    workload: batchWorkload({ cost: { interruptible: true } }),
+    platform: 'aws-batch',
+    want: { warning: 'the job definition retries it (up to 3 attempts in all)' },
+  },
+  {
+    given: 'a batch job tolerates interruption',
+    rule: 'spot-interruption-notice-on-ecs',
+    workload: batchWorkload({ cost: { interruptible: true } }),
+    platform: 'aws-batch',
     want: DOES_NOT_FIRE,
   },
 ];

@@ -658,4 +658,39 @@ export const eligibilityCases: PlatformFitCase<Excludes>[] = [
     platform: 'eks-fargate',
     want: DOES_NOT_FIRE,
   },
+
+  // AWS Batch runs Windows containers on Fargate compute environments only, and reads no SQS queue
+  // (https://docs.aws.amazon.com/batch/latest/APIReference/API_RuntimePlatform.html;
+  // https://docs.aws.amazon.com/batch/latest/userguide/batch-cwe-target.html).
+  {
+    given: "a Windows batch job needs 8 vCPU, beyond Fargate's Windows sizes",
+    rule: 'batch-runs-windows-on-fargate-only',
+    workload: batchWorkload({ control: { os: 'windows' }, resources: { cpu: 8, memoryGiB: 32 } }),
+    platform: 'aws-batch',
+    want: {
+      blockerMentions:
+        /runs Windows containers on Fargate compute environments only.*windows sizes run from 1 to 4 vCPU/,
+    },
+  },
+  {
+    given: 'a Windows batch job fits Fargate with 2 vCPU and 4 GiB',
+    rule: 'batch-runs-windows-on-fargate-only',
+    workload: batchWorkload({ control: { os: 'windows' }, resources: { cpu: 2, memoryGiB: 4 } }),
+    platform: 'aws-batch',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a batch job is fed by an SQS queue',
+    rule: 'batch-jobs-are-not-fed-by-a-queue',
+    workload: batchWorkload({ trigger: { type: 'sqs', queueName: 'jobs' } }),
+    platform: 'aws-batch',
+    want: { blockerMentions: /nothing in Batch reads an SQS queue/ },
+  },
+  {
+    given: 'a batch job runs on a schedule',
+    rule: 'batch-jobs-are-not-fed-by-a-queue',
+    workload: batchWorkload({ trigger: { type: 'schedule', expression: 'cron(0 2 * * ? *)' } }),
+    platform: 'aws-batch',
+    want: DOES_NOT_FIRE,
+  },
 ];

@@ -345,9 +345,11 @@ export const iamCases: DesignCase<IamWant>[] = [
     want: { roles: { taskRole: { statements: [] } } },
   },
   {
-    given: 'a batch job handles each object uploaded under incoming/ in photo-uploads',
+    given:
+      'a team that wants AWS to run everything has a batch job handle each object uploaded under incoming/ in photo-uploads',
     rule: 's3-triggered-job-reads-its-objects',
     workload: batchWorkload({
+      control: { level: 'minimal' },
       trigger: { type: 's3-object-created', bucket: 'photo-uploads', prefix: 'incoming/' },
     }),
     platform: 'ecs-fargate',
@@ -386,9 +388,13 @@ export const iamCases: DesignCase<IamWant>[] = [
     },
   },
   {
-    given: 'a batch job on ECS handles each object uploaded to photo-uploads',
+    given:
+      'a batch job on ECS handles each object uploaded to photo-uploads, for a team that wants AWS to run everything',
     rule: 'eks-s3-events-consumer-reads-its-queue',
-    workload: batchWorkload({ trigger: { type: 's3-object-created', bucket: 'photo-uploads' } }),
+    workload: batchWorkload({
+      control: { level: 'minimal' },
+      trigger: { type: 's3-object-created', bucket: 'photo-uploads' },
+    }),
     platform: 'ecs-fargate',
     fires: false,
     want: {
@@ -438,6 +444,64 @@ export const iamCases: DesignCase<IamWant>[] = [
               effect: 'Allow',
               actions: ['ds:CreateComputer', 'ds:DescribeDirectories'],
               resources: ['*'],
+            },
+          ],
+        },
+      },
+    },
+  },
+  // AWS Batch: an execution role for the agent, a job role from awsAccess
+  // (https://docs.aws.amazon.com/batch/latest/userguide/execution-IAM-role.html).
+  {
+    given: 'a GPU batch job reads the orders table',
+    rule: 'batch-job-execution-role',
+    workload: batchWorkload({ name: 'train', control: { gpu: true }, awsAccess: [readsOrders] }),
+    platform: 'aws-batch',
+    want: {
+      roles: {
+        executionRole: {
+          name: 'train-execution',
+          trustedService: 'ecs-tasks.amazonaws.com',
+          managedPolicyArns: [policy('service-role/AmazonECSTaskExecutionRolePolicy')],
+        },
+      },
+      without: ['nodeRole', 'infrastructureRole', 'clusterRole'],
+    },
+  },
+  {
+    given: 'a GPU batch job reads the orders table',
+    rule: 'batch-job-role-least-privilege',
+    workload: batchWorkload({ name: 'train', control: { gpu: true }, awsAccess: [readsOrders] }),
+    platform: 'aws-batch',
+    want: {
+      roles: {
+        taskRole: {
+          name: 'train-job',
+          trustedService: 'ecs-tasks.amazonaws.com',
+          statements: [readOrdersStatement],
+        },
+      },
+    },
+  },
+  {
+    given: 'an interruptible batch job shares files on EFS in eu-west-1',
+    rule: 'efs-client-access-for-the-task-role',
+    workload: batchWorkload({
+      region: 'eu-west-1',
+      persistence: { type: 'shared-file' },
+      cost: { interruptible: true },
+    }),
+    platform: 'aws-batch',
+    want: {
+      roles: {
+        taskRole: {
+          statements: [
+            {
+              effect: 'Allow',
+              actions: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'],
+              resources: [
+                'arn:aws:elasticfilesystem:eu-west-1:<account-id>:file-system/<efs-file-system-id>',
+              ],
             },
           ],
         },

@@ -12,6 +12,8 @@ export interface ScalingWant {
   instanceMarket?: 'spot' | 'on-demand';
   minCapacity?: number;
   maxCapacity?: number;
+  /** The AWS Batch compute environment (compared with toMatchObject), or 'none' for platforms without one. */
+  computeEnvironment?: DeepPartial<Schemas['ComputeEnvironment']> | 'none';
 }
 
 const onKubernetes = { kubernetes: 'required' } as const;
@@ -269,9 +271,9 @@ export const scalingCases: DesignCase<ScalingWant>[] = [
     want: { capacityProviderStrategy: onDemandFargate },
   },
   {
-    given: 'an x86_64 batch job tolerates interruption',
+    given: 'an x86_64 batch job tolerates interruption and the team wants AWS to run everything',
     rule: 'fargate-spot-for-interruptible-batch',
-    workload: batchWorkload({ cost: { interruptible: true } }),
+    workload: batchWorkload({ cost: { interruptible: true }, control: { level: 'minimal' } }),
     platform: 'ecs-fargate',
     want: {
       capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1, base: 0 }],
@@ -311,5 +313,78 @@ export const scalingCases: DesignCase<ScalingWant>[] = [
     workload: webWorkload({ control: onKubernetesNodes }),
     platform: 'eks-managed-nodes',
     want: { instanceMarket: 'on-demand' },
+  },
+  // AWS Batch chooses its compute environment: Fargate for most jobs; EC2 for GPUs, more than 16 vCPU / 120 GiB,
+  // privileged or host access; Spot for interruptible work with price-capacity-optimized allocation
+  // (https://docs.aws.amazon.com/batch/latest/userguide/when-to-use-fargate.html, compute_environments.html,
+  // allocation-strategies.html; Windows on Fargate without Spot: API_RuntimePlatform.html).
+  {
+    given: 'a GPU training job runs nightly',
+    rule: 'batch-compute-environment-scales-with-the-queue',
+    workload: batchWorkload({
+      control: { gpu: true },
+      trigger: { type: 'schedule', expression: 'cron(0 1 * * ? *)' },
+    }),
+    platform: 'aws-batch',
+    want: { policies: [{ type: 'run-per-trigger' }], capacityProviderStrategy: 'none' },
+  },
+  {
+    given: 'a batch job runs for each object uploaded to a bucket',
+    rule: 'batch-fargate-compute-environment',
+    workload: batchWorkload({ trigger: { type: 's3-object-created', bucket: 'uploads' } }),
+    platform: 'aws-batch',
+    want: { instanceMarket: 'on-demand', computeEnvironment: { type: 'FARGATE', capacity: 'fargate' } },
+  },
+  {
+    given: 'a Windows batch job tolerates interruption, which Fargate Spot cannot run',
+    rule: 'batch-fargate-spot-compute-environment',
+    workload: batchWorkload({
+      control: { os: 'windows' },
+      resources: { cpu: 2, memoryGiB: 4 },
+      cost: { interruptible: true },
+      trigger: { type: 's3-object-created', bucket: 'uploads' },
+    }),
+    platform: 'aws-batch',
+    fires: false,
+    want: { instanceMarket: 'on-demand', computeEnvironment: { type: 'FARGATE', capacity: 'fargate' } },
+  },
+  {
+    given: 'an x86_64 batch job tolerates interruption',
+    rule: 'batch-fargate-spot-compute-environment',
+    workload: batchWorkload({ cost: { interruptible: true } }),
+    platform: 'aws-batch',
+    want: { instanceMarket: 'spot', computeEnvironment: { type: 'FARGATE_SPOT', capacity: 'fargate' } },
+  },
+  {
+    given: 'a batch job needs 32 vCPU and 128 GiB',
+    rule: 'batch-ec2-compute-environment',
+    workload: batchWorkload({ resources: { cpu: 32, memoryGiB: 128 } }),
+    platform: 'aws-batch',
+    want: {
+      instanceMarket: 'on-demand',
+      computeEnvironment: { type: 'EC2', capacity: 'ec2', allocationStrategy: 'BEST_FIT_PROGRESSIVE' },
+    },
+  },
+  {
+    given: 'a GPU batch job tolerates interruption',
+    rule: 'batch-ec2-spot-compute-environment',
+    workload: batchWorkload({ control: { gpu: true }, cost: { interruptible: true } }),
+    platform: 'aws-batch',
+    want: {
+      instanceMarket: 'spot',
+      computeEnvironment: {
+        type: 'SPOT',
+        capacity: 'ec2',
+        allocationStrategy: 'SPOT_PRICE_CAPACITY_OPTIMIZED',
+      },
+    },
+  },
+  {
+    given: 'a GPU inference service must not be interrupted',
+    rule: 'batch-ec2-compute-environment',
+    workload: webWorkload({ name: 'inference', control: onEc2 }),
+    platform: 'ecs-ec2',
+    fires: false,
+    want: { computeEnvironment: 'none' },
   },
 ];

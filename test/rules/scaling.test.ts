@@ -21,6 +21,9 @@ describe('scaling rules', () => {
               expect(capacityProviderStrategy).toEqual(want.capacityProviderStrategy);
             if (want.instanceMarket !== undefined)
               expect(recommendation.scaling).toHaveProperty('instanceMarket', want.instanceMarket);
+            if (want.computeEnvironment === 'none') expect(recommendation.computeEnvironment).toBeUndefined();
+            else if (want.computeEnvironment !== undefined)
+              expect(recommendation.computeEnvironment).toMatchObject(want.computeEnvironment);
             if (want.minCapacity !== undefined) expect(minCapacity).toBe(want.minCapacity);
             if (want.maxCapacity !== undefined) expect(maxCapacity).toBe(want.maxCapacity);
           });

@@ -49,9 +49,11 @@ export const triggersCases: DesignCase<DeepPartial<Trigger>[]>[] = [
     want: [{ type: 'kubernetes-cronjob' }],
   },
   {
-    given: 'a batch job resizes each image uploaded under incoming/ in photo-uploads',
+    given:
+      'a team that wants AWS to run everything resizes each image uploaded under incoming/ in photo-uploads',
     rule: 's3-object-created-runs-ecs-task',
     workload: batchWorkload({
+      control: { level: 'minimal' },
       trigger: { type: 's3-object-created', bucket: 'photo-uploads', prefix: 'incoming/' },
     }),
     platform: 'ecs-fargate',
@@ -69,9 +71,12 @@ export const triggersCases: DesignCase<DeepPartial<Trigger>[]>[] = [
     ],
   },
   {
-    given: 'a batch job handles every object uploaded to photo-uploads',
+    given: 'a team that wants AWS to run everything handles every object uploaded to photo-uploads',
     rule: 's3-object-created-runs-ecs-task',
-    workload: batchWorkload({ trigger: { type: 's3-object-created', bucket: 'photo-uploads' } }),
+    workload: batchWorkload({
+      control: { level: 'minimal' },
+      trigger: { type: 's3-object-created', bucket: 'photo-uploads' },
+    }),
     platform: 'ecs-fargate',
     want: [
       {
@@ -150,5 +155,36 @@ export const triggersCases: DesignCase<DeepPartial<Trigger>[]>[] = [
     platform: 'ecs-fargate',
     fires: false,
     want: [],
+  },
+  // AWS Batch job queues are EventBridge rule targets (BatchParameters); EventBridge Scheduler's Target has no
+  // BatchParameters (https://docs.aws.amazon.com/batch/latest/userguide/batch-cwe-target.html,
+  // https://docs.aws.amazon.com/scheduler/latest/APIReference/API_Target.html).
+  {
+    given: 'a GPU training job runs nightly at 01:00 UTC',
+    rule: 'schedule-submits-batch-job',
+    workload: batchWorkload({
+      control: { gpu: true },
+      trigger: { type: 'schedule', expression: 'cron(0 1 * * ? *)' },
+    }),
+    platform: 'aws-batch',
+    want: [{ type: 'eventbridge-rule', expression: 'cron(0 1 * * ? *)', target: 'batch:SubmitJob' }],
+  },
+  {
+    given: 'a batch job transcodes every object uploaded under raw/ in media-in',
+    rule: 's3-object-created-submits-batch-job',
+    workload: batchWorkload({ trigger: { type: 's3-object-created', bucket: 'media-in', prefix: 'raw/' } }),
+    platform: 'aws-batch',
+    want: [
+      {
+        type: 'eventbridge-rule',
+        target: 'batch:SubmitJob',
+        bucket: 'media-in',
+        pattern: {
+          source: ['aws.s3'],
+          'detail-type': ['Object Created'],
+          detail: { bucket: { name: ['media-in'] }, object: { key: [{ prefix: 'raw/' }] } },
+        },
+      },
+    ],
   },
 ];

@@ -1,3 +1,4 @@
+import { awsBatchScenarios } from './aws-batch.cases';
 import { loadBalancingScenarios } from './load-balancing.cases';
 import { scenarios as foundationScenarios, noEligibleScenarios, type Scenario } from './scenarios.cases';
 import { scratchDiskScenarios } from './scratch-disk.cases';
@@ -12,6 +13,7 @@ export const scenarios: Scenario[] = [
   ...scratchDiskScenarios,
   ...loadBalancingScenarios,
   ...storageAndDaemonScenarios,
+  ...awsBatchScenarios,
 ];
 
 export { noEligibleScenarios };

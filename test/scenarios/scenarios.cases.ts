@@ -33,6 +33,8 @@ export interface Scenario {
     taskRoleStatements?: Schemas['IamStatement'][];
     /** Starter files by path, each with a pattern its content must match. */
     starterFiles?: Record<string, RegExp>;
+    /** AWS Batch: the compute environment chosen (toMatchObject). */
+    computeEnvironment?: DeepPartial<Schemas['ComputeEnvironment']>;
   };
 }
 
@@ -278,7 +280,7 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'a nightly batch job that may run on Spot',
-    why: 'Schedules belong in EventBridge Scheduler, not legacy scheduled rules (facts §6); Fargate Spot runs x86_64 Linux with a two-minute warning (facts §2).',
+    why: 'An interruptible job belongs on Spot, and AWS Batch retries an attempt whose Spot capacity was reclaimed (retry strategy, https://docs.aws.amazon.com/batch/latest/userguide/job_retries.html) where a task started by RunTask is simply lost; the job fits Fargate, which AWS recommends for most Batch jobs (https://docs.aws.amazon.com/batch/latest/userguide/when-to-use-fargate.html), so Fargate Spot. EventBridge Scheduler has no Batch target (its Target takes no BatchParameters: https://docs.aws.amazon.com/scheduler/latest/APIReference/API_Target.html), so a scheduled EventBridge rule submits the job (https://docs.aws.amazon.com/batch/latest/userguide/batch-cwe-target.html).',
     workload: batchWorkload({
       name: 'nightly-etl',
       trigger: { type: 'schedule', expression: 'cron(0 2 * * ? *)' },
@@ -286,13 +288,13 @@ export const scenarios: Scenario[] = [
       resources: { cpu: 2, memoryGiB: 4 },
     }),
     want: {
-      platform: 'ecs-fargate',
+      platform: 'aws-batch',
       loadBalancer: noLoadBalancer,
       storage: stateless,
       scalingPolicy: 'run-per-trigger',
-      triggers: [{ type: 'eventbridge-schedule', expression: 'cron(0 2 * * ? *)', target: 'ecs:RunTask' }],
-      capacityProviders: ['FARGATE_SPOT'],
-      warnings: ['two-minute warning'],
+      triggers: [{ type: 'eventbridge-rule', expression: 'cron(0 2 * * ? *)', target: 'batch:SubmitJob' }],
+      computeEnvironment: { type: 'FARGATE_SPOT', capacity: 'fargate' },
+      warnings: ['two-minute notice'],
     },
   },
   {
@@ -313,20 +315,21 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'an image-resize job started by each S3 upload',
-    why: 'An EventBridge rule on source aws.s3, detail-type "Object Created", bucket name and key prefix (facts §6) runs one task per object, which may read it; the resized image goes to the bucket awsAccess names.',
+    why: 'An EventBridge rule on source aws.s3, detail-type "Object Created", bucket name and key prefix (facts §6) starts one run per object, which may read it; the resized image goes to the bucket awsAccess names. Uploads come in bursts: AWS Batch holds each object\'s job in its queue (RUNNABLE) until the compute environment has room (https://docs.aws.amazon.com/batch/latest/userguide/job_states.html), where one RunTask per object fails once the account\'s Fargate limits are reached; the job fits Fargate, so a Fargate compute environment (https://docs.aws.amazon.com/batch/latest/userguide/when-to-use-fargate.html).',
     workload: batchWorkload({
       name: 'thumbnailer',
       trigger: { type: 's3-object-created', bucket: 'photo-uploads', prefix: 'incoming/' },
       awsAccess: [{ service: 's3', resource: 'arn:aws:s3:::photo-thumbnails/*', access: 'write' }],
     }),
     want: {
-      platform: 'ecs-fargate',
+      platform: 'aws-batch',
       loadBalancer: noLoadBalancer,
       storage: stateless,
       scalingPolicy: 'run-per-trigger',
       triggers: [
         {
           type: 'eventbridge-rule',
+          target: 'batch:SubmitJob',
           pattern: {
             source: ['aws.s3'],
             'detail-type': ['Object Created'],
@@ -334,6 +337,7 @@ export const scenarios: Scenario[] = [
           },
         },
       ],
+      computeEnvironment: { type: 'FARGATE', capacity: 'fargate' },
       taskRoleStatements: [
         {
           effect: 'Allow',
@@ -429,10 +433,11 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'a batch task of 64 vCPU and 512 GiB',
-    why: 'Fargate tasks top out at 16 vCPU / 120 GB; EC2 tasks go to 192 vCPU (facts §2 Task size, summary 5).',
+    why: 'Fargate tasks top out at 16 vCPU / 120 GB; EC2 tasks go to 192 vCPU (facts §2 Task size, summary 5). AWS Batch runs jobs beyond Fargate on an EC2 compute environment whose instances it launches for the waiting jobs and terminates after (https://docs.aws.amazon.com/batch/latest/userguide/when-to-use-fargate.html, compute_environments.html), where ECS on EC2 keeps an Auto Scaling group for it.',
     workload: batchWorkload({ name: 'genome-align', resources: { cpu: 64, memoryGiB: 512 } }),
     want: {
-      platform: 'ecs-ec2',
+      platform: 'aws-batch',
+      computeEnvironment: { type: 'EC2', capacity: 'ec2' },
       loadBalancer: noLoadBalancer,
       storage: stateless,
       scalingPolicy: 'run-per-trigger',

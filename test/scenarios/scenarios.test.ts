@@ -1,5 +1,6 @@
 import type { Advice, Recommendation } from '../../src/advice/advice';
 import { advise } from '../support/advisor';
+import { CONTRACT_PLATFORM_IDS } from '../support/contract-platform-ids';
 import { noEligibleScenarios, scenarios } from './all-scenarios';
 import type { Scenario } from './scenarios.cases';
 
@@ -85,6 +86,13 @@ describe('recommendations for realistic workloads', () => {
         });
       }
 
+      if (want.computeEnvironment !== undefined) {
+        it(`runs its jobs on a ${want.computeEnvironment.type} compute environment`, () => {
+          expect(recommendation.computeEnvironment).toMatchObject(want.computeEnvironment ?? {});
+          expect(recommendation.platform.capacity).toBe(want.computeEnvironment?.capacity);
+        });
+      }
+
       if (want.taskRoleStatements !== undefined) {
         it('grants the task role exactly what the application calls', () => {
           expect(recommendation.iam.taskRole.statements).toEqual(want.taskRoleStatements);
@@ -114,7 +122,9 @@ describe('answers for workloads no platform can run', () => {
       });
 
       it('recommends no platform and lists every platform with its blockers', () => {
-        expect(advice.platforms).toHaveLength(7);
+        expect(advice.platforms.map(({ platformId }) => platformId).sort()).toEqual(
+          [...CONTRACT_PLATFORM_IDS].sort(),
+        );
         for (const platform of advice.platforms) expect(platform.blockers.length).toBeGreaterThan(0);
         expectBlockers(advice.platforms, want.blockers);
       });

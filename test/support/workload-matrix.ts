@@ -58,4 +58,45 @@ export const WORKLOAD_MATRIX: { label: string; body: WorkloadRequest }[] = [
     label: 'web with per-host daemons and block storage',
     body: webWorkload({ name: 'daemon-web', control: { daemons: true }, persistence: { type: 'block' } }),
   },
+  {
+    label: 'gpu batch on a schedule',
+    body: batchWorkload({
+      name: 'gpu-batch',
+      control: { gpu: true },
+      trigger: { type: 'schedule', expression: 'cron(0 1 * * ? *)' },
+    }),
+  },
+  {
+    label: 'batch beyond Fargate sizes, on Spot',
+    body: batchWorkload({
+      name: 'big-batch',
+      resources: { cpu: 32, memoryGiB: 128 },
+      cost: { interruptible: true },
+    }),
+  },
+  {
+    label: 'arm64 gpu batch on Spot',
+    body: batchWorkload({
+      name: 'arm-gpu-batch',
+      control: { gpu: true, architecture: 'arm64' },
+      cost: { interruptible: true },
+    }),
+  },
+  {
+    label: 'windows batch on S3 events',
+    body: batchWorkload({
+      name: 'win-batch',
+      control: { os: 'windows' },
+      resources: { cpu: 2, memoryGiB: 4 },
+      trigger: { type: 's3-object-created', bucket: 'uploads.example' },
+    }),
+  },
+  {
+    label: 'privileged batch with shared files',
+    body: batchWorkload({
+      name: 'priv-batch',
+      control: { privileged: true },
+      persistence: { type: 'shared-file' },
+    }),
+  },
 ];

@@ -306,16 +306,19 @@ export interface components {
          *     - `eks-fargate`: EKS with Fargate profiles.
          *     - `app-runner`: AWS App Runner (existing customers only since 2026-04-30).
          *     - `ecs-express-mode`: ECS Express Mode, AWS's successor path for App Runner.
+         *     - `aws-batch`: an AWS Batch job queue over a managed compute environment (Fargate, Fargate Spot, EC2 or EC2 Spot, as the design's `computeEnvironment` chooses); batch workloads only.
          * @enum {string}
          */
-        PlatformId: "ecs-fargate" | "ecs-ec2" | "eks-managed-nodes" | "eks-self-managed-nodes" | "eks-fargate" | "app-runner" | "ecs-express-mode";
+        PlatformId: "ecs-fargate" | "ecs-ec2" | "eks-managed-nodes" | "eks-self-managed-nodes" | "eks-fargate" | "app-runner" | "ecs-express-mode" | "aws-batch";
         /**
          * @description The AWS service that runs the containers.
          * @enum {string}
          */
-        PlatformService: "ecs" | "eks" | "app-runner";
+        PlatformService: "ecs" | "eks" | "app-runner" | "batch";
         /**
-         * @description Where the containers run within the service.
+         * @description Where the containers run within the service. For `aws-batch` it is the capacity of the compute
+         *     environment the design chose (`fargate` or `ec2`, see the recommendation's `computeEnvironment`);
+         *     the catalogue lists `fargate`, the compute environment AWS Batch recommends for most jobs.
          * @enum {string}
          */
         PlatformCapacity: "fargate" | "ec2" | "managed-node-group" | "self-managed-nodes" | "express-mode" | "app-runner";
@@ -841,6 +844,8 @@ export interface components {
             monitoring: components["schemas"]["MonitoringRule"][];
             iam: components["schemas"]["Iam"];
             registry: components["schemas"]["Registry"];
+            /** @description Present only when the platform runs jobs in a compute environment (`aws-batch`). */
+            computeEnvironment?: components["schemas"]["ComputeEnvironment"];
             /** @description Every platform id exactly once, best first; the chosen platform is included (first). */
             alternatives: components["schemas"]["Alternative"][];
             /** @description Every rule that fired, in evaluation order. */
@@ -989,6 +994,32 @@ export interface components {
             description: string;
         } & {
             [key: string]: unknown;
+        };
+        /**
+         * @description The AWS Batch managed compute environment the job queue sends jobs to, chosen by the design rules
+         *     from the job's size, GPU, operating system and interruptibility. ECS Managed Instances compute
+         *     environments (`ECS_MANAGED_INSTANCES`) are not offered: botocore 1.43's `ComputeResource.type` and
+         *     cfn-lint 1.51's `AWS::Batch::ComputeEnvironment` schema do not accept that type, so the starter
+         *     files could not be validated.
+         */
+        ComputeEnvironment: {
+            /**
+             * @description The compute environment's `computeResources.type`.
+             * @enum {string}
+             */
+            type: "FARGATE" | "FARGATE_SPOT" | "EC2" | "SPOT";
+            /**
+             * @description What the jobs run on, in the words of `PlatformCapacity`; the recommendation's `platform.capacity`.
+             * @enum {string}
+             */
+            capacity: "fargate" | "ec2";
+            /**
+             * @description How Batch picks instance types (EC2 and SPOT only).
+             * @enum {string}
+             */
+            allocationStrategy?: "BEST_FIT_PROGRESSIVE" | "SPOT_PRICE_CAPACITY_OPTIMIZED";
+            /** @description Why this compute environment, in one sentence. */
+            reason: string;
         };
         CapacityProviderStrategyItem: {
             /** @example FARGATE_SPOT */
@@ -1846,8 +1877,8 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsV1RecommendationsPostParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/recommendations"]["post"]["parameters"]["query"]["format"]> = ["json", "zip"];
-export const platformIdValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlatformId"]> = ["ecs-fargate", "ecs-ec2", "eks-managed-nodes", "eks-self-managed-nodes", "eks-fargate", "app-runner", "ecs-express-mode"];
-export const platformServiceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlatformService"]> = ["ecs", "eks", "app-runner"];
+export const platformIdValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlatformId"]> = ["ecs-fargate", "ecs-ec2", "eks-managed-nodes", "eks-self-managed-nodes", "eks-fargate", "app-runner", "ecs-express-mode", "aws-batch"];
+export const platformServiceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlatformService"]> = ["ecs", "eks", "app-runner", "batch"];
 export const platformCapacityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlatformCapacity"]> = ["fargate", "ec2", "managed-node-group", "self-managed-nodes", "express-mode", "app-runner"];
 export const workloadTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkloadType"]> = ["web", "worker", "batch"];
 export const protocolValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Protocol"]> = ["http", "https", "grpc", "websocket", "tcp", "udp", "tls"];
@@ -1876,6 +1907,9 @@ export const ruleGroupValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const iamEffectValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IamEffect"]> = ["Allow", "Deny"];
 export const starterFileMediaTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StarterFileMediaType"]> = ["application/json", "application/yaml", "text/markdown"];
 export const scalingInstanceMarketValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scaling"]["instanceMarket"]> = ["spot", "on-demand"];
+export const computeEnvironmentTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComputeEnvironment"]["type"]> = ["FARGATE", "FARGATE_SPOT", "EC2", "SPOT"];
+export const computeEnvironmentCapacityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComputeEnvironment"]["capacity"]> = ["fargate", "ec2"];
+export const computeEnvironmentAllocationStrategyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComputeEnvironment"]["allocationStrategy"]> = ["BEST_FIT_PROGRESSIVE", "SPOT_PRICE_CAPACITY_OPTIMIZED"];
 export const monitoringRuleTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MonitoringRule"]["type"]> = ["eventbridge-rule"];
 export const registryTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Registry"]["type"]> = ["ecr"];
 export const registryImageTagMutabilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Registry"]["imageTagMutability"]> = ["MUTABLE", "IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION"];

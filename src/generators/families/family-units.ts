@@ -1,5 +1,6 @@
 import type { PlatformFamily } from '../../catalogue/platform-catalogue';
 import { appRunnerUnit } from './app-runner/unit';
+import { batchUnit } from './batch/unit';
 import { ecsUnit } from './ecs/unit';
 import { ecsExpressModeUnit } from './ecs-express-mode/unit';
 import { eksUnit } from './eks/unit';
@@ -11,4 +12,5 @@ export const FAMILY_UNITS: Record<PlatformFamily, AnyFamilyUnit> = {
   'ecs-express-mode': ecsExpressModeUnit,
   'app-runner': appRunnerUnit,
   eks: eksUnit,
+  batch: batchUnit,
 };

@@ -18,7 +18,11 @@ export type ResourceKey =
   | 'task-definition'
   | 'log-group'
   | 'capacity-provider'
-  | 'target-group';
+  | 'target-group'
+  | 'compute-environment'
+  | 'job-queue'
+  | 'job-definition'
+  | 'instance-profile';
 
 /** What a link reads from the resource it points at. */
 export type ResourceAttribute = 'arn' | 'name' | 'url' | 'id';

@@ -29,6 +29,14 @@ export interface EcsParameters {
   PropagateTags?: 'TASK_DEFINITION';
 }
 
+/** The SubmitJob parameters of an AWS Batch job queue target (events only: Scheduler's Target has none). */
+export interface BatchParameters {
+  JobDefinition: string;
+  JobName: string;
+  ArrayProperties?: { Size?: number };
+  RetryStrategy?: { Attempts?: number };
+}
+
 export interface RetryPolicy {
   MaximumEventAgeInSeconds?: number;
   MaximumRetryAttempts?: number;
@@ -70,6 +78,7 @@ export interface EventTarget {
   Input?: string;
   InputTransformer?: { InputPathsMap?: Record<string, string>; InputTemplate: string };
   EcsParameters?: EcsParameters;
+  BatchParameters?: BatchParameters;
   RetryPolicy?: RetryPolicy;
 }
 

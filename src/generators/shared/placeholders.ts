@@ -10,6 +10,7 @@ export const PLACEHOLDERS = {
   subnetId: '<subnet-id>',
   publicSubnetId: '<public-subnet-id>',
   securityGroupId: '<security-group-id>',
+  jobSecurityGroupId: '<job-security-group-id>',
   loadBalancerArn: '<load-balancer-arn>',
   targetGroupArn: '<target-group-arn>',
   autoScalingGroupArn: '<auto-scaling-group-arn>',
@@ -44,6 +45,8 @@ export const PLACEHOLDER_DESCRIPTIONS: Record<PlaceholderKey, string> = {
     'the id of a public subnet for an internet-facing load balancer, or a private one for an internal load balancer (one per Availability Zone, at least two)',
   securityGroupId:
     'the id of the security group the tasks use; it must allow traffic from the load balancer on the container port',
+  jobSecurityGroupId:
+    "the GroupId printed by create-security-group for the jobs' security group (no inbound rules: nothing connects to a job)",
   loadBalancerArn: 'the LoadBalancerArn printed by create-load-balancer',
   targetGroupArn: 'the ARN of the load balancer target group created for the service (see the steps below)',
   autoScalingGroupArn: 'the ARN of the EC2 Auto Scaling group whose instances run the ECS container agent',
