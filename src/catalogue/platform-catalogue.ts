@@ -44,6 +44,10 @@ const capabilities = z.strictObject({
   spot: capability,
   newCustomers: capability,
   regions,
+  /** Limits only some platforms have: how long a host lives, whether tasks share hosts, the task network modes. */
+  hostLifetime: capability.optional(),
+  tasksPerHost: capability.optional(),
+  networkModes: capability.optional(),
 });
 
 /**
@@ -79,9 +83,9 @@ const traits = z
         "What receives the traffic: `load-balancer` (an ALB or NLB the starter configuration defines in your account), `managed-load-balancer` (an ALB the platform creates and runs in your account, billed to you: ECS Express Mode), `service-endpoint` (the service's own HTTPS endpoint, part of its price: App Runner).",
       ),
     compute: z
-      .enum(['fargate', 'ec2', 'app-runner'])
+      .enum(['fargate', 'ec2', 'app-runner', 'managed-instances'])
       .describe(
-        "What the containers run on: `fargate` (AWS Fargate, one right-sized host per task or pod), `ec2` (EC2 instances in your account, whoever manages them), `app-runner` (App Runner's own instances, outside your account).",
+        "What the containers run on: `fargate` (AWS Fargate, one right-sized host per task or pod), `ec2` (EC2 instances in your account that you or EKS node groups launch), `app-runner` (App Runner's own instances, outside your account), `managed-instances` (EC2 instances in your account that ECS Managed Instances launches, patches and replaces from instance requirements, billed as EC2 plus a management fee per instance-hour).",
       ),
     infrastructureManagedBy: z
       .enum(['customer', 'aws'])

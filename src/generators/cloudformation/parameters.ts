@@ -12,6 +12,7 @@ export const PARAMETER_ORDER = [
   'PrivateSubnetIds',
   'PublicSubnetIds',
   'ImageUri',
+  'DaemonImageUri',
   'CertificateArn',
   'QueueName',
   'DeadLetterQueueName',
@@ -64,6 +65,16 @@ export function publicSubnetIds(template: TemplateBuilder): Intrinsic {
     Type: 'List<AWS::EC2::Subnet::Id>',
     Description:
       'Public subnets of the VPC (routed to an internet gateway), one per Availability Zone and at least two: the internet-facing load balancer is placed here.',
+  });
+}
+
+/** The per-host agent's image: the workload does not say which agent it needs, so the deployer names it. */
+export function daemonImageUri(template: TemplateBuilder): Intrinsic {
+  return template.parameter('DaemonImageUri', {
+    Type: 'String',
+    MinLength: 1,
+    Description:
+      'The container image of the per-host agent the Managed Daemon runs on every managed instance (registry/repository:tag or @digest).',
   });
 }
 

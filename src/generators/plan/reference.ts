@@ -18,6 +18,7 @@ export type ResourceKey =
   | 'task-definition'
   | 'log-group'
   | 'capacity-provider'
+  | 'daemon-task-definition'
   | 'target-group';
 
 /** What a link reads from the resource it points at. */

@@ -51,7 +51,8 @@ export const PLACEHOLDER_DESCRIPTIONS: Record<PlaceholderKey, string> = {
   activeDirectoryDomain: 'the Active Directory domain the file system is joined to',
   oidcProvider: "the cluster's OIDC issuer without https:// (oidc.eks.<region>.amazonaws.com/id/…)",
   autoScalingConfigurationArn: 'the AutoScalingConfigurationArn printed by create-auto-scaling-configuration',
-  daemonImage: 'the image of the per-node agent the DaemonSet runs',
+  daemonImage:
+    'the image of the per-host agent (the Kubernetes DaemonSet or ECS Managed Daemon runs it on every node or instance)',
 };
 
 export function iamRoleArn(roleName: string): string {

@@ -19,8 +19,14 @@ import { taskStoppedRuleFile, taskStoppedRuleSteps } from '../../plan/task-stopp
 import type { CreateScheduleInput, EcsParameters, EventRuleFile } from '../../shared/eventbridge-shapes';
 import { PLACEHOLDERS } from '../../shared/placeholders';
 import { jsonFile } from '../../shared/serialize';
+import { StarterConfigError } from '../../shared/starter-config-error';
 import type { DescribedFile } from '../../shared/starter-file';
 import { backlogPerTaskQueries } from './backlog-metric';
+import {
+  daemonFile,
+  daemonTaskDefinitionFile,
+  managedInstancesCapacityProviderFile,
+} from './managed-instances-api-files';
 import {
   ANYWHERE_IPV4,
   type CapacityProviderPlan,
@@ -50,6 +56,8 @@ export interface ServiceScaling {
 export function ecsFiles(plan: EcsPlan): DescribedFile[] {
   const files = [taskDefinitionFile(plan)];
   if (plan.capacity?.provider.designed === true) files.push(capacityProviderFile(plan.capacity.provider));
+  if (plan.managedInstances !== null) files.push(managedInstancesCapacityProviderFile(plan.managedInstances));
+  if (plan.daemon !== null) files.push(daemonTaskDefinitionFile(plan.daemon), daemonFile(plan.daemon));
   if (plan.queues !== null) files.push(sqsQueuesFile(plan.queues, plan.region));
   if (plan.service !== null) files.push(serviceFile(plan, plan.service));
   if (plan.scaling !== null) files.push(scalingFile(plan.scaling));
@@ -70,11 +78,20 @@ export function ecsSteps(plan: EcsPlan): string[] {
     );
     if (capacity.provider.designed) steps.push(STEPS.createCapacityProvider);
   }
+  const { managedInstances } = plan;
   steps.push(
-    STEPS.createCluster(
-      plan.cluster.name,
-      capacity === null ? 'FARGATE FARGATE_SPOT' : capacity.provider.name,
-    ),
+    managedInstances === null
+      ? STEPS.createCluster(
+          plan.cluster.name,
+          capacity === null ? 'FARGATE FARGATE_SPOT' : capacity.provider.name,
+        )
+      : STEPS.createClusterForManagedInstances(plan.cluster.name),
+  );
+  // A Managed Instances capacity provider is created inside its cluster, so after it.
+  if (managedInstances !== null) {
+    steps.push(STEPS.instanceProfile(managedInstances.instanceProfileName), STEPS.createCapacityProvider);
+  }
+  steps.push(
     STEPS.createLogGroup(
       createLogGroupCommand(plan.logGroup),
       putRetentionPolicyCommand(plan.logGroup),
@@ -82,6 +99,7 @@ export function ecsSteps(plan: EcsPlan): string[] {
     ),
     STEPS.registerTaskDefinition,
   );
+  if (plan.daemon !== null) steps.push(STEPS.registerDaemonTaskDefinition, STEPS.createDaemon);
   if (plan.queues !== null) steps.push(...sqsQueueSteps(plan.queues));
   if (plan.service !== null) {
     steps.push(...loadBalancerSteps(plan), STEPS.createService);
@@ -353,6 +371,11 @@ function runTaskParameters(plan: EcsPlan, runTask: RunTaskPlan): EcsParameters {
       weight: item.weight,
       ...(item.base === undefined ? {} : { base: item.base }),
     }));
+  } else if (placement.launchType === 'MANAGED_INSTANCES') {
+    // EventBridge and Scheduler know no MANAGED_INSTANCES launch type: such tasks start through the strategy.
+    throw new StarterConfigError(
+      'a Managed Instances task needs its capacity provider strategy to be started by EventBridge',
+    );
   } else {
     parameters.LaunchType = placement.launchType;
   }

@@ -17,6 +17,12 @@ import { StarterConfigError } from '../../shared/starter-config-error';
 import type { IamRole, StarterConfigInput } from '../../shared/starter-file';
 import { taskUnits } from '../../shared/task-size';
 import type { StarterPlan } from '../family-unit';
+import {
+  type ManagedDaemonPlan,
+  type ManagedInstancesCapacityPlan,
+  managedDaemonPlan,
+  managedInstancesCapacityPlan,
+} from './managed-instances-plan';
 import { ECS_AMIS, type EcsAmi, NOTES } from './steps';
 
 type Listener = components['schemas']['Listener'];
@@ -63,7 +69,7 @@ export interface StrategyItem {
  */
 export interface PlacementPlan {
   strategy: StrategyItem[];
-  launchType: 'FARGATE' | 'EC2';
+  launchType: 'FARGATE' | 'EC2' | 'MANAGED_INSTANCES';
   /** Fargate only: LATEST is 1.4.0 or later, which EFS, EBS and ephemeral-storage sizing need. */
   platformVersion?: 'LATEST';
 }
@@ -90,7 +96,7 @@ export interface ContainerPlan {
   healthCheck?: HealthCheckPlan;
   mountPath?: string;
   gpus?: number;
-  /** EC2 only: Fargate rejects privileged containers outright. */
+  /** EC2 and Managed Instances only: Fargate rejects privileged containers outright. */
   privileged: boolean;
   /** Windows containers ignore task-level sizes; the container-level ones are what ECS reserves on the host. */
   containerSize?: { cpu: number; memory: number };
@@ -104,7 +110,7 @@ export type VolumePlan =
 
 export interface TaskDefinitionPlan {
   family: string;
-  compatibility: 'FARGATE' | 'EC2';
+  compatibility: 'FARGATE' | 'EC2' | 'MANAGED_INSTANCES';
   cpu: string;
   memory: string;
   operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' | 'LINUX';
@@ -262,7 +268,12 @@ export interface EcsPlan extends StarterPlan {
   logGroup: LogGroupPlan;
   taskDefinition: TaskDefinitionPlan;
   placement: PlacementPlan;
+  /** The EC2 Auto Scaling group capacity; null on Fargate and on Managed Instances. */
   capacity: Ec2CapacityPlan | null;
+  /** The ECS Managed Instances capacity provider, on that platform only. */
+  managedInstances: ManagedInstancesCapacityPlan | null;
+  /** The Managed Daemon that runs the per-host agent, on Managed Instances when the workload needs one. */
+  daemon: ManagedDaemonPlan | null;
   queues: QueuesPlan | null;
   fileSystem: FileSystemPlan | null;
   loadBalancer: LoadBalancerPlan | null;
@@ -279,6 +290,7 @@ export function ecsPlan(input: StarterConfigInput): EcsPlan {
   const name = workload.name;
   const region = workload.region;
   const fargate = input.platform.capacity === 'fargate';
+  const onManagedInstances = input.platform.capacity === 'managed-instances';
   const clusterName = facts.runtime.clusterName;
   const cluster = reference(
     'cluster',
@@ -304,6 +316,7 @@ export function ecsPlan(input: StarterConfigInput): EcsPlan {
   const logGroup = logGroupPlan(`/ecs/${name}`);
   const taskDefinition = taskDefinitionPlan(input, {
     fargate,
+    onManagedInstances,
     logGroup,
     createsQueue: queues !== null,
     fileSystem,
@@ -329,7 +342,14 @@ export function ecsPlan(input: StarterConfigInput): EcsPlan {
           runTask: runTaskPlan(input, cluster, 'events.amazonaws.com'),
         };
   const scaling = service ? scalingPlan(input, queues !== null) : null;
-  const capacity = fargate ? null : ec2CapacityPlan(input, capacityProviderName);
+  const capacity = fargate || onManagedInstances ? null : ec2CapacityPlan(input, capacityProviderName);
+  const managedInstances = onManagedInstances
+    ? managedInstancesCapacityPlan(input, capacityProviderName, reference('cluster', 'name', clusterName))
+    : null;
+  const daemon =
+    managedInstances !== null && workload.control.daemons
+      ? managedDaemonPlan(input, managedInstances, cluster, logGroup)
+      : null;
   const monitoring = design.monitoring[0];
   const plan: Omit<EcsPlan, 'notes'> = {
     roles: [
@@ -337,6 +357,7 @@ export function ecsPlan(input: StarterConfigInput): EcsPlan {
       ...(volumeRole === null ? [] : [volumeRole]),
       ...(schedule === null ? [] : [schedule.runTask.role]),
       ...(objectCreated === null ? [] : [objectCreated.runTask.role]),
+      ...(daemon === null ? [] : [daemon.role]),
     ],
     registry: registryPlan(design.registry),
     name,
@@ -346,6 +367,8 @@ export function ecsPlan(input: StarterConfigInput): EcsPlan {
     taskDefinition,
     placement: placementPlan(input, fargate, capacityProviderName),
     capacity,
+    managedInstances,
+    daemon,
     queues,
     fileSystem,
     loadBalancer: service ? loadBalancerPlan(input) : null,
@@ -378,6 +401,8 @@ function notesOf(input: StarterConfigInput, plan: Omit<EcsPlan, 'notes'>): strin
       break;
   }
   if (plan.capacity !== null && workload.control.daemons) notes.push(NOTES.daemons);
+  if (plan.managedInstances !== null) notes.push(NOTES.managedInstancesLifetime);
+  if (plan.daemon !== null) notes.push(NOTES.managedDaemon(plan.daemon.name));
   if (plan.capacity?.ami === ECS_AMIS.arm64 && workload.control.gpu) notes.push(NOTES.noArm64GpuAmi);
   if (plan.taskDefinition.container.healthCheck !== undefined) notes.push(NOTES.curlHealthCheck);
   return notes;
@@ -387,10 +412,17 @@ function taskDefinitionPlan(
   input: StarterConfigInput,
   {
     fargate,
+    onManagedInstances,
     logGroup,
     createsQueue,
     fileSystem,
-  }: { fargate: boolean; logGroup: LogGroupPlan; createsQueue: boolean; fileSystem: FileSystemPlan | null },
+  }: {
+    fargate: boolean;
+    onManagedInstances: boolean;
+    logGroup: LogGroupPlan;
+    createsQueue: boolean;
+    fileSystem: FileSystemPlan | null;
+  },
 ): TaskDefinitionPlan {
   const { workload, facts, design } = input;
   const { cpuUnits, memoryMiB } = taskUnits(facts);
@@ -434,7 +466,7 @@ function taskDefinitionPlan(
   };
   return {
     family: workload.name,
-    compatibility: fargate ? 'FARGATE' : 'EC2',
+    compatibility: fargate ? 'FARGATE' : onManagedInstances ? 'MANAGED_INSTANCES' : 'EC2',
     cpu: String(cpuUnits),
     memory: String(memoryMiB),
     operatingSystemFamily: windows ? 'WINDOWS_SERVER_2022_CORE' : 'LINUX',
@@ -504,7 +536,11 @@ function placementPlan(
   );
   return {
     strategy,
-    launchType: fargate ? 'FARGATE' : 'EC2',
+    launchType: fargate
+      ? 'FARGATE'
+      : input.platform.capacity === 'managed-instances'
+        ? 'MANAGED_INSTANCES'
+        : 'EC2',
     ...(fargate ? { platformVersion: 'LATEST' as const } : {}),
   };
 }

@@ -31,6 +31,10 @@ export const ECS_AMIS = {
 export const STEPS = {
   createCapacityProvider:
     'Create the capacity provider: `aws ecs create-capacity-provider --cli-input-json file://ecs/capacity-provider.json`',
+  registerDaemonTaskDefinition:
+    'Register the daemon task definition of the per-host agent (after putting its image in place of <daemon-image>): `aws ecs register-daemon-task-definition --cli-input-json file://ecs/daemon-task-definition.json`',
+  createDaemon:
+    'Create the Managed Daemon, which starts the agent on every managed instance before the tasks: `aws ecs create-daemon --cli-input-json file://ecs/daemon.json`',
   registerTaskDefinition:
     'Register the task definition: `aws ecs register-task-definition --cli-input-json file://ecs/task-definition.json`',
   createService: 'Create the service: `aws ecs create-service --cli-input-json file://ecs/service.json`',
@@ -50,6 +54,8 @@ export const STEPS = {
     `Create a launch template from the ${ami.name} (SSM parameter ${ami.ssmParameter})${spot ? '' : ` for ${instanceTypes[0]} instances`}, with the instance profile and user data that sets ECS_CLUSTER=${cluster}, and an Auto Scaling group from it with instance scale-in protection on${spot ? ` and a mixed instances policy that buys Spot capacity of ${instanceTypes.join(', ')}` : ''}.`,
   createCluster: (cluster: string, providers: string) =>
     `Create the cluster with Container Insights on: \`aws ecs create-cluster --cluster-name ${cluster} --capacity-providers ${providers} --settings name=containerInsights,value=enabled\``,
+  createClusterForManagedInstances: (cluster: string) =>
+    `Create the cluster with Container Insights on (its Managed Instances capacity provider is created in it next): \`aws ecs create-cluster --cluster-name ${cluster} --settings name=containerInsights,value=enabled\``,
   createLogGroup: (create: string, retention: string, days: number) =>
     `Create the log group: \`${create}\` then keep its events ${days} days: \`${retention}\``,
   bucketNotifications: (bucket: string) =>
@@ -81,6 +87,10 @@ export const NOTES = {
     'Run the per-host agent as a second ECS service with schedulingStrategy DAEMON on the same cluster; this configuration covers the workload itself.',
   noArm64GpuAmi:
     'AWS publishes no arm64 GPU variant of the ECS-optimized AMI, so the arm64 instances start from the ECS-optimized Amazon Linux 2023 arm64 AMI, which has no NVIDIA driver: GPU tasks are placed only once the instances run an AMI with the driver and the ECS agent (ECS_ENABLE_GPU_SUPPORT=true), or choose x86_64 to use the GPU AMI.',
+  managedInstancesLifetime:
+    'ECS replaces every managed instance within 14 days of its launch to patch it, draining its tasks first: the service starts replacements elsewhere, and a standalone task that is still running is stopped. Set when with EC2 event windows.',
+  managedDaemon: (daemon: string) =>
+    `The Managed Daemon ${daemon} runs one agent task on every managed instance, started before the workload's tasks: put the agent's image in place of <daemon-image>, and give role ${daemon} the AWS calls the agent makes. If the agent task stops, ECS drains and replaces the instance.`,
   curlHealthCheck:
     'The container health check runs curl inside the container: if the image has no curl, remove healthCheck from the task definition (the load balancer still checks the tasks).',
 } as const;
