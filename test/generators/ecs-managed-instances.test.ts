@@ -50,7 +50,7 @@ describe('ECS Managed Instances starter configuration', () => {
         .find((type) => type !== undefined);
       expect(launchTemplate(provider)?.instanceRequirements).toEqual({
         vCpuCount: { min: 4, max: 4 },
-        memoryMiB: { min: 16384, max: 16384 },
+        memoryMiB: { min: 16384 },
         cpuManufacturers: ['amd'],
         acceleratorTypes: ['gpu'],
         acceleratorManufacturers: ['nvidia'],

@@ -47,7 +47,8 @@ function instanceRequirements(requirements: InstanceRequirementsPlan): InstanceR
   const { accelerator } = requirements;
   return {
     vCpuCount: { min: requirements.vcpu, max: requirements.vcpu },
-    memoryMiB: { min: requirements.memoryMiB, max: requirements.memoryMiB },
+    // The allowed types fix the size; memory needs only the lower bound the API requires.
+    memoryMiB: { min: requirements.memoryMiB },
     cpuManufacturers: [...requirements.cpuManufacturers],
     ...(accelerator === null
       ? {}

@@ -67,7 +67,7 @@ function instanceRequirements(requirements: InstanceRequirementsPlan): TemplateV
   const { accelerator } = requirements;
   return {
     VCpuCount: { Min: requirements.vcpu, Max: requirements.vcpu },
-    MemoryMiB: { Min: requirements.memoryMiB, Max: requirements.memoryMiB },
+    MemoryMiB: { Min: requirements.memoryMiB },
     CpuManufacturers: [...requirements.cpuManufacturers],
     ...(accelerator === null
       ? {}
