@@ -32,6 +32,13 @@ export const costModelSchema = z.strictObject({
     availabilityZones: z.int().positive(),
   }),
   natGateways: z.strictObject({ description: z.string(), count: z.int().min(0) }),
+  managedInstances: z.strictObject({
+    description: z.string(),
+    /** The management fee per instance-hour as a share of the instance's On-Demand price: an estimate. */
+    managementFeeShareOfOnDemand: z.number().min(0).max(1),
+    basis: z.string(),
+    sources: z.array(z.url({ protocol: /^https$/ })).min(1),
+  }),
 });
 
 /** The assumptions estimates make beyond the price table (rules/catalogue/cost-model.json). */

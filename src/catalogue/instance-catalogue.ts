@@ -44,6 +44,11 @@ export const instanceCatalogueSchema = z
       description: z.string(),
       ecs: z.strictObject({ linux: reserved, windows: reserved }),
       eks: z.strictObject({ linux: reserved, windows: reserved }),
+      perHostAgent: z.strictObject({
+        description: z.string(),
+        vcpu: z.number().positive(),
+        memoryGiB: z.number().positive(),
+      }),
       sources: z.array(sourceUrl).min(1),
     }),
     linuxSystemNodes: z.strictObject({

@@ -19,11 +19,13 @@ export interface InstanceRequirements {
   architecture: Architecture;
   gpu: boolean;
   spot: boolean;
+  /** One agent task or pod runs on every host beside the workload's (control.daemons). */
+  perHostAgent: boolean;
 }
 
 /** What of a workload and its platform decides its hosts (structurally, so cost and generators both pass theirs). */
 export interface HostedWorkload {
-  workload: { resources: { cpu: number; memoryGiB: number }; control: { gpu: boolean } };
+  workload: { resources: { cpu: number; memoryGiB: number }; control: { gpu: boolean; daemons: boolean } };
   platform: Pick<Platform, 'service'>;
   runtime: { os: OperatingSystem; architecture: Architecture };
   instanceMarket: 'spot' | 'on-demand';
@@ -47,6 +49,7 @@ export function hostRequirements({
     architecture: runtime.architecture,
     gpu: workload.control.gpu,
     spot: instanceMarket === 'spot',
+    perHostAgent: workload.control.daemons,
   };
 }
 
@@ -81,7 +84,7 @@ export function chooseInstance(
   requirements: InstanceRequirements,
   catalogue: InstanceCatalogue,
 ): InstanceChoice {
-  const reserved = catalogue.hostReserved[requirements.orchestrator][requirements.os];
+  const reserved = hostReserve(requirements, catalogue);
   const needs: Need[] = requirements.gpu
     ? ['gpu']
     : requirements.memoryGiB / requirements.vcpu > catalogue.selection.memoryOptimizedAboveGiBPerVcpu
@@ -127,7 +130,7 @@ export function chooseInstance(
     return {
       instanceTypes: [first, ...alternatives.map(option)],
       fits: true,
-      reason: `${chosen.type} (${chosen.vcpu} vCPU / ${chosen.memoryGiB} GiB) is the smallest ${preferred} size that holds a ${requirements.vcpu} vCPU / ${requirements.memoryGiB} GiB task after the ${reserved.vcpu} vCPU / ${reserved.memoryGiB} GiB ${requirements.orchestrator === 'eks' ? 'an EKS' : 'an ECS'} ${requirements.os === 'windows' ? 'Windows' : 'Linux'} host keeps: ${first.tasksPerHost} task(s) per host${spotNote}`,
+      reason: `${chosen.type} (${chosen.vcpu} vCPU / ${chosen.memoryGiB} GiB) is the smallest ${preferred} size that holds a ${requirements.vcpu} vCPU / ${requirements.memoryGiB} GiB task after the ${reserved.vcpu} vCPU / ${reserved.memoryGiB} GiB ${requirements.orchestrator === 'eks' ? 'an EKS' : 'an ECS'} ${requirements.os === 'windows' ? 'Windows' : 'Linux'} host keeps${requirements.perHostAgent ? ' with its per-host agent' : ''}: ${first.tasksPerHost} task(s) per host${spotNote}`,
     };
   }
   const largest = last?.sizes[last.sizes.length - 1];
@@ -154,8 +157,20 @@ export function chooseLinuxSystemNode(catalogue: InstanceCatalogue): InstanceOpt
     architecture: 'x86_64',
     gpu: false,
     spot: false,
+    perHostAgent: false,
   };
   return chooseInstance(requirements, catalogue).instanceTypes[0];
+}
+
+/** What a host keeps before the workload's tasks: the orchestrator's own share, and the per-host agent's. */
+function hostReserve(
+  requirements: InstanceRequirements,
+  catalogue: InstanceCatalogue,
+): { vcpu: number; memoryGiB: number } {
+  const own = catalogue.hostReserved[requirements.orchestrator][requirements.os];
+  if (!requirements.perHostAgent) return own;
+  const agent = catalogue.hostReserved.perHostAgent;
+  return { vcpu: own.vcpu + agent.vcpu, memoryGiB: own.memoryGiB + agent.memoryGiB };
 }
 
 /** The type Spot or attribute-based selection is priced at: the cheapest of the types deployed (the first on a tie). */

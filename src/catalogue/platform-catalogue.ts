@@ -88,6 +88,10 @@ const capabilities = z.strictObject({
    * on ECS the volume is configured in the launch call itself, which those launchers cannot pass.
    */
   blockStorageWhenTriggered: capability,
+  /** Limits only some platforms have: how long a host lives, whether tasks share hosts, the task network modes. */
+  hostLifetime: capability.optional(),
+  tasksPerHost: capability.optional(),
+  networkModes: capability.optional(),
 });
 
 /**
@@ -123,9 +127,9 @@ const traits = z
         "What receives the traffic: `load-balancer` (an ALB or NLB the starter configuration defines in your account), `managed-load-balancer` (an ALB the platform creates and runs in your account, billed to you: ECS Express Mode), `service-endpoint` (the service's own HTTPS endpoint, part of its price: App Runner), `none` (nothing connects to the containers: AWS Batch runs jobs only).",
       ),
     compute: z
-      .enum(['fargate', 'ec2', 'app-runner', 'compute-environment'])
+      .enum(['fargate', 'ec2', 'app-runner', 'managed-instances', 'compute-environment'])
       .describe(
-        "What the containers run on: `fargate` (AWS Fargate, one right-sized host per task or pod), `ec2` (EC2 instances in your account, whoever manages them), `app-runner` (App Runner's own instances, outside your account), `compute-environment` (an AWS Batch compute environment: Fargate or EC2 instances Batch launches, as the design's computeEnvironment chooses per workload).",
+        "What the containers run on: `fargate` (AWS Fargate, one right-sized host per task or pod), `ec2` (EC2 instances in your account that you or EKS node groups launch), `app-runner` (App Runner's own instances, outside your account), `managed-instances` (EC2 instances in your account that ECS Managed Instances launches, patches and replaces from instance requirements, billed as EC2 plus a management fee per instance-hour), `compute-environment` (an AWS Batch compute environment: Fargate or EC2 instances Batch launches, as the design's computeEnvironment chooses per workload).",
       ),
     infrastructureManagedBy: z
       .enum(['customer', 'aws'])

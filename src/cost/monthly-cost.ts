@@ -123,6 +123,7 @@ const COMPUTE_LINES: Record<
   'app-runner': appRunnerLines,
   ec2: ec2Lines,
   'compute-environment': computeEnvironmentLines,
+  'managed-instances': managedInstanceLines,
 };
 
 function computeLines(input: CostInput, usage: Usage, assumptions: string[]): Priced[] {
@@ -297,14 +298,53 @@ function appRunnerLines(
 }
 
 function ec2Lines(input: CostInput, usage: Usage, assumptions: string[]): Priced[] {
-  return [...workloadInstanceLines(input, usage, assumptions), ...systemNodeLines(input, assumptions)];
+  return [...workloadInstanceLines(input, usage, assumptions).lines, ...systemNodeLines(input, assumptions)];
+}
+
+/**
+ * ECS Managed Instances: the EC2 instances the capacity provider launches, priced as EC2, plus the
+ * management fee for every instance-hour, estimated as a share of the type's On-Demand price (the fee is
+ * the same whether the instance runs On-Demand or on Spot).
+ */
+function managedInstanceLines(input: CostInput, usage: Usage, assumptions: string[]): Priced[] {
+  const { model, prices } = input;
+  const { lines, type, priceKey } = workloadInstanceLines(input, usage, assumptions);
+  const fee = model.managedInstances.managementFeeShareOfOnDemand;
+  const unitPrice = round6(priceOf(prices, priceKey) * fee);
+  assumptions.push(
+    `ECS Managed Instances management fee: an ESTIMATE of ${Math.round(fee * 100)}% of the ${type} On-Demand price per instance-hour ($${unitPrice}), from the one fee AWS publishes (${model.managedInstances.basis}); AWS sets the fee per instance type.`,
+  );
+  return [
+    ...lines,
+    ...lines.map((instances) => {
+      const priced = line(
+        `ECS Managed Instances management fee (${type})`,
+        instances.quantity,
+        'instance-hour',
+        unitPrice,
+      );
+      const perUnit = (value: number) => (instances.monthly === 0 ? 0 : value / instances.monthly);
+      return {
+        ...priced,
+        low: round2(priced.monthly * perUnit(instances.low)),
+        high: round2(priced.monthly * perUnit(instances.high)),
+      };
+    }),
+  ];
+}
+
+/** The workload's hosts, priced, and the type they are priced at. */
+interface PricedHosts {
+  lines: Priced[];
+  type: string;
+  priceKey: string;
 }
 
 function workloadInstanceLines(
   { platform, facts, prices, model, workload, design, instances }: CostInput,
   usage: Usage,
   assumptions: string[],
-): Priced[] {
+): PricedHosts {
   const spot = design.scaling.instanceMarket === 'spot';
   const choice = chooseInstance(
     hostRequirements({
@@ -340,15 +380,23 @@ function workloadInstanceLines(
     const instanceCount = (tasks: number) => Math.ceil(tasks / tasksPerHost);
     const hours = prices.hoursPerMonth;
     const priced = line(item, instanceCount(usage.averageTasks) * hours, 'instance-hour', unitPrice);
-    return [
-      {
-        ...priced,
-        low: round2(instanceCount(workload.resources.minTasks) * hours * unitPrice),
-        high: round2(instanceCount(workload.resources.maxTasks) * hours * unitPrice),
-      },
-    ];
+    return {
+      lines: [
+        {
+          ...priced,
+          low: round2(instanceCount(workload.resources.minTasks) * hours * unitPrice),
+          high: round2(instanceCount(workload.resources.maxTasks) * hours * unitPrice),
+        },
+      ],
+      type,
+      priceKey,
+    };
   }
-  return [line(item, usage.taskHours.total / tasksPerHost, 'instance-hour', unitPrice, scaleOf(usage))];
+  return {
+    lines: [line(item, usage.taskHours.total / tasksPerHost, 'instance-hour', unitPrice, scaleOf(usage))],
+    type,
+    priceKey,
+  };
 }
 
 /** A Windows EKS cluster runs CoreDNS and its controllers on a fixed group of Linux nodes beside the Windows ones. */

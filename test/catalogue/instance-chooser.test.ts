@@ -26,6 +26,7 @@ const needs = (overrides: Partial<InstanceRequirements>): InstanceRequirements =
   architecture: 'x86_64',
   gpu: false,
   spot: false,
+  perHostAgent: false,
   ...overrides,
 });
 
@@ -38,6 +39,10 @@ describe('chooseInstance', () => {
     { given: { architecture: 'arm64' }, want: ['m7g.large'], tasksPerHost: 4 },
     { given: { os: 'windows', architecture: 'arm64' }, want: ['m7i.large'], tasksPerHost: 4 },
     { given: { gpu: true }, want: ['g6.xlarge'], tasksPerHost: 1 },
+    // A 2 vCPU task fills an m7i.large; its per-host agent's 0.25 vCPU needs the next size.
+    { given: { vcpu: 2, memoryGiB: 4 }, want: ['m7i.large'], tasksPerHost: 1 },
+    { given: { vcpu: 2, memoryGiB: 4, perHostAgent: true }, want: ['m7i.xlarge'], tasksPerHost: 1 },
+    { given: { perHostAgent: true }, want: ['m7i.large'], tasksPerHost: 3 },
     { given: { gpu: true, architecture: 'arm64' }, want: ['g5g.xlarge'], tasksPerHost: 1 },
     { given: { spot: true }, want: ['m7i.large', 'm6i.large', 'm5.large'], tasksPerHost: 4 },
     { given: { spot: true, gpu: true }, want: ['g6.xlarge', 'g5.xlarge'], tasksPerHost: 1 },

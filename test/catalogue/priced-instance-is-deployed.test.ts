@@ -18,6 +18,8 @@ interface Deployed {
   template: Record<Hosts, string[]>;
   /** The node groups of eks/cluster.yaml; absent for ECS, whose API files name no instance type. */
   clusterConfig?: Record<Hosts, string[]>;
+  /** The types the Managed Instances capacity provider of ecs/capacity-provider.json allows. */
+  capacityProvider?: Record<Hosts, string[]>;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -52,6 +54,13 @@ function templateTypes(content: string): Record<Hosts, string[]> {
       types.push(...properties.ComputeResources.InstanceTypes.flatMap(resolve));
     if (resource.Type === 'AWS::EC2::LaunchTemplate' && isRecord(properties.LaunchTemplateData))
       types.push(...resolve(properties.LaunchTemplateData.InstanceType));
+    // ECS Managed Instances launches only the types its instance requirements allow.
+    const managed = properties.ManagedInstancesProvider;
+    if (resource.Type === 'AWS::ECS::CapacityProvider' && isRecord(managed)) {
+      const launch = isRecord(managed.InstanceLaunchTemplate) ? managed.InstanceLaunchTemplate : {};
+      const requirements = isRecord(launch.InstanceRequirements) ? launch.InstanceRequirements : {};
+      types.push(...strings(requirements.AllowedInstanceTypes));
+    }
     const policy = properties.MixedInstancesPolicy;
     if (resource.Type === 'AWS::AutoScaling::AutoScalingGroup' && isRecord(policy)) {
       const overrides = isRecord(policy.LaunchTemplate) ? policy.LaunchTemplate.Overrides : undefined;
@@ -83,6 +92,14 @@ function clusterConfigTypes(content: string): Record<Hosts, string[]> {
   return found;
 }
 
+/** The instance types a CreateCapacityProvider input with a Managed Instances provider allows. */
+function managedInstanceTypes(request: unknown): string[] {
+  if (!isRecord(request) || !isRecord(request.managedInstancesProvider)) return [];
+  const launch = request.managedInstancesProvider.instanceLaunchTemplate;
+  const requirements = isRecord(launch) ? launch.instanceRequirements : undefined;
+  return isRecord(requirements) ? strings(requirements.allowedInstanceTypes) : [];
+}
+
 function deployedAndPriced(input: StarterConfigInput, prices: PriceTable): Deployed {
   const cost = estimateMonthlyCost({ ...input, prices, model: ruleSet.costModel });
   const priced: Record<Hosts, string[]> = { workload: [], system: [] };
@@ -94,10 +111,14 @@ function deployedAndPriced(input: StarterConfigInput, prices: PriceTable): Deplo
   const template = files.get('cloudformation/template.yaml');
   if (template === undefined) throw new Error(`${input.platform.id} has no CloudFormation template`);
   const clusterConfig = files.get('eks/cluster.yaml');
+  const capacityProvider = files.get('ecs/capacity-provider.json');
+  const allowed =
+    capacityProvider === undefined ? [] : managedInstanceTypes(JSON.parse(capacityProvider) as unknown);
   return {
     priced,
     template: templateTypes(template),
     ...(clusterConfig === undefined ? {} : { clusterConfig: clusterConfigTypes(clusterConfig) }),
+    ...(allowed.length === 0 ? {} : { capacityProvider: { workload: allowed, system: [] } }),
   };
 }
 
@@ -135,7 +156,7 @@ describe('the instance type priced is the instance type deployed', () => {
     cases = [];
   });
 
-  it('covers ECS, EKS and AWS Batch hosts, On-Demand and Spot, Linux and Windows (with system nodes), x86_64, arm64 and GPU', () => {
+  it('covers ECS (EC2 and Managed Instances), EKS and AWS Batch hosts, On-Demand and Spot, Linux and Windows (with system nodes), x86_64, arm64 and GPU', () => {
     const kinds = new Set(
       cases.flatMap(({ input }) => [
         input.platform.id,
@@ -147,6 +168,7 @@ describe('the instance type priced is the instance type deployed', () => {
     );
     for (const kind of [
       'ecs-ec2',
+      'ecs-managed-instances',
       'eks-managed-nodes',
       'eks-self-managed-nodes',
       'aws-batch',
@@ -183,6 +205,21 @@ describe('the instance type priced is the instance type deployed', () => {
         return onDemandOk && hourly(prices, type) === cheapestOf(prices, launched)
           ? []
           : [`${label}: priced ${type}, template launches [${launched.join(', ')}]`];
+      });
+      expect(wrong).toEqual([]);
+    });
+
+    it('allows the same types in ecs/capacity-provider.json as the template, on Managed Instances', () => {
+      const withFile = cases.filter(({ deployed }) => deployed.capacityProvider !== undefined);
+      expect(withFile.length).toBeGreaterThan(0);
+      const wrong = withFile.flatMap(({ label, deployed }) => {
+        const fromApiFile = [...new Set(deployed.capacityProvider?.[hosts] ?? [])].sort();
+        const fromTemplate = [...new Set(deployed.template[hosts])].sort();
+        return fromApiFile.join() === fromTemplate.join()
+          ? []
+          : [
+              `${label}: capacity-provider.json [${fromApiFile.join(', ')}], template [${fromTemplate.join(', ')}]`,
+            ];
       });
       expect(wrong).toEqual([]);
     });

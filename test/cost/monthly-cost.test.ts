@@ -50,6 +50,47 @@ describe('monthly cost estimates', () => {
     });
   });
 
+  describe('when a GPU task runs on ECS Managed Instances around the clock', () => {
+    const gpuService = webWorkload({
+      control: { gpu: true, level: 'minimal' },
+      resources: { minTasks: 1, maxTasks: 1 },
+    });
+
+    it('prices the g6.xlarge it deploys at $587.50 a month (730 h × 0.8048)', async () => {
+      const estimate = await estimateFor(gpuService, 'ecs-managed-instances');
+      expect(sumOf(estimate, /^EC2 g6\.xlarge instances, On-Demand$/)).toBe(587.5);
+    });
+
+    it('adds the management fee as an estimate of 12% of On-Demand: $70.50 a month (730 h × 0.096576)', async () => {
+      const estimate = await estimateFor(gpuService, 'ecs-managed-instances');
+      expect(estimate.lines).toContainEqual(
+        expect.objectContaining({
+          item: 'ECS Managed Instances management fee (g6.xlarge)',
+          unitPrice: 0.096576,
+          monthly: 70.5,
+        }),
+      );
+      expect(estimate.assumptions).toContainEqual(
+        expect.stringMatching(/management fee: an ESTIMATE of 12%/),
+      );
+    });
+
+    it('keeps the fee at 12% of On-Demand when the instances run on Spot', async () => {
+      const estimate = await estimateFor(
+        { ...gpuService, cost: { interruptible: true } },
+        'ecs-managed-instances',
+      );
+      expect(sumOf(estimate, /^EC2 g\S+ instances, Spot$/)).toBeLessThan(587.5);
+      expect(sumOf(estimate, /management fee/)).toBe(70.5);
+    });
+
+    it('costs the fee more than ECS on EC2, which runs the same instance', async () => {
+      const managed = await estimateFor(gpuService, 'ecs-managed-instances');
+      const ownHosts = await estimateFor(gpuService, 'ecs-ec2');
+      expect(Math.round((managed.total - ownHosts.total) * 100) / 100).toBe(70.5);
+    });
+  });
+
   describe('when the platform is EKS', () => {
     it('adds the control plane at $73.00 a month', async () => {
       const estimate = await estimateFor(webWorkload({ control: { kubernetes: 'required' } }), 'eks-fargate');
@@ -120,10 +161,12 @@ describe('monthly cost estimates', () => {
   });
 
   describe('cost-aware ranking', () => {
-    // Two 1 vCPU / 3.5 GiB tasks fill an m7i.large, while Fargate bills each at the 1 vCPU / 4 GB size.
+    // Two 1 vCPU / 3.5 GiB tasks fill an m7i.large, while Fargate bills each at the 1 vCPU / 4 GB size. The
+    // load is spiky, so only the estimates (not the preference for whole instances at steady load) decide.
     const smallWorkers = (sensitivity: 'low' | 'high') =>
       workerWorkload({
         cost: { sensitivity },
+        traffic: { pattern: 'spiky' },
         resources: { cpu: 1, memoryGiB: 3.5, minTasks: 10, maxTasks: 30 },
       });
 

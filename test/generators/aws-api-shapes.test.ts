@@ -101,7 +101,7 @@ const WORKLOADS: { label: string; body: Record<string, unknown> }[] = [
       resources: { ephemeralStorageGiB: 190 },
     },
   },
-  { label: 'ec2 gpu', body: { workloadType: 'web', control: { gpu: true } } },
+  { label: 'ec2 gpu', body: { workloadType: 'web', control: { gpu: true, level: 'full' } } },
   {
     label: 'ec2 windows fsx',
     body: { workloadType: 'web', control: { os: 'windows' }, persistence: { type: 'windows-file' } },
@@ -110,26 +110,60 @@ const WORKLOADS: { label: string; body: Record<string, unknown> }[] = [
     label: 'ec2 privileged spot cron',
     body: {
       workloadType: 'batch',
-      control: { privileged: true },
+      control: { privileged: true, level: 'full', kubernetes: 'avoid' },
       trigger: { type: 'schedule', expression: 'rate(1 hour)' },
       cost: { interruptible: true },
     },
   },
   {
     label: 'ec2 daemons worker',
-    body: { workloadType: 'worker', control: { daemons: true, kubernetes: 'avoid' } },
+    body: { workloadType: 'worker', control: { daemons: true, kubernetes: 'avoid', level: 'full' } },
   },
   {
     label: 'ec2 gpu s3 batch',
     body: {
       workloadType: 'batch',
-      control: { gpu: true },
+      control: { gpu: true, level: 'full', kubernetes: 'avoid' },
       trigger: { type: 's3-object-created', bucket: 'uploads' },
     },
   },
   {
     label: 'ec2 large',
-    body: { workloadType: 'web', resources: { cpu: 32, memoryGiB: 128 }, control: { kubernetes: 'avoid' } },
+    body: {
+      workloadType: 'web',
+      resources: { cpu: 32, memoryGiB: 128 },
+      control: { kubernetes: 'avoid', level: 'full' },
+    },
+  },
+  {
+    label: 'managed instances gpu spot',
+    body: { workloadType: 'web', control: { gpu: true, level: 'minimal' }, cost: { interruptible: true } },
+  },
+  {
+    label: 'managed instances daemons ebs',
+    body: {
+      workloadType: 'web',
+      control: { daemons: true, kubernetes: 'avoid' },
+      persistence: { type: 'block', sizeGiB: 50 },
+    },
+  },
+  {
+    label: 'managed instances arm64 privileged cron',
+    body: {
+      workloadType: 'batch',
+      name: LONG_NAME,
+      control: { privileged: true, architecture: 'arm64', kubernetes: 'avoid' },
+      trigger: { type: 'schedule', expression: 'cron(0 3 * * ? *)' },
+    },
+  },
+  {
+    label: 'managed instances s3 worker daemons',
+    body: {
+      workloadType: 'batch',
+      control: { daemons: true, kubernetes: 'avoid' },
+      trigger: { type: 's3-object-created', bucket: 'uploads', prefix: 'in/' },
+      cost: { interruptible: true },
+    },
   },
   { label: 'express public', body: { workloadType: 'web', control: { level: 'minimal' } } },
   {

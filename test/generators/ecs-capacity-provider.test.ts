@@ -5,7 +5,7 @@ describe('ECS capacity provider', () => {
   describe('when the workload runs on EC2 with managed scaling', () => {
     it('lets ECS scale the Auto Scaling group to the designed target capacity, protecting busy instances', async () => {
       const provider = jsonAt<CreateCapacityProviderCommandInput>(
-        await starterFiles({ workloadType: 'web', control: { gpu: true } }),
+        await starterFiles({ workloadType: 'web', control: { gpu: true, level: 'full' } }),
         'ecs/capacity-provider.json',
       );
       expect(provider).toMatchObject({

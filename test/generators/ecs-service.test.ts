@@ -83,14 +83,15 @@ describe('ECS service', () => {
   describe('when the workload runs on EC2', () => {
     it('uses the capacity provider the design names', async () => {
       expect(
-        (await service({ workloadType: 'web', control: { gpu: true } })).capacityProviderStrategy,
+        (await service({ workloadType: 'web', control: { gpu: true, level: 'full' } }))
+          .capacityProviderStrategy,
       ).toEqual([{ capacityProvider: 'app-ec2', weight: 1, base: 0 }]);
     });
 
     it('has no Fargate platform version', async () => {
-      expect(await service({ workloadType: 'web', control: { gpu: true } })).not.toHaveProperty(
-        'platformVersion',
-      );
+      expect(
+        await service({ workloadType: 'web', control: { gpu: true, level: 'full' } }),
+      ).not.toHaveProperty('platformVersion');
     });
   });
 

@@ -86,7 +86,7 @@ describe('ECS task definition', () => {
     it('sizes the task exactly as requested, in CPU units and MiB', async () => {
       const definition = await taskDefinition({
         workloadType: 'web',
-        control: { gpu: true },
+        control: { gpu: true, level: 'full' },
         resources: { cpu: 1.3, memoryGiB: 2.7 },
       });
       expect(definition).toMatchObject({ requiresCompatibilities: ['EC2'], cpu: '1331', memory: '2765' });
@@ -95,7 +95,7 @@ describe('ECS task definition', () => {
 
   describe('when the workload needs a GPU', () => {
     it('requests one GPU per container', async () => {
-      const definition = await taskDefinition({ workloadType: 'web', control: { gpu: true } });
+      const definition = await taskDefinition({ workloadType: 'web', control: { gpu: true, level: 'full' } });
       expect(definition.containerDefinitions?.[0]?.resourceRequirements).toEqual([
         { type: 'GPU', value: '1' },
       ]);
@@ -106,7 +106,7 @@ describe('ECS task definition', () => {
     it('grants privileged mode, which only EC2 allows', async () => {
       const definition = await taskDefinition({
         workloadType: 'worker',
-        control: { privileged: true, kubernetes: 'avoid' },
+        control: { privileged: true, kubernetes: 'avoid', level: 'full' },
       });
       expect(definition.requiresCompatibilities).toEqual(['EC2']);
       expect(definition.containerDefinitions?.[0]?.privileged).toBe(true);

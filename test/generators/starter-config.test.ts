@@ -6,7 +6,8 @@ import { at, fileAt, jsonAt, recommend, starterFiles, yamlDocumentsAt } from './
 const PLATFORMS: { platform: string; body: Record<string, unknown> }[] = [
   { platform: 'ecs-fargate', body: { workloadType: 'web' } },
   { platform: 'ecs-express-mode', body: { workloadType: 'web', control: { level: 'minimal' } } },
-  { platform: 'ecs-ec2', body: { workloadType: 'web', control: { gpu: true } } },
+  { platform: 'ecs-ec2', body: { workloadType: 'web', control: { gpu: true, level: 'full' } } },
+  { platform: 'ecs-managed-instances', body: { workloadType: 'web', control: { gpu: true } } },
   {
     platform: 'eks-managed-nodes',
     body: { workloadType: 'web', control: { kubernetes: 'required', daemons: true } },

@@ -12,6 +12,7 @@ import { adviceFor, SEED } from './advice';
 import { workloadRequest } from './arbitraries';
 import {
   APP_RUNNER_MAX,
+  AWS_MANAGED_HOST_PLATFORMS,
   BATCH_PLATFORM,
   EC2_HOST_PLATFORMS,
   EKS_FARGATE_OVERHEAD_MIB,
@@ -22,12 +23,15 @@ import {
   isFargateSize,
   MANAGED_INGRESS_PLATFORMS,
   smallestFargateSize,
+  TEAM_RUN_HOST_PLATFORMS,
 } from './aws-facts';
 
 /** Every property below runs on the same bodies (one seed), so each body is advised once. */
 const RUNS = { seed: SEED, numRuns: 150 };
 
 const NO_WINDOWS_OR_ARM = ['eks-fargate', ...MANAGED_INGRESS_PLATFORMS];
+/** Hosts that run GPUs, privileged containers and per-host agents, whoever runs them. */
+const ANY_EC2_HOST_PLATFORMS = [...EC2_HOST_PLATFORMS, ...AWS_MANAGED_HOST_PLATFORMS];
 const STORAGE_FOR: Record<string, string> = {
   none: 'none',
   'shared-file': 'efs',
@@ -45,11 +49,15 @@ function platformViolations(workload: Workload, platform: string): string[] {
   const { control, persistence, resources, traffic } = workload;
   const { cpu, memoryGiB } = resources;
   // AWS Batch gives GPUs, privileged containers and host access on the EC2 instances it launches.
-  const ec2Capable = EC2_HOST_PLATFORMS.includes(platform) || platform === BATCH_PLATFORM;
+  const ec2Capable = ANY_EC2_HOST_PLATFORMS.includes(platform) || platform === BATCH_PLATFORM;
   if (control.gpu) need(ec2Capable, 'GPUs need EC2 hosts');
   if (control.privileged) need(ec2Capable, 'privileged containers need EC2 hosts');
-  if (control.daemons) need(EC2_HOST_PLATFORMS.includes(platform), 'per-host daemons need EC2 hosts');
-  if (control.level === 'full') need(ec2Capable, 'full control needs EC2 hosts');
+  if (control.daemons) need(ANY_EC2_HOST_PLATFORMS.includes(platform), 'per-host daemons need EC2 hosts');
+  if (control.level === 'full')
+    need(
+      EC2_HOST_PLATFORMS.includes(platform) || platform === BATCH_PLATFORM,
+      'full control needs EC2 hosts',
+    );
   if (platform === BATCH_PLATFORM) {
     need(workload.workloadType === 'batch', 'AWS Batch runs batch jobs only');
     need(workload.trigger?.type !== 'sqs', 'AWS Batch reads no SQS queue');
@@ -66,6 +74,7 @@ function platformViolations(workload: Workload, platform: string): string[] {
   }
   if (control.os === 'windows') {
     need(!NO_WINDOWS_OR_ARM.includes(platform), 'Windows containers do not run here');
+    need(!AWS_MANAGED_HOST_PLATFORMS.includes(platform), 'Managed Instances run Linux only');
     need(control.architecture !== 'arm64', 'Windows containers run only on x86_64');
     if (platform === 'ecs-fargate') {
       const size = smallestFargateSize('windows', cpu, memoryGiB);
@@ -254,6 +263,34 @@ describe('every recommendation', () => {
         const advice = await adviceFor(body);
         if (advice.kind !== 'recommendation') return;
         expect(designViolations(advice.recommendation)).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('never puts a minimal-operations workload on hosts the team patches when Managed Instances can run it', async () => {
+    // GPUs, privileged containers and per-host agents rule out serverless compute, leaving hosts to choose.
+    const minimalOnHosts = fc
+      .tuple(
+        workloadRequest,
+        fc.constantFrom('gpu', 'privileged', 'daemons'),
+        fc.constantFrom('no-preference', 'avoid'),
+      )
+      .map(([body, needs, kubernetes]) => ({
+        ...body,
+        control: { ...body.control, level: 'minimal' as const, kubernetes, [needs]: true },
+      }));
+    await fc.assert(
+      fc.asyncProperty(minimalOnHosts, async (body) => {
+        const advice = await adviceFor(body);
+        if (advice.kind !== 'recommendation') return;
+        const { alternatives, platform } = advice.recommendation;
+        const managed = alternatives.some(
+          (alternative) =>
+            AWS_MANAGED_HOST_PLATFORMS.includes(alternative.platformId) && alternative.eligible,
+        );
+        if (!managed) return;
+        expect(TEAM_RUN_HOST_PLATFORMS).not.toContain(platform.id);
       }),
       RUNS,
     );

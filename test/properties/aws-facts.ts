@@ -4,6 +4,14 @@
  */
 
 export const EC2_HOST_PLATFORMS = ['ecs-ec2', 'eks-managed-nodes', 'eks-self-managed-nodes'];
+/**
+ * EC2 instances AWS launches, patches and replaces (ECS Managed Instances): GPUs, privileged containers and
+ * per-host daemons, but Linux only, no custom AMI or host access, no FSx (ManagedInstances.html,
+ * security-shared-model-managed-instances.html, managed-instances-tasks-services.html).
+ */
+export const AWS_MANAGED_HOST_PLATFORMS = ['ecs-managed-instances'];
+/** Hosts the team patches and replaces itself. */
+export const TEAM_RUN_HOST_PLATFORMS = ['ecs-ec2', 'eks-self-managed-nodes'];
 export const EKS_NODE_PLATFORMS = ['eks-managed-nodes', 'eks-self-managed-nodes'];
 /**
  * FSx for Windows File Server volumes: an ECS task definition mounts them on Windows EC2 container instances

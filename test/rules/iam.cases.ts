@@ -161,9 +161,9 @@ export const iamCases: DesignCase<IamWant>[] = [
     },
   },
   {
-    given: 'a GPU service named inference runs on EC2 container instances',
+    given: 'a GPU service named inference runs on EC2 container instances its team needs full control of',
     rule: 'ecs-container-instance-role',
-    workload: webWorkload({ name: 'inference', control: { gpu: true } }),
+    workload: webWorkload({ name: 'inference', control: { gpu: true, level: 'full' } }),
     platform: 'ecs-ec2',
     want: {
       roles: {
@@ -175,6 +175,36 @@ export const iamCases: DesignCase<IamWant>[] = [
             policy('service-role/AmazonEC2ContainerServiceforEC2Role'),
             policy('AmazonSSMManagedInstanceCore'),
           ],
+        },
+      },
+    },
+  },
+  {
+    given: 'a GPU service named inference runs on ECS Managed Instances',
+    rule: 'managed-instances-infrastructure-role',
+    workload: webWorkload({ name: 'inference', control: { gpu: true, level: 'minimal' } }),
+    platform: 'ecs-managed-instances',
+    want: {
+      roles: {
+        infrastructureRole: {
+          name: 'inference-infrastructure',
+          trustedService: 'ecs.amazonaws.com',
+          managedPolicyArns: [policy('AmazonECSInfrastructureRolePolicyForManagedInstances')],
+        },
+      },
+    },
+  },
+  {
+    given: 'a GPU service named inference runs on ECS Managed Instances',
+    rule: 'managed-instances-instance-role',
+    workload: webWorkload({ name: 'inference', control: { gpu: true, level: 'minimal' } }),
+    platform: 'ecs-managed-instances',
+    want: {
+      roles: {
+        nodeRole: {
+          name: 'ecsInstanceRole-inference',
+          trustedService: 'ec2.amazonaws.com',
+          managedPolicyArns: [policy('AmazonECSInstanceRolePolicyForManagedInstances')],
         },
       },
     },

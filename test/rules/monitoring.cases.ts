@@ -41,10 +41,17 @@ export const monitoringCases: DesignCase<DeepPartial<MonitoringRule>[]>[] = [
     want: [{ name: 'nightly-task-stopped', pattern: stoppedTasks('nightly', 'family:nightly') }],
   },
   {
-    given: 'a GPU service named inference runs on EC2 container instances',
+    given: 'a GPU service named inference runs on EC2 container instances its team needs full control of',
     rule: 'intercept-stopped-tasks',
-    workload: webWorkload({ name: 'inference', control: { gpu: true } }),
+    workload: webWorkload({ name: 'inference', control: { gpu: true, level: 'full' } }),
     platform: 'ecs-ec2',
+    want: [{ name: 'inference-task-stopped', pattern: stoppedTasks('inference', 'service:inference') }],
+  },
+  {
+    given: 'a GPU service named inference runs on ECS Managed Instances',
+    rule: 'intercept-stopped-tasks',
+    workload: webWorkload({ name: 'inference', control: { gpu: true, level: 'minimal' } }),
+    platform: 'ecs-managed-instances',
     want: [{ name: 'inference-task-stopped', pattern: stoppedTasks('inference', 'service:inference') }],
   },
   {

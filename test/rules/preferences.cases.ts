@@ -6,6 +6,7 @@ const standard = webWorkload();
 const full = webWorkload({ control: { level: 'full' } });
 const kubernetesPreferred = webWorkload({ control: { kubernetes: 'preferred' } });
 const interruptibleBatch = batchWorkload({ cost: { interruptible: true } });
+const steadyAndCostly = webWorkload({ cost: { sensitivity: 'high' } });
 
 /**
  * rules/preferences.json: soft preferences that move an eligible platform's score. Each positive row names
@@ -391,6 +392,20 @@ export const preferencesCases: PlatformFitCase<Scores>[] = [
     want: DOES_NOT_FIRE,
   },
   {
+    given: 'the team wants AWS to run everything and AWS runs the EC2 hosts',
+    rule: 'minimal-control-accepts-aws-managed-hosts',
+    workload: minimal,
+    platform: 'ecs-managed-instances',
+    want: { points: 10 },
+  },
+  {
+    given: 'the team wants AWS to run everything and the compute is serverless',
+    rule: 'minimal-control-accepts-aws-managed-hosts',
+    workload: minimal,
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  {
     given: 'a small batch job runs nightly on-demand',
     rule: 'batch-adds-parts-for-nothing',
     workload: batchWorkload({ trigger: { type: 'schedule', expression: 'cron(0 2 * * ? *)' } }),
@@ -405,6 +420,83 @@ export const preferencesCases: PlatformFitCase<Scores>[] = [
       cost: { interruptible: true },
     }),
     platform: 'aws-batch',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'the team wants AWS to run everything but would run the EC2 hosts itself',
+    rule: 'minimal-control-accepts-aws-managed-hosts',
+    workload: minimal,
+    platform: 'ecs-ec2',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'the team runs services but not hosts, and AWS runs the EC2 hosts',
+    rule: 'minimal-control-accepts-aws-managed-hosts',
+    workload: standard,
+    platform: 'ecs-managed-instances',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'the team wants AWS to run everything and AWS runs the EC2 hosts',
+    rule: 'minimal-control-avoids-owning-hosts',
+    workload: minimal,
+    platform: 'ecs-managed-instances',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'the team runs services but not hosts, and AWS runs the EC2 hosts',
+    rule: 'standard-control-avoids-owning-hosts',
+    workload: standard,
+    platform: 'ecs-managed-instances',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a web service with steady load where cost matters a lot',
+    rule: 'steady-load-at-high-cost-sensitivity-favours-whole-instances',
+    workload: steadyAndCostly,
+    platform: 'ecs-managed-instances',
+    want: { points: 25 },
+  },
+  {
+    given: 'a queue worker with steady load where cost matters a lot',
+    rule: 'steady-load-at-high-cost-sensitivity-favours-whole-instances',
+    workload: workerWorkload({ cost: { sensitivity: 'high' } }),
+    platform: 'ecs-managed-instances',
+    want: { points: 25 },
+  },
+  {
+    given: 'a web service with steady load where cost matters a lot, on serverless compute',
+    rule: 'steady-load-at-high-cost-sensitivity-favours-whole-instances',
+    workload: steadyAndCostly,
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a web service with steady load where cost matters a lot, on hosts the team runs',
+    rule: 'steady-load-at-high-cost-sensitivity-favours-whole-instances',
+    workload: steadyAndCostly,
+    platform: 'ecs-ec2',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a web service with spiky load where cost matters a lot',
+    rule: 'steady-load-at-high-cost-sensitivity-favours-whole-instances',
+    workload: webWorkload({ cost: { sensitivity: 'high' }, traffic: { pattern: 'spiky' } }),
+    platform: 'ecs-managed-instances',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a web service with steady load where cost matters somewhat',
+    rule: 'steady-load-at-high-cost-sensitivity-favours-whole-instances',
+    workload: standard,
+    platform: 'ecs-managed-instances',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a batch job where cost matters a lot',
+    rule: 'steady-load-at-high-cost-sensitivity-favours-whole-instances',
+    workload: batchWorkload({ cost: { sensitivity: 'high' } }),
+    platform: 'ecs-managed-instances',
     want: DOES_NOT_FIRE,
   },
 ];

@@ -18,7 +18,9 @@ export interface ScalingWant {
 
 const onKubernetes = { kubernetes: 'required' } as const;
 const onKubernetesNodes = { kubernetes: 'required', daemons: true } as const;
-const onEc2 = { gpu: true } as const;
+/** A GPU workload whose team needs the hosts themselves: ECS on EC2, since Managed Instances gives no host control. */
+const onEc2 = { gpu: true, level: 'full' } as const;
+const onManagedInstances = { gpu: true, level: 'minimal' } as const;
 const onDemandFargate = [{ capacityProvider: 'FARGATE', weight: 1, base: 0 }];
 
 /**
@@ -298,6 +300,51 @@ export const scalingCases: DesignCase<ScalingWant>[] = [
     want: {
       capacityProviderStrategy: [{ capacityProvider: 'inference-ec2', weight: 1, base: 0 }],
       instanceMarket: 'on-demand',
+    },
+  },
+  {
+    given: 'a GPU inference service from a minimal-ops team tolerates interruption',
+    rule: 'managed-instances-capacity-provider-strategy',
+    workload: webWorkload({ name: 'inference', control: onManagedInstances, cost: { interruptible: true } }),
+    platform: 'ecs-managed-instances',
+    want: {
+      capacityProviderStrategy: [{ capacityProvider: 'managed-instances-inference', weight: 1, base: 0 }],
+      instanceMarket: 'spot',
+    },
+  },
+  {
+    given: 'a GPU inference service from a minimal-ops team must not be interrupted',
+    rule: 'managed-instances-capacity-provider-strategy',
+    workload: webWorkload({ name: 'inference', control: onManagedInstances }),
+    platform: 'ecs-managed-instances',
+    want: {
+      capacityProviderStrategy: [{ capacityProvider: 'managed-instances-inference', weight: 1, base: 0 }],
+      instanceMarket: 'on-demand',
+    },
+  },
+  {
+    given: 'a GPU web service runs on ECS Managed Instances',
+    rule: 'managed-instances-scale-with-the-tasks',
+    workload: webWorkload({ control: onManagedInstances }),
+    platform: 'ecs-managed-instances',
+    want: {
+      policies: [
+        { type: 'target-tracking', metric: 'ECSServiceAverageCPUUtilization' },
+        { type: 'capacity-provider-managed-scaling' },
+      ],
+    },
+  },
+  {
+    given: 'a GPU web service runs on EC2 container instances the team runs',
+    rule: 'managed-instances-scale-with-the-tasks',
+    workload: webWorkload({ control: onEc2 }),
+    platform: 'ecs-ec2',
+    fires: false,
+    want: {
+      policies: [
+        { type: 'target-tracking' },
+        { type: 'capacity-provider-managed-scaling', targetValue: 100 },
+      ],
     },
   },
   {

@@ -1,5 +1,6 @@
 import { awsBatchScenarios } from './aws-batch.cases';
 import { loadBalancingScenarios } from './load-balancing.cases';
+import { managedInstancesScenarios } from './managed-instances.cases';
 import { scenarios as foundationScenarios, noEligibleScenarios, type Scenario } from './scenarios.cases';
 import { scratchDiskScenarios } from './scratch-disk.cases';
 import { storageAndDaemonScenarios } from './storage-and-daemons.cases';
@@ -14,6 +15,7 @@ export const scenarios: Scenario[] = [
   ...loadBalancingScenarios,
   ...storageAndDaemonScenarios,
   ...awsBatchScenarios,
+  ...managedInstancesScenarios,
 ];
 
 export { noEligibleScenarios };

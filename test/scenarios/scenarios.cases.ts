@@ -190,7 +190,7 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'a GPU inference API',
-    why: 'GPUs rule out ECS and EKS Fargate, App Runner and Express Mode; ECS on EC2 runs GPU tasks (facts summary 3); its Auto Scaling group is placed by a capacity provider (facts §3).',
+    why: 'GPUs rule out ECS and EKS Fargate, App Runner and Express Mode (facts summary 3). ECS Managed Instances runs GPU tasks on instances AWS launches and patches (ManagedInstances.html), which a team that runs services but not hosts (control level standard) prefers to an Auto Scaling group it patches; the tasks are placed by the Managed Instances capacity provider.',
     workload: webWorkload({
       name: 'inference',
       traffic: { protocol: 'https' },
@@ -198,11 +198,11 @@ export const scenarios: Scenario[] = [
       resources: { cpu: 4, memoryGiB: 16 },
     }),
     want: {
-      platform: 'ecs-ec2',
+      platform: 'ecs-managed-instances',
       loadBalancer: publicHttps,
       storage: stateless,
       scalingPolicy: 'target-tracking',
-      capacityProviders: ['inference-ec2'],
+      capacityProviders: ['managed-instances-inference'],
       blockers: { 'ecs-fargate': /GPU/, 'eks-fargate': /GPU/ },
     },
   },
@@ -446,7 +446,7 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'a privileged network appliance (a WireGuard VPN endpoint on UDP)',
-    why: 'privileged is invalid on Fargate and EKS Fargate (facts §2); ECS on EC2 has none of those restrictions; UDP needs an NLB.',
+    why: 'privileged is invalid on Fargate and EKS Fargate (facts §2); ECS Managed Instances accepts privileged containers (managed-instances-tasks-services.html; containers-roadmap #1000) on hosts AWS runs; UDP needs an NLB.',
     workload: webWorkload({
       name: 'vpn',
       traffic: { protocol: 'udp' },
@@ -454,7 +454,7 @@ export const scenarios: Scenario[] = [
       control: { privileged: true },
     }),
     want: {
-      platform: 'ecs-ec2',
+      platform: 'ecs-managed-instances',
       loadBalancer: { type: 'nlb', listeners: [{ protocol: 'UDP', port: 51820 }] },
       storage: stateless,
       scalingPolicy: 'target-tracking',
@@ -463,10 +463,10 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'a web service that needs a per-host log agent, from a team avoiding Kubernetes',
-    why: 'A per-host agent needs hosts: the ECS daemon strategy does not run on Fargate (facts §2), and EKS is ruled out by the team.',
+    why: 'A per-host agent needs hosts: the ECS daemon strategy does not run on Fargate (facts §2), and EKS is ruled out by the team; ECS Managed Daemons run one agent task on every managed instance (managed-daemons.html), on hosts AWS runs.',
     workload: webWorkload({ name: 'payments', control: { daemons: true, kubernetes: 'avoid' } }),
     want: {
-      platform: 'ecs-ec2',
+      platform: 'ecs-managed-instances',
       loadBalancer: publicHttp,
       storage: stateless,
       scalingPolicy: 'target-tracking',
@@ -677,10 +677,13 @@ export const noEligibleScenarios: NoEligibleScenario[] = [
   },
   {
     name: 'a Windows workload that needs a GPU',
-    why: 'No Fargate offers GPUs, and EC2 GPU support is for Linux (managed node groups: Amazon Linux only, facts §2 EKS); keeping the GPU means running Linux on ECS on EC2.',
+    why: 'No Fargate offers GPUs, and EC2 GPU support is for Linux (managed node groups: Amazon Linux only, facts §2 EKS); keeping the GPU means running Linux, where ECS Managed Instances runs GPU tasks on hosts AWS runs (ManagedInstances.html), which control level standard prefers to ECS on EC2.',
     workload: webWorkload({ control: { os: 'windows', gpu: true } }),
     want: {
-      firstSuggestion: { platformId: 'ecs-ec2', changes: [{ path: 'control.os', to: 'linux' }] },
+      firstSuggestion: {
+        platformId: 'ecs-managed-instances',
+        changes: [{ path: 'control.os', to: 'linux' }],
+      },
       blockers: { 'ecs-ec2': /cannot give windows containers a GPU/ },
     },
   },

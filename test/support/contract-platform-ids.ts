@@ -11,4 +11,5 @@ export const CONTRACT_PLATFORM_IDS = [
   'app-runner',
   'ecs-express-mode',
   'aws-batch',
+  'ecs-managed-instances',
 ] as const;

@@ -306,10 +306,11 @@ export interface components {
          *     - `eks-fargate`: EKS with Fargate profiles.
          *     - `app-runner`: AWS App Runner (existing customers only since 2026-04-30).
          *     - `ecs-express-mode`: ECS Express Mode, AWS's successor path for App Runner.
+         *     - `ecs-managed-instances`: ECS on EC2 instances that AWS provisions, patches and scales in your account (ECS Managed Instances).
          *     - `aws-batch`: an AWS Batch job queue over a managed compute environment (Fargate, Fargate Spot, EC2 or EC2 Spot, as the design's `computeEnvironment` chooses); batch workloads only.
          * @enum {string}
          */
-        PlatformId: "ecs-fargate" | "ecs-ec2" | "eks-managed-nodes" | "eks-self-managed-nodes" | "eks-fargate" | "app-runner" | "ecs-express-mode" | "aws-batch";
+        PlatformId: "ecs-fargate" | "ecs-ec2" | "eks-managed-nodes" | "eks-self-managed-nodes" | "eks-fargate" | "app-runner" | "ecs-express-mode" | "ecs-managed-instances" | "aws-batch";
         /**
          * @description The AWS service that runs the containers.
          * @enum {string}
@@ -321,7 +322,7 @@ export interface components {
          *     the catalogue lists `fargate`, the compute environment AWS Batch recommends for most jobs.
          * @enum {string}
          */
-        PlatformCapacity: "fargate" | "ec2" | "managed-node-group" | "self-managed-nodes" | "express-mode" | "app-runner";
+        PlatformCapacity: "fargate" | "ec2" | "managed-node-group" | "self-managed-nodes" | "express-mode" | "app-runner" | "managed-instances";
         /**
          * @description - `web`: a long-running service that receives network traffic.
          *     - `worker`: a long-running service that consumes work (by default from an SQS queue).
@@ -475,7 +476,7 @@ export interface components {
         /**
          * @description - `target-tracking`: Application Auto Scaling target tracking on a service metric (ECS).
          *     - `sqs-backlog-per-task`: target tracking on queue backlog per running task (workers).
-         *     - `capacity-provider-managed-scaling`: ECS managed scaling of the EC2 Auto Scaling group.
+         *     - `capacity-provider-managed-scaling`: ECS scales the EC2 instances to fit the tasks (the Auto Scaling group behind a capacity provider, or ECS Managed Instances).
          *     - `horizontal-pod-autoscaler`: a Kubernetes HPA (EKS).
          *     - `node-autoscaler`: node scaling for EKS (Cluster Autoscaler or Karpenter).
          *     - `app-runner-concurrency`: App Runner's concurrency-based auto scaling.
@@ -1075,7 +1076,7 @@ export interface components {
             executionRole: components["schemas"]["IamRole"];
             /** @description Used by the application code; built from `awsAccess`. */
             taskRole: components["schemas"]["IamRole"];
-            /** @description Used by ECS Express Mode to manage the load balancer and networking for you (Express Mode only). */
+            /** @description Used by ECS to manage infrastructure for you (the load balancer and networking of ECS Express Mode, the EC2 instances of ECS Managed Instances). */
             infrastructureRole?: components["schemas"]["IamRole"];
             /** @description Used by EC2 hosts (ECS container instances), when the platform has them. On EKS the node role is the executionRole, since kubelet pulls the images. */
             nodeRole?: components["schemas"]["IamRole"];
@@ -1877,9 +1878,9 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsV1RecommendationsPostParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/recommendations"]["post"]["parameters"]["query"]["format"]> = ["json", "zip"];
-export const platformIdValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlatformId"]> = ["ecs-fargate", "ecs-ec2", "eks-managed-nodes", "eks-self-managed-nodes", "eks-fargate", "app-runner", "ecs-express-mode", "aws-batch"];
+export const platformIdValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlatformId"]> = ["ecs-fargate", "ecs-ec2", "eks-managed-nodes", "eks-self-managed-nodes", "eks-fargate", "app-runner", "ecs-express-mode", "ecs-managed-instances", "aws-batch"];
 export const platformServiceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlatformService"]> = ["ecs", "eks", "app-runner", "batch"];
-export const platformCapacityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlatformCapacity"]> = ["fargate", "ec2", "managed-node-group", "self-managed-nodes", "express-mode", "app-runner"];
+export const platformCapacityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlatformCapacity"]> = ["fargate", "ec2", "managed-node-group", "self-managed-nodes", "express-mode", "app-runner", "managed-instances"];
 export const workloadTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkloadType"]> = ["web", "worker", "batch"];
 export const protocolValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Protocol"]> = ["http", "https", "grpc", "websocket", "tcp", "udp", "tls"];
 export const exposureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Exposure"]> = ["public", "private"];

@@ -85,13 +85,16 @@ export function imageUri(template: TemplateBuilder, image: string | undefined): 
   });
 }
 
-/** The per-host agent's image: the customer's, so the stack has no default for it. */
+/**
+ * The per-host agent's image: the workload does not say which agent it needs, so the deployer names it and
+ * the stack has no default for it.
+ */
 export function daemonImageUri(template: TemplateBuilder): Intrinsic {
   return template.parameter('DaemonImageUri', {
     Type: 'String',
     MinLength: 1,
     Description:
-      'The container image of the per-host agent (log shipper, monitoring or security agent) that the daemon service runs on every container instance.',
+      'The container image of the per-host agent (log shipper, monitoring or security agent) that runs on every host: the ECS daemon service on each container instance, the Managed Daemon on each managed instance (registry/repository:tag or @digest).',
   });
 }
 

@@ -22,7 +22,8 @@ export type ResourceKey =
   | 'compute-environment'
   | 'job-queue'
   | 'job-definition'
-  | 'instance-profile';
+  | 'instance-profile'
+  | 'daemon-task-definition';
 
 /** What a link reads from the resource it points at. */
 export type ResourceAttribute = 'arn' | 'name' | 'url' | 'id';

@@ -78,6 +78,8 @@ export const AWS_API_OPERATIONS: readonly FileOperations[] = [
   { path: /^ecs\/daemon-task-definition\.json$/, ...whole('ecs', 'RegisterTaskDefinition') },
   { path: /^ecs\/daemon-service\.json$/, ...whole('ecs', 'CreateService') },
   { path: /^ssm\/domain-join-association\.json$/, ...whole('ssm', 'CreateAssociation') },
+  { path: /^ecs\/managed-daemon-task-definition\.json$/, ...whole('ecs', 'RegisterDaemonTaskDefinition') },
+  { path: /^ecs\/managed-daemon\.json$/, ...whole('ecs', 'CreateDaemon') },
   { path: /^batch\/compute-environment\.json$/, ...whole('batch', 'CreateComputeEnvironment') },
   { path: /^batch\/job-queue\.json$/, ...whole('batch', 'CreateJobQueue') },
   { path: /^batch\/job-definition\.json$/, ...whole('batch', 'RegisterJobDefinition') },

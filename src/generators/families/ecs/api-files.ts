@@ -22,9 +22,15 @@ import { PLACEHOLDERS } from '../../shared/placeholders';
 import { rootVolumeReason } from '../../shared/scratch-disk';
 import { jsonFile } from '../../shared/serialize';
 import type { CreateAssociationInput } from '../../shared/ssm-shapes';
+import { StarterConfigError } from '../../shared/starter-config-error';
 import type { DescribedFile } from '../../shared/starter-file';
 import { stickinessAttributes } from '../../shared/target-group-stickiness';
 import { backlogPerTaskQueries } from './backlog-metric';
+import {
+  daemonFile,
+  daemonTaskDefinitionFile,
+  managedInstancesCapacityProviderFile,
+} from './managed-instances-api-files';
 import {
   ANYWHERE_IPV4,
   type CapacityProviderPlan,
@@ -57,6 +63,9 @@ export function ecsFiles(plan: EcsPlan): DescribedFile[] {
   const files = [taskDefinitionFile(plan)];
   if (plan.capacity?.provider.designed === true) files.push(capacityProviderFile(plan.capacity.provider));
   if (plan.domainJoin !== null) files.push(domainJoinAssociationFile(plan.domainJoin));
+  if (plan.managedInstances !== null) files.push(managedInstancesCapacityProviderFile(plan.managedInstances));
+  if (plan.managedDaemon !== null)
+    files.push(daemonTaskDefinitionFile(plan.managedDaemon), daemonFile(plan.managedDaemon));
   if (plan.queues !== null) files.push(sqsQueuesFile(plan.queues, plan.region));
   if (plan.service !== null) files.push(serviceFile(plan, plan.service));
   if (plan.daemon !== null) files.push(...daemonFiles(plan, plan.daemon));
@@ -84,11 +93,20 @@ export function ecsSteps(plan: EcsPlan): string[] {
       );
     if (capacity.provider.designed) steps.push(STEPS.createCapacityProvider);
   }
+  const { managedInstances } = plan;
   steps.push(
-    STEPS.createCluster(
-      plan.cluster.name,
-      capacity === null ? 'FARGATE FARGATE_SPOT' : capacity.provider.name,
-    ),
+    managedInstances === null
+      ? STEPS.createCluster(
+          plan.cluster.name,
+          capacity === null ? 'FARGATE FARGATE_SPOT' : capacity.provider.name,
+        )
+      : STEPS.createClusterForManagedInstances(plan.cluster.name),
+  );
+  // A Managed Instances capacity provider is created inside its cluster, so after it.
+  if (managedInstances !== null) {
+    steps.push(STEPS.instanceProfile(managedInstances.instanceProfileName), STEPS.createCapacityProvider);
+  }
+  steps.push(
     STEPS.createLogGroup(
       createLogGroupCommand(plan.logGroup),
       putRetentionPolicyCommand(plan.logGroup),
@@ -99,6 +117,8 @@ export function ecsSteps(plan: EcsPlan): string[] {
       : fileSystemSteps(plan.fileSystem, { securityGroup: PLACEHOLDERS.securityGroupId, accessPoint: true })),
     STEPS.registerTaskDefinition,
   );
+  if (plan.managedDaemon !== null)
+    steps.push(STEPS.registerManagedDaemonTaskDefinition, STEPS.createManagedDaemon);
   if (plan.queues !== null) steps.push(...sqsQueueSteps(plan.queues));
   if (plan.service !== null) {
     steps.push(...loadBalancerSteps(plan), STEPS.createService);
@@ -453,6 +473,11 @@ function runTaskParameters(plan: EcsPlan, runTask: RunTaskPlan): EcsParameters {
       weight: item.weight,
       ...(item.base === undefined ? {} : { base: item.base }),
     }));
+  } else if (placement.launchType === 'MANAGED_INSTANCES') {
+    // EventBridge and Scheduler know no MANAGED_INSTANCES launch type: such tasks start through the strategy.
+    throw new StarterConfigError(
+      'a Managed Instances task needs its capacity provider strategy to be started by EventBridge',
+    );
   } else {
     parameters.LaunchType = placement.launchType;
   }

@@ -37,6 +37,7 @@ import { StackReferences } from '../../plan/stack-references';
 import { addTaskStoppedRule } from '../../plan/task-stopped-rule/cloudformation';
 import { stickinessAttributes } from '../../shared/target-group-stickiness';
 import { backlogPerTaskQueries } from './backlog-metric';
+import { addManagedDaemon, addManagedInstancesCapacity } from './managed-instances-cloudformation';
 import {
   ANYWHERE_IPV4,
   type ContainerPlan,
@@ -133,8 +134,8 @@ export function addEcsResources(plan: EcsPlan, template: TemplateBuilder): void 
   addRole(template, references, 'TaskRole', roleIn(plan.roles, plan.taskDefinition.taskRole.to));
 
   const clusterSettings = [{ Name: 'containerInsights', Value: 'enabled' }];
-  const { capacity } = plan;
-  if (capacity === null) {
+  const { capacity, managedInstances } = plan;
+  if (capacity === null && managedInstances === null) {
     template.resource('Cluster', {
       Type: 'AWS::ECS::Cluster',
       Properties: {
@@ -153,20 +154,26 @@ export function addEcsResources(plan: EcsPlan, template: TemplateBuilder): void 
       Properties: { ClusterName: plan.cluster.name, ClusterSettings: clusterSettings },
     });
     provideCluster(references);
-    addEc2Capacity(template, references, plan, capacity, vpc, taskSubnets());
-    if (plan.domainJoin !== null) addDomainJoin(template, plan.domainJoin);
-    template.resource('ClusterCapacityProviders', {
-      Type: 'AWS::ECS::ClusterCapacityProviderAssociations',
-      Properties: {
-        Cluster: ref('Cluster'),
-        CapacityProviders: [ref('CapacityProvider')],
-        DefaultCapacityProviderStrategy: capacityProviderStrategy(plan, references),
-      },
-    });
+    if (capacity !== null) {
+      addEc2Capacity(template, references, plan, capacity, vpc, taskSubnets());
+      if (plan.domainJoin !== null) addDomainJoin(template, plan.domainJoin);
+      template.resource('ClusterCapacityProviders', {
+        Type: 'AWS::ECS::ClusterCapacityProviderAssociations',
+        Properties: {
+          Cluster: ref('Cluster'),
+          CapacityProviders: [ref('CapacityProvider')],
+          DefaultCapacityProviderStrategy: capacityProviderStrategy(plan, references),
+        },
+      });
+    } else if (managedInstances !== null) {
+      // The capacity provider is created in the cluster (ClusterName); the service names it in its strategy.
+      addManagedInstancesCapacity(template, references, plan, managedInstances, vpc, taskSubnets());
+    }
   }
   template.output('ClusterName', { Description: 'The ECS cluster.', Value: ref('Cluster') });
 
   addTaskDefinition(template, references, plan);
+  if (plan.managedDaemon !== null) addManagedDaemon(template, references, plan, plan.managedDaemon);
   template.output('TaskDefinitionArn', {
     Description: 'The task definition (aws ecs run-task starts it by hand).',
     Value: ref('TaskDefinition'),
@@ -607,6 +614,8 @@ function addService(
       ...waitFor.listeners,
       ...waitFor.mountTargets,
       ...(plan.capacity === null ? [] : ['ClusterCapacityProviders']),
+      // Managed instances start the agent before any task, so the daemon exists before the service's first task.
+      ...(plan.managedDaemon === null ? [] : ['Daemon']),
     ],
     Properties: {
       ServiceName: service.name,

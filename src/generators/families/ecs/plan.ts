@@ -19,6 +19,12 @@ import type { IamRole, StarterConfigInput } from '../../shared/starter-file';
 import type { Stickiness } from '../../shared/target-group-stickiness';
 import { taskUnits } from '../../shared/task-size';
 import type { StarterPlan } from '../family-unit';
+import {
+  type ManagedDaemonPlan,
+  type ManagedInstancesCapacityPlan,
+  managedDaemonPlan,
+  managedInstancesCapacityPlan,
+} from './managed-instances-plan';
 import { type EcsScratchDiskPlan, ecsScratchDisk } from './scratch-disk';
 import { ECS_AMIS, type EcsAmi, NOTES } from './steps';
 
@@ -63,7 +69,7 @@ export interface StrategyItem {
  */
 export interface PlacementPlan {
   strategy: StrategyItem[];
-  launchType: 'FARGATE' | 'EC2';
+  launchType: 'FARGATE' | 'EC2' | 'MANAGED_INSTANCES';
   /** Fargate only: LATEST is 1.4.0 or later, which EFS, EBS and ephemeral-storage sizing need. */
   platformVersion?: 'LATEST';
 }
@@ -97,7 +103,7 @@ export interface ContainerPlan {
   healthCheck?: HealthCheckPlan;
   mountPath?: string;
   gpus?: number;
-  /** EC2 only: Fargate rejects privileged containers outright. */
+  /** EC2 and Managed Instances only: Fargate rejects privileged containers outright. */
   privileged: boolean;
   /** Windows containers ignore task-level sizes; the container-level ones are what ECS reserves on the host. */
   containerSize?: { cpu: number; memory: number };
@@ -111,7 +117,7 @@ export type VolumePlan =
 
 export interface TaskDefinitionPlan {
   family: string;
-  compatibility: 'FARGATE' | 'EC2';
+  compatibility: 'FARGATE' | 'EC2' | 'MANAGED_INSTANCES';
   cpu: string;
   memory: string;
   operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' | 'LINUX';
@@ -316,11 +322,16 @@ export interface EcsPlan extends StarterPlan {
   logGroup: LogGroupPlan;
   taskDefinition: TaskDefinitionPlan;
   placement: PlacementPlan;
+  /** The EC2 Auto Scaling group capacity; null on Fargate and on Managed Instances. */
   capacity: Ec2CapacityPlan | null;
   /** The per-host agent's DAEMON service, when the workload asks for one (EC2 capacity only). */
   daemon: DaemonPlan | null;
   /** Windows container instances mounting FSx for Windows File Server join the directory first. */
   domainJoin: DomainJoinPlan | null;
+  /** The ECS Managed Instances capacity provider, on that platform only. */
+  managedInstances: ManagedInstancesCapacityPlan | null;
+  /** The Managed Daemon that runs the per-host agent, on Managed Instances when the workload needs one. */
+  managedDaemon: ManagedDaemonPlan | null;
   queues: QueuesPlan | null;
   fileSystem: FileSystemPlan | null;
   loadBalancer: LoadBalancerPlan | null;
@@ -339,6 +350,7 @@ export function ecsPlan(input: StarterConfigInput): EcsPlan {
   const name = workload.name;
   const region = workload.region;
   const fargate = input.platform.capacity === 'fargate';
+  const onManagedInstances = input.platform.capacity === 'managed-instances';
   const clusterName = facts.runtime.clusterName;
   const cluster = reference(
     'cluster',
@@ -365,6 +377,7 @@ export function ecsPlan(input: StarterConfigInput): EcsPlan {
   const logGroup = logGroupPlan(`/ecs/${name}`);
   const taskDefinition = taskDefinitionPlan(input, {
     fargate,
+    onManagedInstances,
     logGroup,
     createsQueue: queues !== null,
     fileSystem,
@@ -390,8 +403,15 @@ export function ecsPlan(input: StarterConfigInput): EcsPlan {
           runTask: runTaskPlan(input, cluster, 'events.amazonaws.com'),
         };
   const scaling = service ? scalingPlan(input, queues !== null) : null;
-  const capacity = fargate ? null : ec2CapacityPlan(input, capacityProviderName);
+  const capacity = fargate || onManagedInstances ? null : ec2CapacityPlan(input, capacityProviderName);
   const daemon = capacity !== null && workload.control.daemons ? daemonPlan(input, taskDefinition) : null;
+  const managedInstances = onManagedInstances
+    ? managedInstancesCapacityPlan(input, capacityProviderName, reference('cluster', 'name', clusterName))
+    : null;
+  const managedDaemon =
+    managedInstances !== null && workload.control.daemons
+      ? managedDaemonPlan(input, managedInstances, cluster, logGroup)
+      : null;
   const monitoring = design.monitoring[0];
   const plan: Omit<EcsPlan, 'notes'> = {
     roles: [
@@ -400,6 +420,7 @@ export function ecsPlan(input: StarterConfigInput): EcsPlan {
       ...(schedule === null ? [] : [schedule.runTask.role]),
       ...(objectCreated === null ? [] : [objectCreated.runTask.role]),
       ...(daemon === null ? [] : daemonRoles(name)),
+      ...(managedDaemon === null ? [] : [managedDaemon.role]),
     ],
     registry: registryPlan(design.registry),
     name,
@@ -418,6 +439,8 @@ export function ecsPlan(input: StarterConfigInput): EcsPlan {
             document: DOMAIN_JOIN_DOCUMENT,
             target: { tagKey: 'Name', tagValue: capacity.nameTag },
           },
+    managedInstances,
+    managedDaemon,
     queues,
     fileSystem,
     loadBalancer: service ? loadBalancerPlan(input) : null,
@@ -451,6 +474,8 @@ function notesOf(input: StarterConfigInput, plan: Omit<EcsPlan, 'notes'>): strin
       break;
   }
   if (plan.daemon !== null) notes.push(NOTES.daemons(plan.daemon.serviceName, DAEMON_SIZE));
+  if (plan.managedInstances !== null) notes.push(NOTES.managedInstancesLifetime);
+  if (plan.managedDaemon !== null) notes.push(NOTES.managedDaemon(plan.managedDaemon.name));
   if (plan.capacity?.ami === ECS_AMIS.arm64 && workload.control.gpu) notes.push(NOTES.noArm64GpuAmi);
   if (plan.taskDefinition.container.healthCheck !== undefined) notes.push(NOTES.curlHealthCheck);
   return notes;
@@ -460,10 +485,17 @@ function taskDefinitionPlan(
   input: StarterConfigInput,
   {
     fargate,
+    onManagedInstances,
     logGroup,
     createsQueue,
     fileSystem,
-  }: { fargate: boolean; logGroup: LogGroupPlan; createsQueue: boolean; fileSystem: FileSystemPlan | null },
+  }: {
+    fargate: boolean;
+    onManagedInstances: boolean;
+    logGroup: LogGroupPlan;
+    createsQueue: boolean;
+    fileSystem: FileSystemPlan | null;
+  },
 ): TaskDefinitionPlan {
   const { workload, facts, design } = input;
   const { cpuUnits, memoryMiB } = taskUnits(facts);
@@ -499,7 +531,7 @@ function taskDefinitionPlan(
   };
   return {
     family: workload.name,
-    compatibility: fargate ? 'FARGATE' : 'EC2',
+    compatibility: fargate ? 'FARGATE' : onManagedInstances ? 'MANAGED_INSTANCES' : 'EC2',
     cpu: String(cpuUnits),
     memory: String(memoryMiB),
     operatingSystemFamily: windows ? 'WINDOWS_SERVER_2022_CORE' : 'LINUX',
@@ -600,7 +632,11 @@ function placementPlan(
   );
   return {
     strategy,
-    launchType: fargate ? 'FARGATE' : 'EC2',
+    launchType: fargate
+      ? 'FARGATE'
+      : input.platform.capacity === 'managed-instances'
+        ? 'MANAGED_INSTANCES'
+        : 'EC2',
     ...(fargate ? { platformVersion: 'LATEST' as const } : {}),
   };
 }

@@ -33,6 +33,10 @@ export const STEPS = {
     'Join every container instance to the Active Directory domain as it starts: `aws ssm create-association --cli-input-json file://ssm/domain-join-association.json`',
   createCapacityProvider:
     'Create the capacity provider: `aws ecs create-capacity-provider --cli-input-json file://ecs/capacity-provider.json`',
+  registerManagedDaemonTaskDefinition:
+    'Register the daemon task definition of the per-host agent (after putting its image in place of <daemon-image>): `aws ecs register-daemon-task-definition --cli-input-json file://ecs/managed-daemon-task-definition.json`',
+  createManagedDaemon:
+    'Create the Managed Daemon, which starts the agent on every managed instance before the tasks: `aws ecs create-daemon --cli-input-json file://ecs/managed-daemon.json`',
   registerTaskDefinition:
     'Register the task definition: `aws ecs register-task-definition --cli-input-json file://ecs/task-definition.json`',
   createService: 'Create the service: `aws ecs create-service --cli-input-json file://ecs/service.json`',
@@ -58,6 +62,8 @@ export const STEPS = {
     `Give that launch template a ${sizeGiB} GiB encrypted gp3 root volume (BlockDeviceMappings: DeviceName ${device}, Ebs VolumeSize ${sizeGiB}, VolumeType gp3, Encrypted true, DeleteOnTermination true): ${reason}. ECS places tasks by CPU and memory, never by disk, so the volume holds every task an instance can take.`,
   createCluster: (cluster: string, providers: string) =>
     `Create the cluster with Container Insights on: \`aws ecs create-cluster --cluster-name ${cluster} --capacity-providers ${providers} --settings name=containerInsights,value=enabled\``,
+  createClusterForManagedInstances: (cluster: string) =>
+    `Create the cluster with Container Insights on (its Managed Instances capacity provider is created in it next): \`aws ecs create-cluster --cluster-name ${cluster} --settings name=containerInsights,value=enabled\``,
   createLogGroup: (create: string, retention: string, days: number) =>
     `Create the log group: \`${create}\` then keep its events ${days} days: \`${retention}\``,
   bucketNotifications: (bucket: string) =>
@@ -90,6 +96,10 @@ export const NOTES = {
     `The per-host agent runs as service ${service}, with the DAEMON scheduling strategy: one task on every container instance, from <daemon-image> (the stack's DaemonImageUri parameter), reserving ${size.cpu} CPU units and ${size.memory} MiB; size it for your agent, within what the instance type leaves. Its task role allows nothing yet: add what the agent calls. DAEMON services take no capacity provider strategy, so it names the EC2 launch type.`,
   noArm64GpuAmi:
     'AWS publishes no arm64 GPU variant of the ECS-optimized AMI, so the arm64 instances start from the ECS-optimized Amazon Linux 2023 arm64 AMI, which has no NVIDIA driver: GPU tasks are placed only once the instances run an AMI with the driver and the ECS agent (ECS_ENABLE_GPU_SUPPORT=true), or choose x86_64 to use the GPU AMI.',
+  managedInstancesLifetime:
+    'ECS replaces every managed instance within 14 days of its launch to patch it, draining its tasks first: the service starts replacements elsewhere, and a standalone task that is still running is stopped. Set when with EC2 event windows.',
+  managedDaemon: (daemon: string) =>
+    `The Managed Daemon ${daemon} runs one agent task on every managed instance, started before the workload's tasks: put the agent's image in place of <daemon-image>, and give role ${daemon} the AWS calls the agent makes. If the agent task stops, ECS drains and replaces the instance.`,
   curlHealthCheck:
     'The container health check runs curl inside the container: if the image has no curl, remove healthCheck from the task definition (the load balancer still checks the tasks).',
 } as const;
