@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { platformCapacityValues } from '../contract/generated/openapi-types';
 
 const byPattern = z.strictObject({
   description: z.string(),
@@ -23,6 +24,19 @@ export const costModelSchema = z.strictObject({
     description: z.string(),
     spotPlanningDiscount: z.number().min(0).max(1),
     spotSource: z.string(),
+  }),
+  hostManagementFees: z.strictObject({
+    description: z.string(),
+    fees: z.array(
+      z.strictObject({
+        /** The platform capacity (platforms.json `capacity`) the fee applies to. */
+        capacity: z.enum(platformCapacityValues),
+        item: z.string().min(1),
+        shareOfOnDemand: z.number().min(0).max(1),
+        status: z.enum(['PUBLISHED', 'ESTIMATE']),
+        source: z.url({ protocol: /^https$/ }),
+      }),
+    ),
   }),
   logs: z.strictObject({ description: z.string(), gibPerTaskMonth: z.number().min(0) }),
   loadBalancer: z.strictObject({

@@ -19,12 +19,14 @@ export interface InstanceRequirements {
   architecture: Architecture;
   gpu: boolean;
   spot: boolean;
+  /** The fewest vCPUs a host may have: the platform launches nothing smaller (catalogue `hostLimits.sizes`). */
+  minimumHostVcpu: number;
 }
 
 /** What of a workload and its platform decides its hosts (structurally, so cost and generators both pass theirs). */
 export interface HostedWorkload {
   workload: { resources: { cpu: number; memoryGiB: number }; control: { gpu: boolean } };
-  platform: Pick<Platform, 'service'>;
+  platform: Pick<Platform, 'service' | 'hostLimits'>;
   runtime: { os: OperatingSystem; architecture: Architecture };
   instanceMarket: 'spot' | 'on-demand';
 }
@@ -47,6 +49,7 @@ export function hostRequirements({
     architecture: runtime.architecture,
     gpu: workload.control.gpu,
     spot: instanceMarket === 'spot',
+    minimumHostVcpu: platform.hostLimits?.sizes.minimumVcpu ?? 0,
   };
 }
 
@@ -92,7 +95,9 @@ export function chooseInstance(
     memoryGiB: type.memoryGiB - reserved.memoryGiB,
   });
   const holds = (type: InstanceType) =>
-    room(type).vcpu >= requirements.vcpu && room(type).memoryGiB >= requirements.memoryGiB;
+    type.vcpu >= requirements.minimumHostVcpu &&
+    room(type).vcpu >= requirements.vcpu &&
+    room(type).memoryGiB >= requirements.memoryGiB;
   const option = (type: InstanceType): InstanceOption => {
     const fit = Math.min(
       Math.floor(room(type).vcpu / requirements.vcpu),
@@ -154,6 +159,7 @@ export function chooseLinuxSystemNode(catalogue: InstanceCatalogue): InstanceOpt
     architecture: 'x86_64',
     gpu: false,
     spot: false,
+    minimumHostVcpu: 0,
   };
   return chooseInstance(requirements, catalogue).instanceTypes[0];
 }

@@ -285,19 +285,29 @@ function workloadInstanceLines(
     `Tasks packed ${tasksPerHost} per ${type}, the type the starter configuration deploys: ${choice.reason}${choice.instanceTypes.length > 1 ? `; priced at ${type}, the cheapest of them` : ''}.`,
   );
   const item = `EC2 ${type} instances, ${market}`;
-  if (runsAsService) {
-    const instanceCount = (tasks: number) => Math.ceil(tasks / tasksPerHost);
-    const hours = prices.hoursPerMonth;
-    const priced = line(item, instanceCount(usage.averageTasks) * hours, 'instance-hour', unitPrice);
-    return [
-      {
+  const fee = model.hostManagementFees.fees.find((candidate) => candidate.capacity === platform.capacity);
+  const feeRate = fee === undefined ? 0 : round6(priceOf(prices, priceKey) * fee.shareOfOnDemand);
+  if (fee !== undefined)
+    assumptions.push(
+      `${fee.item} at ${Math.round(fee.shareOfOnDemand * 100)}% of the ${type} On-Demand price per instance-hour, Spot or not (${fee.status}: AWS prices the fee per instance type, ${fee.source}).`,
+    );
+  const perInstance = (name: string, rate: number): Priced => {
+    if (runsAsService) {
+      const instanceCount = (tasks: number) => Math.ceil(tasks / tasksPerHost);
+      const hours = prices.hoursPerMonth;
+      const priced = line(name, instanceCount(usage.averageTasks) * hours, 'instance-hour', rate);
+      return {
         ...priced,
-        low: round2(instanceCount(workload.resources.minTasks) * hours * unitPrice),
-        high: round2(instanceCount(workload.resources.maxTasks) * hours * unitPrice),
-      },
-    ];
-  }
-  return [line(item, usage.taskHours.total / tasksPerHost, 'instance-hour', unitPrice, scaleOf(usage))];
+        low: round2(instanceCount(workload.resources.minTasks) * hours * rate),
+        high: round2(instanceCount(workload.resources.maxTasks) * hours * rate),
+      };
+    }
+    return line(name, usage.taskHours.total / tasksPerHost, 'instance-hour', rate, scaleOf(usage));
+  };
+  return [
+    perInstance(item, unitPrice),
+    ...(fee === undefined ? [] : [perInstance(`${fee.item} (${type})`, feeRate)]),
+  ];
 }
 
 /** A Windows EKS cluster runs CoreDNS and its controllers on a fixed group of Linux nodes beside the Windows ones. */

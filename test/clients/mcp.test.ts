@@ -11,6 +11,7 @@ import { validateWorkload } from '../../src/contract/workload';
 import { PROJECT_ROOT } from '../../src/project-paths';
 import { recommend } from '../support/advisor';
 import { testApp } from '../support/app';
+import { CONTRACT_PLATFORM_IDS } from '../support/contract-platform-ids';
 import { schemaErrors } from '../support/openapi-validator';
 import { CLI_COMMAND } from './support/cli';
 
@@ -130,10 +131,10 @@ describe.each([
   });
 
   describe('list_platforms', () => {
-    it('lists the seven platforms', async () => {
+    it('lists every platform of the contract', async () => {
       const result = await call('list_platforms', {});
       const { platforms } = result.structuredContent as { platforms: { id: string }[] };
-      expect(platforms).toHaveLength(7);
+      expect(platforms).toHaveLength(CONTRACT_PLATFORM_IDS.length);
       for (const { id } of platforms) expect(text(result)).toContain(id);
     });
   });

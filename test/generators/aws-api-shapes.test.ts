@@ -175,14 +175,15 @@ const WORKLOADS: { label: string; body: Record<string, unknown> }[] = [
       workloadType: 'web',
       control: { ...K8S, level: 'minimal' },
       persistence: { type: 'shared-file' },
+      cost: { sensitivity: 'high' },
     },
   },
   {
-    label: 'eks fargate grpc private',
+    label: 'eks auto mode grpc private',
     body: { workloadType: 'web', control: K8S, traffic: { protocol: 'grpc', exposure: 'private' } },
   },
   {
-    label: 'eks fargate cron',
+    label: 'eks auto mode cron',
     body: {
       workloadType: 'batch',
       control: K8S,
@@ -190,14 +191,17 @@ const WORKLOADS: { label: string; body: Record<string, unknown> }[] = [
     },
   },
   {
-    label: 'eks fargate s3',
+    label: 'eks auto mode s3',
     body: {
       workloadType: 'batch',
       control: K8S,
       trigger: { type: 's3-object-created', bucket: 'uploads', prefix: 'in/' },
     },
   },
-  { label: 'eks fargate sqs batch', body: { workloadType: 'batch', control: K8S, trigger: { type: 'sqs' } } },
+  {
+    label: 'eks auto mode sqs batch',
+    body: { workloadType: 'batch', control: K8S, trigger: { type: 'sqs' } },
+  },
 ];
 
 type Converter = (value: Record<string, unknown>, label: string) => ShapeRequest[];
@@ -318,9 +322,10 @@ describe('Starter configuration AWS API shapes', () => {
   });
 
   describe('when the workloads cover every platform', () => {
-    it('reaches all seven platforms', () => {
+    it('reaches every platform', () => {
       expect([...platforms].sort()).toEqual(
         [
+          'eks-auto-mode',
           'app-runner',
           'ecs-ec2',
           'ecs-express-mode',

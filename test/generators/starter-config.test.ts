@@ -7,9 +7,10 @@ const PLATFORMS: { platform: string; body: Record<string, unknown> }[] = [
   { platform: 'ecs-fargate', body: { workloadType: 'web' } },
   { platform: 'ecs-express-mode', body: { workloadType: 'web', control: { level: 'minimal' } } },
   { platform: 'ecs-ec2', body: { workloadType: 'web', control: { gpu: true } } },
+  { platform: 'eks-auto-mode', body: { workloadType: 'web', control: { kubernetes: 'required' } } },
   {
     platform: 'eks-managed-nodes',
-    body: { workloadType: 'web', control: { kubernetes: 'required', daemons: true } },
+    body: { workloadType: 'web', control: { kubernetes: 'required', os: 'windows' } },
   },
   {
     platform: 'eks-self-managed-nodes',
@@ -17,7 +18,7 @@ const PLATFORMS: { platform: string; body: Record<string, unknown> }[] = [
   },
   {
     platform: 'eks-fargate',
-    body: { workloadType: 'web', control: { kubernetes: 'required', level: 'minimal' } },
+    body: { workloadType: 'web', control: { kubernetes: 'required' }, cost: { sensitivity: 'high' } },
   },
   {
     platform: 'app-runner',

@@ -76,14 +76,16 @@ describe('POST /v1/recommendations', () => {
     );
 
     it.each(bodies)(
-      'lists every platform once, ranked 1 to 7, best first, chosen first, given $given',
+      'lists every platform once, ranked from 1, best first, chosen first, given $given',
       async ({ body }) => {
         const recommendation = jsonOf(await postRecommendation(app, body));
         const alternatives = recommendation.alternatives as Alternative[];
         expect(alternatives.map((alternative) => alternative.platformId).sort()).toEqual(
           [...CONTRACT_PLATFORM_IDS].sort(),
         );
-        expect(alternatives.map((alternative) => alternative.rank)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+        expect(alternatives.map((alternative) => alternative.rank)).toEqual(
+          CONTRACT_PLATFORM_IDS.map((_, index) => index + 1),
+        );
         expect(alternatives[0]?.platformId).toBe((recommendation.platform as { id: string }).id);
         expect(alternatives[0]?.eligible).toBe(true);
         const eligibility = alternatives.map((alternative) => alternative.eligible);

@@ -10,6 +10,7 @@ import { adviceFor, SEED } from './advice';
 import { workloadRequest } from './arbitraries';
 import {
   APP_RUNNER_MAX,
+  AWS_OPERATED_HOST_PLATFORMS,
   EC2_HOST_PLATFORMS,
   EKS_FARGATE_OVERHEAD_MIB,
   EKS_NODE_PLATFORMS,
@@ -43,9 +44,13 @@ function platformViolations(workload: Workload, platform: string): string[] {
   if (control.gpu) need(EC2_HOST_PLATFORMS.includes(platform), 'GPUs need EC2 hosts');
   if (control.privileged) need(EC2_HOST_PLATFORMS.includes(platform), 'privileged containers need EC2 hosts');
   if (control.daemons) need(EC2_HOST_PLATFORMS.includes(platform), 'per-host daemons need EC2 hosts');
-  if (control.level === 'full') need(EC2_HOST_PLATFORMS.includes(platform), 'full control needs EC2 hosts');
+  if (control.level === 'full') {
+    need(EC2_HOST_PLATFORMS.includes(platform), 'full control needs EC2 hosts');
+    need(!AWS_OPERATED_HOST_PLATFORMS.includes(platform), 'full control needs hosts the team operates');
+  }
   if (control.os === 'windows') {
     need(!NO_WINDOWS_OR_ARM.includes(platform), 'Windows containers do not run here');
+    need(!AWS_OPERATED_HOST_PLATFORMS.includes(platform), 'EKS Auto Mode runs Linux containers only');
     need(control.architecture !== 'arm64', 'Windows containers run only on x86_64');
     if (platform === 'ecs-fargate') {
       const size = smallestFargateSize('windows', cpu, memoryGiB);

@@ -3,8 +3,10 @@
  * check the answers against AWS rather than against the rules' own wording.
  */
 
-export const EC2_HOST_PLATFORMS = ['ecs-ec2', 'eks-managed-nodes', 'eks-self-managed-nodes'];
-export const EKS_NODE_PLATFORMS = ['eks-managed-nodes', 'eks-self-managed-nodes'];
+export const EC2_HOST_PLATFORMS = ['ecs-ec2', 'eks-managed-nodes', 'eks-self-managed-nodes', 'eks-auto-mode'];
+export const EKS_NODE_PLATFORMS = ['eks-managed-nodes', 'eks-self-managed-nodes', 'eks-auto-mode'];
+/** EC2 hosts AWS operates: no custom AMI, no SSH, Linux only (EKS Auto Mode, eks-compute.html). */
+export const AWS_OPERATED_HOST_PLATFORMS = ['eks-auto-mode'];
 /** Platforms that build their own HTTPS endpoint on a fixed ALB: HTTP(S) only, Linux x86_64 only, stateless. */
 export const MANAGED_INGRESS_PLATFORMS = ['app-runner', 'ecs-express-mode'];
 export const FARGATE_TASK_PLATFORMS = ['ecs-fargate', 'ecs-express-mode'];

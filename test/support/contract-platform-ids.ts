@@ -10,4 +10,5 @@ export const CONTRACT_PLATFORM_IDS = [
   'eks-fargate',
   'app-runner',
   'ecs-express-mode',
+  'eks-auto-mode',
 ] as const;

@@ -306,9 +306,10 @@ export interface components {
          *     - `eks-fargate`: EKS with Fargate profiles.
          *     - `app-runner`: AWS App Runner (existing customers only since 2026-04-30).
          *     - `ecs-express-mode`: ECS Express Mode, AWS's successor path for App Runner.
+         *     - `eks-auto-mode`: EKS with Auto Mode: AWS-managed nodes, load balancing and block storage; Linux only.
          * @enum {string}
          */
-        PlatformId: "ecs-fargate" | "ecs-ec2" | "eks-managed-nodes" | "eks-self-managed-nodes" | "eks-fargate" | "app-runner" | "ecs-express-mode";
+        PlatformId: "ecs-fargate" | "ecs-ec2" | "eks-managed-nodes" | "eks-self-managed-nodes" | "eks-fargate" | "app-runner" | "ecs-express-mode" | "eks-auto-mode";
         /**
          * @description The AWS service that runs the containers.
          * @enum {string}
@@ -318,7 +319,7 @@ export interface components {
          * @description Where the containers run within the service.
          * @enum {string}
          */
-        PlatformCapacity: "fargate" | "ec2" | "managed-node-group" | "self-managed-nodes" | "express-mode" | "app-runner";
+        PlatformCapacity: "fargate" | "ec2" | "managed-node-group" | "self-managed-nodes" | "express-mode" | "app-runner" | "auto-mode";
         /**
          * @description - `web`: a long-running service that receives network traffic.
          *     - `worker`: a long-running service that consumes work (by default from an SQS queue).
@@ -994,6 +995,14 @@ export interface components {
              * @example ecs-tasks.amazonaws.com
              */
             trustedService: string;
+            /**
+             * @description The STS actions the trusted service may call on the role, when it needs more than `sts:AssumeRole` (the EKS Auto Mode cluster role also needs `sts:TagSession`).
+             * @example [
+             *       "sts:AssumeRole",
+             *       "sts:TagSession"
+             *     ]
+             */
+            trustActions?: string[];
             managedPolicyArns: string[];
             /** @description Inline policy statements. */
             statements: components["schemas"]["IamStatement"][];
@@ -1782,9 +1791,9 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsV1RecommendationsPostParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/recommendations"]["post"]["parameters"]["query"]["format"]> = ["json", "zip"];
-export const platformIdValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlatformId"]> = ["ecs-fargate", "ecs-ec2", "eks-managed-nodes", "eks-self-managed-nodes", "eks-fargate", "app-runner", "ecs-express-mode"];
+export const platformIdValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlatformId"]> = ["ecs-fargate", "ecs-ec2", "eks-managed-nodes", "eks-self-managed-nodes", "eks-fargate", "app-runner", "ecs-express-mode", "eks-auto-mode"];
 export const platformServiceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlatformService"]> = ["ecs", "eks", "app-runner"];
-export const platformCapacityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlatformCapacity"]> = ["fargate", "ec2", "managed-node-group", "self-managed-nodes", "express-mode", "app-runner"];
+export const platformCapacityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlatformCapacity"]> = ["fargate", "ec2", "managed-node-group", "self-managed-nodes", "express-mode", "app-runner", "auto-mode"];
 export const workloadTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkloadType"]> = ["web", "worker", "batch"];
 export const protocolValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Protocol"]> = ["http", "https", "grpc", "websocket", "tcp", "udp", "tls"];
 export const exposureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Exposure"]> = ["public", "private"];

@@ -11,7 +11,7 @@ export function listPlatformsTool(advisor: Advisor): BerthTool {
       name: 'list_platforms',
       title: 'List the AWS container platforms Berth knows',
       description:
-        'Lists the seven platforms Berth can recommend (their ids appear in every recommendation), each with a one-paragraph summary, its capabilities (protocols, storage, GPU, privileged containers, daemons, architectures, Spot) with the source of each, and its task size limits.',
+        'Lists the platforms Berth can recommend (their ids appear in every recommendation), each with a one-paragraph summary, its capabilities (protocols, storage, GPU, privileged containers, daemons, architectures, Spot) with the source of each, and its task size limits.',
       inputSchema: { type: 'object', properties: {}, additionalProperties: false },
       annotations: READ_ONLY,
     },
