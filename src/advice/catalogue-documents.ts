@@ -19,7 +19,11 @@ export function platformList(ruleSet: RuleSet) {
       seedSection: platform.seedSection,
       traits: platform.traits,
       capabilities: platform.capabilities,
-      limits: { sizingModel: platform.sizingModel, ...ruleSet.taskSizes.models[platform.sizingModel] },
+      limits: {
+        sizingModel: platform.sizingModel,
+        ...ruleSet.taskSizes.models[platform.sizingModel],
+        ...(platform.hostLimits === undefined ? {} : { hosts: platform.hostLimits }),
+      },
     })),
     traitDescriptions: PLATFORM_TRAIT_DESCRIPTIONS,
     rulesVersion: ruleSet.version,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { platformCapacityValues } from '../contract/generated/openapi-types';
 
 const byPattern = z.strictObject({
   description: z.string(),
@@ -24,6 +25,21 @@ export const costModelSchema = z.strictObject({
     spotPlanningDiscount: z.number().min(0).max(1),
     spotSource: z.string(),
   }),
+  hostManagementFees: z.strictObject({
+    description: z.string(),
+    fees: z.array(
+      z.strictObject({
+        /** The platform capacity (platforms.json `capacity`) the fee applies to. */
+        capacity: z.enum(platformCapacityValues),
+        item: z.string().min(1),
+        shareOfOnDemand: z.number().min(0).max(1),
+        status: z.enum(['PUBLISHED', 'ESTIMATE']),
+        /** What the share rests on. */
+        basis: z.string().min(1),
+        source: z.url({ protocol: /^https$/ }),
+      }),
+    ),
+  }),
   logs: z.strictObject({ description: z.string(), gibPerTaskMonth: z.number().min(0) }),
   loadBalancer: z.strictObject({
     description: z.string(),
@@ -32,13 +48,6 @@ export const costModelSchema = z.strictObject({
     availabilityZones: z.int().positive(),
   }),
   natGateways: z.strictObject({ description: z.string(), count: z.int().min(0) }),
-  managedInstances: z.strictObject({
-    description: z.string(),
-    /** The management fee per instance-hour as a share of the instance's On-Demand price: an estimate. */
-    managementFeeShareOfOnDemand: z.number().min(0).max(1),
-    basis: z.string(),
-    sources: z.array(z.url({ protocol: /^https$/ })).min(1),
-  }),
 });
 
 /** The assumptions estimates make beyond the price table (rules/catalogue/cost-model.json). */

@@ -21,12 +21,14 @@ export interface InstanceRequirements {
   spot: boolean;
   /** One agent task or pod runs on every host beside the workload's (control.daemons). */
   perHostAgent: boolean;
+  /** The fewest vCPUs a host may have: the platform launches nothing smaller (catalogue `hostLimits.sizes`). */
+  minimumHostVcpu: number;
 }
 
 /** What of a workload and its platform decides its hosts (structurally, so cost and generators both pass theirs). */
 export interface HostedWorkload {
   workload: { resources: { cpu: number; memoryGiB: number }; control: { gpu: boolean; daemons: boolean } };
-  platform: Pick<Platform, 'service'>;
+  platform: Pick<Platform, 'service' | 'hostLimits'>;
   runtime: { os: OperatingSystem; architecture: Architecture };
   instanceMarket: 'spot' | 'on-demand';
 }
@@ -50,6 +52,7 @@ export function hostRequirements({
     gpu: workload.control.gpu,
     spot: instanceMarket === 'spot',
     perHostAgent: workload.control.daemons,
+    minimumHostVcpu: platform.hostLimits?.sizes.minimumVcpu ?? 0,
   };
 }
 
@@ -95,7 +98,9 @@ export function chooseInstance(
     memoryGiB: type.memoryGiB - reserved.memoryGiB,
   });
   const holds = (type: InstanceType) =>
-    room(type).vcpu >= requirements.vcpu && room(type).memoryGiB >= requirements.memoryGiB;
+    type.vcpu >= requirements.minimumHostVcpu &&
+    room(type).vcpu >= requirements.vcpu &&
+    room(type).memoryGiB >= requirements.memoryGiB;
   const option = (type: InstanceType): InstanceOption => {
     const fit = Math.min(
       Math.floor(room(type).vcpu / requirements.vcpu),
@@ -158,6 +163,7 @@ export function chooseLinuxSystemNode(catalogue: InstanceCatalogue): InstanceOpt
     gpu: false,
     spot: false,
     perHostAgent: false,
+    minimumHostVcpu: 0,
   };
   return chooseInstance(requirements, catalogue).instanceTypes[0];
 }

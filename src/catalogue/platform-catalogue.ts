@@ -168,6 +168,25 @@ export const PLATFORM_TRAIT_DESCRIPTIONS: Readonly<Record<string, string>> = Obj
   Object.entries(traits.shape).map(([name, schema]) => [name, schema.description ?? '']),
 );
 
+/**
+ * Limits of the EC2 hosts a platform launches and operates itself (AWS-managed hosts), each with its note and
+ * source; GET /v1/platforms lists them among the platform's limits.
+ */
+const hostLimits = z.strictObject({
+  /** How long a host lives before the platform replaces it. */
+  lifetime: z.strictObject({
+    maximumDays: z.int().positive(),
+    note: z.string().min(1),
+    source: z.string().min(1),
+  }),
+  /** The smallest hosts the platform launches: the instance chooser never picks a type below this. */
+  sizes: z.strictObject({
+    minimumVcpu: z.number().positive(),
+    note: z.string().min(1),
+    source: z.string().min(1),
+  }),
+});
+
 export const platformSchema = z.strictObject({
   id: z.enum(platformIdValues),
   family: z.enum(PLATFORM_FAMILIES),
@@ -181,6 +200,7 @@ export const platformSchema = z.strictObject({
   sizingModel: z.string().min(1),
   targetType: z.enum(['ip', 'instance']),
   capabilities,
+  hostLimits: hostLimits.optional(),
 });
 
 export const platformCatalogueSchema = z.strictObject({

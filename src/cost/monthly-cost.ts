@@ -123,7 +123,7 @@ const COMPUTE_LINES: Record<
   'app-runner': appRunnerLines,
   ec2: ec2Lines,
   'compute-environment': computeEnvironmentLines,
-  'managed-instances': managedInstanceLines,
+  'managed-instances': ec2Lines,
 };
 
 function computeLines(input: CostInput, usage: Usage, assumptions: string[]): Priced[] {
@@ -301,38 +301,6 @@ function ec2Lines(input: CostInput, usage: Usage, assumptions: string[]): Priced
   return [...workloadInstanceLines(input, usage, assumptions).lines, ...systemNodeLines(input, assumptions)];
 }
 
-/**
- * ECS Managed Instances: the EC2 instances the capacity provider launches, priced as EC2, plus the
- * management fee for every instance-hour, estimated as a share of the type's On-Demand price (the fee is
- * the same whether the instance runs On-Demand or on Spot).
- */
-function managedInstanceLines(input: CostInput, usage: Usage, assumptions: string[]): Priced[] {
-  const { model, prices } = input;
-  const { lines, type, priceKey } = workloadInstanceLines(input, usage, assumptions);
-  const fee = model.managedInstances.managementFeeShareOfOnDemand;
-  const unitPrice = round6(priceOf(prices, priceKey) * fee);
-  assumptions.push(
-    `ECS Managed Instances management fee: an ESTIMATE of ${Math.round(fee * 100)}% of the ${type} On-Demand price per instance-hour ($${unitPrice}), from the one fee AWS publishes (${model.managedInstances.basis}); AWS sets the fee per instance type.`,
-  );
-  return [
-    ...lines,
-    ...lines.map((instances) => {
-      const priced = line(
-        `ECS Managed Instances management fee (${type})`,
-        instances.quantity,
-        'instance-hour',
-        unitPrice,
-      );
-      const perUnit = (value: number) => (instances.monthly === 0 ? 0 : value / instances.monthly);
-      return {
-        ...priced,
-        low: round2(priced.monthly * perUnit(instances.low)),
-        high: round2(priced.monthly * perUnit(instances.high)),
-      };
-    }),
-  ];
-}
-
 /** The workload's hosts, priced, and the type they are priced at. */
 interface PricedHosts {
   lines: Priced[];
@@ -376,24 +344,30 @@ function workloadInstanceLines(
     `Tasks packed ${tasksPerHost} per ${type}, the type the starter configuration deploys: ${choice.reason}${choice.instanceTypes.length > 1 ? `; priced at ${type}, the cheapest of them` : ''}.`,
   );
   const item = `EC2 ${type} instances, ${market}`;
-  if (runsAsService) {
-    const instanceCount = (tasks: number) => Math.ceil(tasks / tasksPerHost);
-    const hours = prices.hoursPerMonth;
-    const priced = line(item, instanceCount(usage.averageTasks) * hours, 'instance-hour', unitPrice);
-    return {
-      lines: [
-        {
-          ...priced,
-          low: round2(instanceCount(workload.resources.minTasks) * hours * unitPrice),
-          high: round2(instanceCount(workload.resources.maxTasks) * hours * unitPrice),
-        },
-      ],
-      type,
-      priceKey,
-    };
-  }
+  const fee = model.hostManagementFees.fees.find((candidate) => candidate.capacity === platform.capacity);
+  const feeRate = fee === undefined ? 0 : round6(priceOf(prices, priceKey) * fee.shareOfOnDemand);
+  if (fee !== undefined)
+    assumptions.push(
+      `${fee.item}: ${Math.round(fee.shareOfOnDemand * 100)}% of the ${type} On-Demand price per instance-hour ($${feeRate}), Spot or not (${fee.status}, from ${fee.basis}; ${fee.source}).`,
+    );
+  const perInstance = (name: string, rate: number): Priced => {
+    if (runsAsService) {
+      const instanceCount = (tasks: number) => Math.ceil(tasks / tasksPerHost);
+      const hours = prices.hoursPerMonth;
+      const priced = line(name, instanceCount(usage.averageTasks) * hours, 'instance-hour', rate);
+      return {
+        ...priced,
+        low: round2(instanceCount(workload.resources.minTasks) * hours * rate),
+        high: round2(instanceCount(workload.resources.maxTasks) * hours * rate),
+      };
+    }
+    return line(name, usage.taskHours.total / tasksPerHost, 'instance-hour', rate, scaleOf(usage));
+  };
   return {
-    lines: [line(item, usage.taskHours.total / tasksPerHost, 'instance-hour', unitPrice, scaleOf(usage))],
+    lines: [
+      perInstance(item, unitPrice),
+      ...(fee === undefined ? [] : [perInstance(`${fee.item} (${type})`, feeRate)]),
+    ],
     type,
     priceKey,
   };

@@ -27,6 +27,7 @@ const needs = (overrides: Partial<InstanceRequirements>): InstanceRequirements =
   gpu: false,
   spot: false,
   perHostAgent: false,
+  minimumHostVcpu: 0,
   ...overrides,
 });
 
@@ -47,6 +48,8 @@ describe('chooseInstance', () => {
     { given: { spot: true }, want: ['m7i.large', 'm6i.large', 'm5.large'], tasksPerHost: 4 },
     { given: { spot: true, gpu: true }, want: ['g6.xlarge', 'g5.xlarge'], tasksPerHost: 1 },
     { given: { spot: true, vcpu: 150, memoryGiB: 300 }, want: ['m7i.48xlarge'], tasksPerHost: 1 },
+    // A platform that launches no host below 3 vCPU skips the 2-vCPU large size the task alone would fit.
+    { given: { minimumHostVcpu: 3, orchestrator: 'eks' }, want: ['m7i.xlarge'], tasksPerHost: 7 },
   ] as { given: Partial<InstanceRequirements>; want: string[]; tasksPerHost: number }[])(
     'when a task needs $given',
     ({ given, want, tasksPerHost }) => {

@@ -20,6 +20,13 @@ interface Deployed {
   clusterConfig?: Record<Hosts, string[]>;
   /** The types the Managed Instances capacity provider of ecs/capacity-provider.json allows. */
   capacityProvider?: Record<Hosts, string[]>;
+  /** The instance types an EKS Auto Mode NodePool of eks/manifests.yaml lets Auto Mode launch. */
+  nodePool: string[];
+}
+
+/** What the workload's hosts may launch as: the template's instances, or the types its NodePool allows. */
+function launchedBy(deployed: Deployed, hosts: Hosts): string[] {
+  return [...deployed.template[hosts], ...(hosts === 'workload' ? deployed.nodePool : [])];
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -100,6 +107,25 @@ function managedInstanceTypes(request: unknown): string[] {
   return isRecord(requirements) ? strings(requirements.allowedInstanceTypes) : [];
 }
 
+/** The values of the node.kubernetes.io/instance-type requirement of each NodePool in the manifests. */
+function nodePoolTypes(content: string | undefined): string[] {
+  if (content === undefined) return [];
+  return YAML.parseAllDocuments(content).flatMap((document) => {
+    const object: unknown = document.toJS();
+    if (!isRecord(object) || object.kind !== 'NodePool' || !isRecord(object.spec)) return [];
+    const template = isRecord(object.spec.template) ? object.spec.template : {};
+    const spec = isRecord(template.spec) ? template.spec : {};
+    const requirements = Array.isArray(spec.requirements) ? spec.requirements : [];
+    return requirements.flatMap((requirement: unknown) =>
+      isRecord(requirement) &&
+      requirement.key === 'node.kubernetes.io/instance-type' &&
+      requirement.operator === 'In'
+        ? strings(requirement.values)
+        : [],
+    );
+  });
+}
+
 function deployedAndPriced(input: StarterConfigInput, prices: PriceTable): Deployed {
   const cost = estimateMonthlyCost({ ...input, prices, model: ruleSet.costModel });
   const priced: Record<Hosts, string[]> = { workload: [], system: [] };
@@ -117,6 +143,7 @@ function deployedAndPriced(input: StarterConfigInput, prices: PriceTable): Deplo
   return {
     priced,
     template: templateTypes(template),
+    nodePool: nodePoolTypes(files.get('eks/manifests.yaml')),
     ...(clusterConfig === undefined ? {} : { clusterConfig: clusterConfigTypes(clusterConfig) }),
     ...(allowed.length === 0 ? {} : { capacityProvider: { workload: allowed, system: [] } }),
   };
@@ -172,6 +199,7 @@ describe('the instance type priced is the instance type deployed', () => {
       'eks-managed-nodes',
       'eks-self-managed-nodes',
       'aws-batch',
+      'eks-auto-mode',
       'spot',
       'on-demand',
       'windows',
@@ -183,9 +211,9 @@ describe('the instance type priced is the instance type deployed', () => {
   });
 
   describe.each(['workload', 'system'] as const)('for the %s hosts', (hosts) => {
-    it('prices exactly one type, where the template launches any, and one of those the template launches', () => {
+    it('prices exactly one type, where the template (or an Auto Mode NodePool) launches any, and one of those', () => {
       const wrong = cases.flatMap(({ label, deployed }) => {
-        const launched = deployed.template[hosts];
+        const launched = launchedBy(deployed, hosts);
         const priced = deployed.priced[hosts];
         if (launched.length === 0 && priced.length === 0) return [];
         const [type] = priced;
@@ -200,7 +228,7 @@ describe('the instance type priced is the instance type deployed', () => {
       const wrong = cases.flatMap(({ label, input, prices, deployed }) => {
         const [type] = deployed.priced[hosts];
         if (type === undefined) return [];
-        const launched = deployed.template[hosts];
+        const launched = launchedBy(deployed, hosts);
         const onDemandOk = input.design.scaling.instanceMarket === 'spot' || new Set(launched).size === 1;
         return onDemandOk && hourly(prices, type) === cheapestOf(prices, launched)
           ? []

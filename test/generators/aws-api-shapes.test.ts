@@ -226,14 +226,15 @@ const WORKLOADS: { label: string; body: Record<string, unknown> }[] = [
       workloadType: 'web',
       control: { ...K8S, level: 'minimal' },
       persistence: { type: 'shared-file' },
+      cost: { sensitivity: 'high' },
     },
   },
   {
-    label: 'eks fargate grpc private',
+    label: 'eks auto mode grpc private',
     body: { workloadType: 'web', control: K8S, traffic: { protocol: 'grpc', exposure: 'private' } },
   },
   {
-    label: 'eks fargate cron',
+    label: 'eks auto mode cron',
     body: {
       workloadType: 'batch',
       control: K8S,
@@ -241,7 +242,7 @@ const WORKLOADS: { label: string; body: Record<string, unknown> }[] = [
     },
   },
   {
-    label: 'eks fargate s3',
+    label: 'eks auto mode s3',
     body: {
       workloadType: 'batch',
       control: K8S,

@@ -1,10 +1,12 @@
+import type { PlatformId } from '../../src/catalogue/platform-catalogue';
 import type { ClusterConfig, NodeGroup } from '../../src/generators/families/eks/api-files';
 import { starterFiles, yamlDocumentsAt } from './support/starter';
 
 const EKS = { kubernetes: 'required' };
 
-async function clusterConfig(body: Record<string, unknown>): Promise<ClusterConfig> {
-  const documents = yamlDocumentsAt(await starterFiles(body), 'eks/cluster.yaml');
+/** The ClusterConfig of the recommended platform, or of the platform named (which the body must leave eligible). */
+async function clusterConfig(body: Record<string, unknown>, platform?: PlatformId): Promise<ClusterConfig> {
+  const documents = yamlDocumentsAt(await starterFiles(body, platform), 'eks/cluster.yaml');
   expect(documents).toHaveLength(1);
   return documents[0] as unknown as ClusterConfig;
 }
@@ -21,12 +23,15 @@ function onlyGroup(groups: NodeGroup[] | undefined): NodeGroup {
 describe('eksctl cluster config', () => {
   describe('when the workload runs on managed node groups', () => {
     it('describes the cluster, its version and the cluster role', async () => {
-      const config = await clusterConfig({
-        workloadType: 'web',
-        name: 'shop',
-        region: 'eu-west-1',
-        control: { ...EKS, daemons: true },
-      });
+      const config = await clusterConfig(
+        {
+          workloadType: 'web',
+          name: 'shop',
+          region: 'eu-west-1',
+          control: { ...EKS, daemons: true },
+        },
+        'eks-managed-nodes',
+      );
       expect(config).toMatchObject({
         apiVersion: 'eksctl.io/v1alpha5',
         kind: 'ClusterConfig',
@@ -36,12 +41,18 @@ describe('eksctl cluster config', () => {
     });
 
     it('opens the API server endpoint inside the VPC as well as publicly, as the stack does', async () => {
-      const config = await clusterConfig({ workloadType: 'web', control: { ...EKS, daemons: true } });
+      const config = await clusterConfig(
+        { workloadType: 'web', control: { ...EKS, daemons: true } },
+        'eks-managed-nodes',
+      );
       expect(config.vpc).toEqual({ clusterEndpoints: { publicAccess: true, privateAccess: true } });
     });
 
-    it('installs the core add-ons and the Pod Identity agent, and links the pod and agent roles to their service accounts', async () => {
-      const config = await clusterConfig({ workloadType: 'web', control: { ...EKS, daemons: true } });
+    it('installs the core add-ons and the Pod Identity agent, and links the pod role to the service account', async () => {
+      const config = await clusterConfig(
+        { workloadType: 'web', control: { ...EKS, daemons: true } },
+        'eks-managed-nodes',
+      );
       expect(addonNames(config)).toEqual(['vpc-cni', 'coredns', 'kube-proxy', 'eks-pod-identity-agent']);
       expect(config.iam.podIdentityAssociations).toEqual([
         { namespace: 'app', serviceAccountName: 'app', roleARN: 'arn:aws:iam::<account-id>:role/app-pod' },
@@ -69,11 +80,14 @@ describe('eksctl cluster config', () => {
     it('runs one private Amazon Linux 2023 node group sized for the pods', async () => {
       const group = onlyGroup(
         (
-          await clusterConfig({
-            workloadType: 'web',
-            control: { ...EKS, daemons: true },
-            resources: { minTasks: 2, maxTasks: 10 },
-          })
+          await clusterConfig(
+            {
+              workloadType: 'web',
+              control: { ...EKS, daemons: true },
+              resources: { minTasks: 2, maxTasks: 10 },
+            },
+            'eks-managed-nodes',
+          )
         ).managedNodeGroups,
       );
       expect(group).toMatchObject({
@@ -97,11 +111,14 @@ describe('eksctl cluster config', () => {
     { given: { cpu: 0.5, memoryGiB: 1 }, control: { gpu: true }, want: 'g6.xlarge' },
   ])('when a pod needs $given.cpu vCPU / $given.memoryGiB GiB with $control', ({ given, control, want }) => {
     it(`runs on ${want}`, async () => {
-      const config = await clusterConfig({
-        workloadType: 'web',
-        control: { ...EKS, daemons: true, ...control },
-        resources: given,
-      });
+      const config = await clusterConfig(
+        {
+          workloadType: 'web',
+          control: { ...EKS, daemons: true, ...control },
+          resources: given,
+        },
+        'eks-managed-nodes',
+      );
       expect(onlyGroup(config.managedNodeGroups).instanceType).toBe(want);
     });
   });
@@ -109,8 +126,12 @@ describe('eksctl cluster config', () => {
   describe('when the work may run on Spot', () => {
     it('buys Spot capacity from several instance types of the same size', async () => {
       const group = onlyGroup(
-        (await clusterConfig({ workloadType: 'worker', control: EKS, cost: { interruptible: true } }))
-          .managedNodeGroups,
+        (
+          await clusterConfig(
+            { workloadType: 'worker', control: EKS, cost: { interruptible: true } },
+            'eks-managed-nodes',
+          )
+        ).managedNodeGroups,
       );
       expect(group).toMatchObject({ spot: true, instanceTypes: ['m7i.large', 'm6i.large', 'm5.large'] });
       expect(group).not.toHaveProperty('instanceType');
@@ -142,7 +163,10 @@ describe('eksctl cluster config', () => {
 
   describe('when the workload runs on EKS Fargate', () => {
     it('selects the workload namespace and kube-system with Fargate profiles, using the pod execution role', async () => {
-      const config = await clusterConfig({ workloadType: 'web', control: { ...EKS, level: 'minimal' } });
+      const config = await clusterConfig(
+        { workloadType: 'web', control: { ...EKS, level: 'minimal' } },
+        'eks-fargate',
+      );
       expect(config.fargateProfiles).toEqual([
         {
           name: 'app',
@@ -159,7 +183,10 @@ describe('eksctl cluster config', () => {
     });
 
     it('turns on the OIDC provider for IRSA and runs CoreDNS on Fargate', async () => {
-      const config = await clusterConfig({ workloadType: 'web', control: { ...EKS, level: 'minimal' } });
+      const config = await clusterConfig(
+        { workloadType: 'web', control: { ...EKS, level: 'minimal' } },
+        'eks-fargate',
+      );
       expect(config.iam.withOIDC).toBe(true);
       expect(config.addons.find((addon) => addon.name === 'coredns')?.configurationValues).toBe(
         '{"computeType":"Fargate"}',

@@ -1,11 +1,13 @@
+import type { PlatformId } from '../../src/catalogue/platform-catalogue';
 import { at, type Document, kinds, kubernetesObject, starterFiles, yamlDocumentsAt } from './support/starter';
 
 const EKS = { kubernetes: 'required' };
 const MANAGED = { ...EKS, daemons: true };
 const FARGATE = { ...EKS, level: 'minimal' };
 
-async function manifests(body: Record<string, unknown>): Promise<Document[]> {
-  return yamlDocumentsAt(await starterFiles(body), 'eks/manifests.yaml');
+/** The manifests of the recommended platform, or of the platform named (which the body must leave eligible). */
+async function manifests(body: Record<string, unknown>, platform?: PlatformId): Promise<Document[]> {
+  return yamlDocumentsAt(await starterFiles(body, platform), 'eks/manifests.yaml');
 }
 
 function firstContainer(workload: Document): unknown {
@@ -20,11 +22,17 @@ describe('EKS manifests', () => {
   describe.each([
     {
       platform: 'managed nodes',
+      id: 'eks-managed-nodes',
       body: { workloadType: 'web', control: MANAGED, persistence: { type: 'block' } },
     },
-    { platform: 'self-managed nodes', body: { workloadType: 'worker', control: { ...EKS, level: 'full' } } },
+    {
+      platform: 'self-managed nodes',
+      id: 'eks-self-managed-nodes',
+      body: { workloadType: 'worker', control: { ...EKS, level: 'full' } },
+    },
     {
       platform: 'Fargate',
+      id: 'eks-fargate',
       body: {
         workloadType: 'web',
         control: FARGATE,
@@ -34,33 +42,37 @@ describe('EKS manifests', () => {
     },
     {
       platform: 'Fargate',
+      id: 'eks-fargate',
       body: {
         workloadType: 'batch',
         control: FARGATE,
         trigger: { type: 'schedule', expression: 'rate(1 hour)' },
       },
     },
-  ])('when the workload runs on $platform ($body.workloadType)', ({ body }) => {
-    it('gives every document an apiVersion, a kind and a name', async () => {
-      for (const document of await manifests(body)) {
-        expect(document).toEqual(
-          expect.objectContaining({
-            apiVersion: expect.any(String),
-            kind: expect.any(String),
-            metadata: expect.objectContaining({ name: expect.any(String) }),
-          }),
-        );
-      }
-    });
+  ] as { platform: string; id: PlatformId; body: Record<string, unknown> }[])(
+    'when the workload runs on $platform ($body.workloadType)',
+    ({ body, id }) => {
+      it('gives every document an apiVersion, a kind and a name', async () => {
+        for (const document of await manifests(body, id)) {
+          expect(document).toEqual(
+            expect.objectContaining({
+              apiVersion: expect.any(String),
+              kind: expect.any(String),
+              metadata: expect.objectContaining({ name: expect.any(String) }),
+            }),
+          );
+        }
+      });
 
-    it('starts with the namespace and the service account', async () => {
-      expect(kinds(await manifests(body)).slice(0, 2)).toEqual(['Namespace', 'ServiceAccount']);
-    });
-  });
+      it('starts with the namespace and the service account', async () => {
+        expect(kinds(await manifests(body, id)).slice(0, 2)).toEqual(['Namespace', 'ServiceAccount']);
+      });
+    },
+  );
 
   describe('when the workload is a web service on managed nodes', () => {
     it('runs a Deployment behind a ClusterIP Service and an ALB Ingress, scaled on CPU', async () => {
-      expect(kinds(await manifests({ workloadType: 'web', control: MANAGED }))).toEqual([
+      expect(kinds(await manifests({ workloadType: 'web', control: MANAGED }, 'eks-managed-nodes'))).toEqual([
         'Namespace',
         'ServiceAccount',
         'Deployment',
@@ -74,7 +86,10 @@ describe('EKS manifests', () => {
 
     it('requests exactly what it limits, on Linux x86 nodes, probing the health-check path', async () => {
       const deployment = kubernetesObject(
-        await manifests({ workloadType: 'web', control: MANAGED, resources: { cpu: 1, memoryGiB: 2 } }),
+        await manifests(
+          { workloadType: 'web', control: MANAGED, resources: { cpu: 1, memoryGiB: 2 } },
+          'eks-managed-nodes',
+        ),
         'Deployment',
       );
       expect(at(deployment, 'spec', 'template', 'spec', 'nodeSelector')).toEqual({
@@ -93,11 +108,14 @@ describe('EKS manifests', () => {
 
     it('scales between the task bounds on average CPU utilization', async () => {
       const hpa = kubernetesObject(
-        await manifests({
-          workloadType: 'web',
-          control: MANAGED,
-          resources: { minTasks: 2, maxTasks: 12, targetCpuUtilization: 60 },
-        }),
+        await manifests(
+          {
+            workloadType: 'web',
+            control: MANAGED,
+            resources: { minTasks: 2, maxTasks: 12, targetCpuUtilization: 60 },
+          },
+          'eks-managed-nodes',
+        ),
         'HorizontalPodAutoscaler',
       );
       expect(hpa).toMatchObject({
@@ -117,7 +135,10 @@ describe('EKS manifests', () => {
     });
 
     it('annotates the Ingress for an internet-facing ALB with IP targets', async () => {
-      const ingress = kubernetesObject(await manifests({ workloadType: 'web', control: MANAGED }), 'Ingress');
+      const ingress = kubernetesObject(
+        await manifests({ workloadType: 'web', control: MANAGED }, 'eks-managed-nodes'),
+        'Ingress',
+      );
       expect(at(ingress, 'metadata', 'annotations')).toEqual({
         'alb.ingress.kubernetes.io/scheme': 'internet-facing',
         'alb.ingress.kubernetes.io/target-type': 'ip',
@@ -130,7 +151,7 @@ describe('EKS manifests', () => {
 
     it('runs the example per-node agent as a DaemonSet on every node', async () => {
       const daemonSet = kubernetesObject(
-        await manifests({ workloadType: 'web', control: MANAGED }),
+        await manifests({ workloadType: 'web', control: MANAGED }, 'eks-managed-nodes'),
         'DaemonSet',
       );
       expect(at(daemonSet, 'spec', 'template', 'spec', 'tolerations')).toEqual([{ operator: 'Exists' }]);
@@ -168,7 +189,10 @@ describe('EKS manifests', () => {
   describe('when the protocol is grpc', () => {
     it('asks the ALB for gRPC end to end over HTTPS only (no redirect from 80), with gRPC health codes', async () => {
       const ingress = kubernetesObject(
-        await manifests({ workloadType: 'web', control: FARGATE, traffic: { protocol: 'grpc' } }),
+        await manifests(
+          { workloadType: 'web', control: FARGATE, traffic: { protocol: 'grpc' } },
+          'eks-fargate',
+        ),
         'Ingress',
       );
       expect(at(ingress, 'metadata', 'annotations')).toMatchObject({
@@ -186,11 +210,14 @@ describe('EKS manifests', () => {
 
   describe('when the protocol is udp', () => {
     it('exposes the pods through an NLB Service with IP targets, checked over TCP', async () => {
-      const documents = await manifests({
-        workloadType: 'web',
-        control: { ...MANAGED, architecture: 'arm64' },
-        traffic: { protocol: 'udp' },
-      });
+      const documents = await manifests(
+        {
+          workloadType: 'web',
+          control: { ...MANAGED, architecture: 'arm64' },
+          traffic: { protocol: 'udp' },
+        },
+        'eks-managed-nodes',
+      );
       expect(kinds(documents)).not.toContain('Ingress');
       const service = kubernetesObject(documents, 'Service');
       expect(service).toMatchObject({
@@ -251,7 +278,7 @@ describe('EKS manifests', () => {
   describe('when the workload runs on EKS Fargate', () => {
     it('names the pod role on the service account for IRSA', async () => {
       const account = kubernetesObject(
-        await manifests({ workloadType: 'web', control: FARGATE }),
+        await manifests({ workloadType: 'web', control: FARGATE }, 'eks-fargate'),
         'ServiceAccount',
       );
       expect(at(account, 'metadata', 'annotations')).toEqual({
@@ -260,11 +287,14 @@ describe('EKS manifests', () => {
     });
 
     it('mounts EFS through a statically provisioned volume', async () => {
-      const documents = await manifests({
-        workloadType: 'web',
-        control: FARGATE,
-        persistence: { type: 'shared-file', sizeGiB: 5 },
-      });
+      const documents = await manifests(
+        {
+          workloadType: 'web',
+          control: FARGATE,
+          persistence: { type: 'shared-file', sizeGiB: 5 },
+        },
+        'eks-fargate',
+      );
       expect(kubernetesObject(documents, 'StorageClass')).toMatchObject({ provisioner: 'efs.csi.aws.com' });
       expect(kubernetesObject(documents, 'StorageClass')).not.toHaveProperty('parameters');
       expect(at(kubernetesObject(documents, 'PersistentVolume'), 'spec')).toMatchObject({
@@ -283,7 +313,7 @@ describe('EKS manifests', () => {
 
   describe('when the workload runs on nodes', () => {
     it('leaves the service accounts to the Pod Identity associations', async () => {
-      const documents = await manifests({ workloadType: 'web', control: MANAGED });
+      const documents = await manifests({ workloadType: 'web', control: MANAGED }, 'eks-managed-nodes');
       expect(kubernetesObject(documents, 'ServiceAccount', 'app').metadata).not.toHaveProperty('annotations');
       expect(kubernetesObject(documents, 'ServiceAccount', 'app-agent').metadata).not.toHaveProperty(
         'annotations',
@@ -293,11 +323,14 @@ describe('EKS manifests', () => {
 
   describe('when each pod needs its own block volume', () => {
     it('runs a StatefulSet that claims an encrypted gp3 EBS volume per pod', async () => {
-      const documents = await manifests({
-        workloadType: 'web',
-        control: MANAGED,
-        persistence: { type: 'block', sizeGiB: 30 },
-      });
+      const documents = await manifests(
+        {
+          workloadType: 'web',
+          control: MANAGED,
+          persistence: { type: 'block', sizeGiB: 30 },
+        },
+        'eks-managed-nodes',
+      );
       expect(kubernetesObject(documents, 'StorageClass')).toMatchObject({
         provisioner: 'ebs.csi.aws.com',
         parameters: { type: 'gp3', encrypted: 'true', 'csi.storage.k8s.io/fstype': 'ext4' },
@@ -362,11 +395,14 @@ describe('EKS manifests', () => {
       { expression: 'rate(1 hour)', want: '0 * * * *' },
     ])('runs a CronJob on $want for $expression, in UTC', async ({ expression, want }) => {
       const cronJob = kubernetesObject(
-        await manifests({
-          workloadType: 'batch',
-          control: FARGATE,
-          trigger: { type: 'schedule', expression },
-        }),
+        await manifests(
+          {
+            workloadType: 'batch',
+            control: FARGATE,
+            trigger: { type: 'schedule', expression },
+          },
+          'eks-fargate',
+        ),
         'CronJob',
       );
       expect(cronJob).toMatchObject({
@@ -377,11 +413,14 @@ describe('EKS manifests', () => {
     });
 
     it('explains in the README when the schedule is only approximated', async () => {
-      const files = await starterFiles({
-        workloadType: 'batch',
-        control: FARGATE,
-        trigger: { type: 'schedule', expression: 'rate(7 minutes)' },
-      });
+      const files = await starterFiles(
+        {
+          workloadType: 'batch',
+          control: FARGATE,
+          trigger: { type: 'schedule', expression: 'rate(7 minutes)' },
+        },
+        'eks-fargate',
+      );
       expect(files.find((file) => file.path === 'README.md')?.content).toContain(
         'no exact Kubernetes cron equivalent',
       );
@@ -390,11 +429,14 @@ describe('EKS manifests', () => {
 
   describe('when the batch runs for each object created in a bucket', () => {
     it('runs pods that read the queue EventBridge fills, scaled on its depth', async () => {
-      const documents = await manifests({
-        workloadType: 'batch',
-        control: FARGATE,
-        trigger: { type: 's3-object-created', bucket: 'uploads' },
-      });
+      const documents = await manifests(
+        {
+          workloadType: 'batch',
+          control: FARGATE,
+          trigger: { type: 's3-object-created', bucket: 'uploads' },
+        },
+        'eks-fargate',
+      );
       expect(at(firstContainer(kubernetesObject(documents, 'Deployment')), 'env')).toEqual([
         { name: 'QUEUE_NAME', value: 'app-events' },
       ]);
@@ -416,7 +458,10 @@ describe('EKS manifests', () => {
 
   describe('when the batch is started by hand', () => {
     it('runs a Job that is not retried forever and is cleaned up a day after it finishes', async () => {
-      const job = kubernetesObject(await manifests({ workloadType: 'batch', control: FARGATE }), 'Job');
+      const job = kubernetesObject(
+        await manifests({ workloadType: 'batch', control: FARGATE }, 'eks-fargate'),
+        'Job',
+      );
       expect(job).toMatchObject({
         apiVersion: 'batch/v1',
         spec: { backoffLimit: 3, ttlSecondsAfterFinished: 86400 },

@@ -14,6 +14,7 @@ async function eksInputs(): Promise<StarterConfigInput[]> {
     (input) => input.platform.family === 'eks',
   );
   expect(inputs.map((input) => input.platform.capacity).sort()).toEqual([
+    'auto-mode',
     'fargate',
     'managed-node-group',
     'self-managed-nodes',
@@ -26,6 +27,7 @@ describe('the EKS plan', () => {
     { capacity: 'managed-node-group', compute: 'managed-node-groups', identity: 'pod-identity' },
     { capacity: 'self-managed-nodes', compute: 'self-managed-nodes', identity: 'pod-identity' },
     { capacity: 'fargate', compute: 'fargate', identity: 'irsa' },
+    { capacity: 'auto-mode', compute: 'auto-mode', identity: 'pod-identity' },
   ])('when the catalogue gives the platform $capacity capacity', ({ capacity, compute, identity }) => {
     it(`runs the pods on ${compute}, with ${identity} for their role`, async () => {
       const input = (await eksInputs()).find((candidate) => candidate.platform.capacity === capacity);
@@ -44,6 +46,17 @@ describe('the EKS plan', () => {
       expect(() => eksPlan({ ...input, platform })).toThrow(
         `the EKS family has no compute for capacity app-runner (${input.platform.id})`,
       );
+    });
+  });
+
+  describe('when the catalogue gives the platform auto-mode capacity', () => {
+    it('lets AWS run the load balancer controller and the EBS driver, and Auto Mode scale the nodes', async () => {
+      const input = (await eksInputs()).find((candidate) => candidate.platform.capacity === 'auto-mode');
+      if (input === undefined) throw new Error('no EKS platform with auto-mode capacity');
+      const plan = eksPlan(input);
+      expect(plan.install).toMatchObject({ loadBalancerController: null, clusterAutoscaler: false });
+      expect(plan.cluster.addons).toEqual([]);
+      expect(plan.kubernetes.nodePool).toMatchObject({ nodeClass: 'default', instanceTypes: ['m7i.large'] });
     });
   });
 

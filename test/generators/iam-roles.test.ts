@@ -1,8 +1,10 @@
+import type { PlatformId } from '../../src/catalogue/platform-catalogue';
 import type { RoleDefinition } from '../../src/generators/plan/roles/api-files';
 import { jsonAt, starterFiles } from './support/starter';
 
-async function roles(body: Record<string, unknown>): Promise<RoleDefinition[]> {
-  return jsonAt<{ roles: RoleDefinition[] }>(await starterFiles(body), 'iam/roles.json').roles;
+/** The roles of the recommended platform, or of the platform named (which the body must leave eligible). */
+async function roles(body: Record<string, unknown>, platform?: PlatformId): Promise<RoleDefinition[]> {
+  return jsonAt<{ roles: RoleDefinition[] }>(await starterFiles(body, platform), 'iam/roles.json').roles;
 }
 
 function role(all: RoleDefinition[], name: string): RoleDefinition {
@@ -68,7 +70,10 @@ describe('IAM roles', () => {
   describe('when pods get their role through EKS Pod Identity', () => {
     it('trusts the Pod Identity service, which also tags the session', async () => {
       const statement = role(
-        await roles({ workloadType: 'web', control: { kubernetes: 'required', daemons: true } }),
+        await roles(
+          { workloadType: 'web', control: { kubernetes: 'required', daemons: true } },
+          'eks-managed-nodes',
+        ),
         'app-pod',
       ).AssumeRolePolicyDocument.Statement[0];
       expect(statement).toEqual({
@@ -79,10 +84,33 @@ describe('IAM roles', () => {
     });
   });
 
+  describe('when the cluster runs on EKS Auto Mode', () => {
+    it('trusts EKS with sts:AssumeRole and sts:TagSession for the cluster role, and gives the nodes the minimal node policy', async () => {
+      const all = await roles({ workloadType: 'web', control: { kubernetes: 'required' } });
+      expect(role(all, 'app-cluster').AssumeRolePolicyDocument.Statement).toEqual([
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'eks.amazonaws.com' },
+          Action: ['sts:AssumeRole', 'sts:TagSession'],
+        },
+      ]);
+      expect(role(all, 'app-cluster').ManagedPolicyArns).toContain(
+        'arn:aws:iam::aws:policy/AmazonEKSComputePolicy',
+      );
+      expect(role(all, 'app-node').ManagedPolicyArns).toEqual([
+        'arn:aws:iam::aws:policy/AmazonEKSWorkerNodeMinimalPolicy',
+        'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly',
+      ]);
+    });
+  });
+
   describe('when pods get their role through IRSA on EKS Fargate', () => {
     it("trusts the cluster's OIDC provider for the workload's service account only", async () => {
       const statement = role(
-        await roles({ workloadType: 'web', control: { kubernetes: 'required', level: 'minimal' } }),
+        await roles(
+          { workloadType: 'web', control: { kubernetes: 'required', level: 'minimal' } },
+          'eks-fargate',
+        ),
         'app-pod',
       ).AssumeRolePolicyDocument.Statement[0];
       expect(statement).toEqual({

@@ -8,9 +8,10 @@ const PLATFORMS: { platform: string; body: Record<string, unknown> }[] = [
   { platform: 'ecs-express-mode', body: { workloadType: 'web', control: { level: 'minimal' } } },
   { platform: 'ecs-ec2', body: { workloadType: 'web', control: { gpu: true, level: 'full' } } },
   { platform: 'ecs-managed-instances', body: { workloadType: 'web', control: { gpu: true } } },
+  { platform: 'eks-auto-mode', body: { workloadType: 'web', control: { kubernetes: 'required' } } },
   {
     platform: 'eks-managed-nodes',
-    body: { workloadType: 'web', control: { kubernetes: 'required', daemons: true } },
+    body: { workloadType: 'web', control: { kubernetes: 'required', os: 'windows' } },
   },
   {
     platform: 'eks-self-managed-nodes',
@@ -18,7 +19,7 @@ const PLATFORMS: { platform: string; body: Record<string, unknown> }[] = [
   },
   {
     platform: 'eks-fargate',
-    body: { workloadType: 'web', control: { kubernetes: 'required', level: 'minimal' } },
+    body: { workloadType: 'web', control: { kubernetes: 'required' }, cost: { sensitivity: 'high' } },
   },
   {
     platform: 'app-runner',

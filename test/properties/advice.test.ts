@@ -74,7 +74,10 @@ function platformViolations(workload: Workload, platform: string): string[] {
   }
   if (control.os === 'windows') {
     need(!NO_WINDOWS_OR_ARM.includes(platform), 'Windows containers do not run here');
-    need(!AWS_MANAGED_HOST_PLATFORMS.includes(platform), 'Managed Instances run Linux only');
+    need(
+      !AWS_MANAGED_HOST_PLATFORMS.includes(platform),
+      'AWS-managed hosts (Managed Instances, Auto Mode) run Linux only',
+    );
     need(control.architecture !== 'arm64', 'Windows containers run only on x86_64');
     if (platform === 'ecs-fargate') {
       const size = smallestFargateSize('windows', cpu, memoryGiB);

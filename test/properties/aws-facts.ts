@@ -5,14 +5,15 @@
 
 export const EC2_HOST_PLATFORMS = ['ecs-ec2', 'eks-managed-nodes', 'eks-self-managed-nodes'];
 /**
- * EC2 instances AWS launches, patches and replaces (ECS Managed Instances): GPUs, privileged containers and
+ * EC2 instances AWS launches, patches and replaces (ECS Managed Instances, EKS Auto Mode): GPUs, privileged containers and
  * per-host daemons, but Linux only, no custom AMI or host access, no FSx (ManagedInstances.html,
- * security-shared-model-managed-instances.html, managed-instances-tasks-services.html).
+ * security-shared-model-managed-instances.html, managed-instances-tasks-services.html; EKS eks-compute.html).
  */
-export const AWS_MANAGED_HOST_PLATFORMS = ['ecs-managed-instances'];
+export const AWS_MANAGED_HOST_PLATFORMS = ['ecs-managed-instances', 'eks-auto-mode'];
 /** Hosts the team patches and replaces itself. */
 export const TEAM_RUN_HOST_PLATFORMS = ['ecs-ec2', 'eks-self-managed-nodes'];
-export const EKS_NODE_PLATFORMS = ['eks-managed-nodes', 'eks-self-managed-nodes'];
+/** EKS pods on EC2 nodes, whoever runs the nodes (FSx for Lustre, EBS CSI, DaemonSets). */
+export const EKS_NODE_PLATFORMS = ['eks-managed-nodes', 'eks-self-managed-nodes', 'eks-auto-mode'];
 /**
  * FSx for Windows File Server volumes: an ECS task definition mounts them on Windows EC2 container instances
  * (Amazon ECS Developer Guide, wfsx-volumes.html); EKS has no AWS CSI driver for them (EKS best practices,

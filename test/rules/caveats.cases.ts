@@ -46,11 +46,11 @@ export const caveatsCases: PlatformFitCase<Warns>[] = [
     },
   },
   {
-    given: 'a Kubernetes batch job tolerates interruption',
+    given: 'a Kubernetes batch job tolerates interruption, which EKS Auto Mode runs on Spot',
     rule: 'spot-unavailable-for-this-workload',
     workload: batchWorkload({ control: onKubernetes, cost: { interruptible: true } }),
-    platform: 'eks-fargate',
-    want: { warning: 'Amazon EKS does not support Fargate Spot' },
+    platform: 'eks-auto-mode',
+    want: DOES_NOT_FIRE,
   },
   {
     given: 'an x86_64 batch job tolerates interruption',
@@ -81,13 +81,13 @@ export const caveatsCases: PlatformFitCase<Warns>[] = [
     want: DOES_NOT_FIRE,
   },
   {
-    given: 'an interruptible Kubernetes batch job runs on managed Spot nodes',
+    given: 'an interruptible Kubernetes batch job runs on Spot nodes the team owns',
     rule: 'spot-interruption-notice-on-eks',
     workload: batchWorkload({
-      control: { kubernetes: 'required', daemons: true },
+      control: { kubernetes: 'required', level: 'full' },
       cost: { interruptible: true },
     }),
-    platform: 'eks-managed-nodes',
+    platform: 'eks-self-managed-nodes',
     want: { warning: 'managed node groups rebalance Spot capacity for you' },
   },
   {
@@ -105,11 +105,12 @@ export const caveatsCases: PlatformFitCase<Warns>[] = [
     want: DOES_NOT_FIRE,
   },
   {
-    given: 'a Kubernetes pod on Fargate shares files',
+    given: 'a cost-sensitive Kubernetes pod on Fargate shares files',
     rule: 'efs-on-eks-fargate-is-statically-provisioned',
     workload: webWorkload({
       control: { kubernetes: 'required', level: 'minimal' },
       persistence: { type: 'shared-file' },
+      cost: { sensitivity: 'high' },
     }),
     platform: 'eks-fargate',
     want: { warning: 'only through statically provisioned persistent volumes' },
@@ -124,11 +125,40 @@ export const caveatsCases: PlatformFitCase<Warns>[] = [
     platform: 'eks-managed-nodes',
     want: DOES_NOT_FIRE,
   },
+  // EKS Auto Mode replaces every node within 21 days (https://docs.aws.amazon.com/eks/latest/userguide/automode.html).
+  {
+    given: 'the workload requires Kubernetes, which EKS Auto Mode runs',
+    rule: 'aws-managed-hosts-are-replaced-regularly',
+    workload: webWorkload({ control: onKubernetes }),
+    platform: 'eks-auto-mode',
+    want: { warning: 'at the latest 21 days after launch' },
+  },
+  {
+    given: 'a cost-sensitive workload requires Kubernetes, which lands on Fargate',
+    rule: 'aws-managed-hosts-are-replaced-regularly',
+    workload: webWorkload({ control: onKubernetes, cost: { sensitivity: 'high' } }),
+    platform: 'eks-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'an interruptible Kubernetes batch job runs on Spot nodes EKS Auto Mode launches',
+    rule: 'spot-interruption-notice-on-eks-auto-mode',
+    workload: batchWorkload({ control: onKubernetes, cost: { interruptible: true } }),
+    platform: 'eks-auto-mode',
+    want: { warning: 'EKS Auto Mode drains the node' },
+  },
+  {
+    given: 'an interruptible Kubernetes batch job runs on Spot nodes EKS Auto Mode launches',
+    rule: 'spot-interruption-notice-on-eks',
+    workload: batchWorkload({ control: onKubernetes, cost: { interruptible: true } }),
+    platform: 'eks-auto-mode',
+    want: DOES_NOT_FIRE,
+  },
   {
     given: 'the workload requires Kubernetes',
     rule: 'eks-control-plane-fee',
     workload: webWorkload({ control: onKubernetes }),
-    platform: 'eks-fargate',
+    platform: 'eks-auto-mode',
     want: { warning: 'control-plane fee of $0.10 per cluster-hour' },
   },
   {
@@ -140,16 +170,20 @@ export const caveatsCases: PlatformFitCase<Warns>[] = [
   },
   // The example in docs/sources.md §5: 1 vCPU + 8 GB becomes 2 vCPU / 9 GB on EKS Fargate.
   {
-    given: 'a Kubernetes pod asks for 1 vCPU and 8 GiB',
+    given: 'a cost-sensitive Kubernetes pod asks for 1 vCPU and 8 GiB',
     rule: 'eks-fargate-adds-256-mb-per-pod',
-    workload: webWorkload({ control: onKubernetes, resources: { cpu: 1, memoryGiB: 8 } }),
+    workload: webWorkload({
+      control: onKubernetes,
+      resources: { cpu: 1, memoryGiB: 8 },
+      cost: { sensitivity: 'high' },
+    }),
     platform: 'eks-fargate',
     want: { warning: 'a 1 vCPU / 8 GiB pod runs (and is billed) as 2 vCPU / 9 GB' },
   },
   {
-    given: 'a Kubernetes pod asks for the defaults, 0.5 vCPU and 1 GiB',
+    given: 'a cost-sensitive Kubernetes pod asks for the defaults, 0.5 vCPU and 1 GiB',
     rule: 'eks-fargate-adds-256-mb-per-pod',
-    workload: webWorkload({ control: onKubernetes }),
+    workload: webWorkload({ control: onKubernetes, cost: { sensitivity: 'high' } }),
     platform: 'eks-fargate',
     want: { warning: 'a 0.5 vCPU / 1 GiB pod runs (and is billed) as 0.5 vCPU / 2 GB' },
   },
@@ -194,9 +228,9 @@ export const caveatsCases: PlatformFitCase<Warns>[] = [
     want: DOES_NOT_FIRE,
   },
   {
-    given: 'the workload requires Kubernetes',
+    given: 'a cost-sensitive workload requires Kubernetes',
     rule: 'eks-fargate-pods-need-private-subnets',
-    workload: webWorkload({ control: onKubernetes }),
+    workload: webWorkload({ control: onKubernetes, cost: { sensitivity: 'high' } }),
     platform: 'eks-fargate',
     want: { warning: 'EKS Fargate pods run only in private subnets' },
   },
@@ -204,7 +238,7 @@ export const caveatsCases: PlatformFitCase<Warns>[] = [
     given: 'the workload requires Kubernetes and a per-host agent',
     rule: 'eks-fargate-pods-need-private-subnets',
     workload: webWorkload({ control: { ...onKubernetes, daemons: true } }),
-    platform: 'eks-managed-nodes',
+    platform: 'eks-auto-mode',
     want: DOES_NOT_FIRE,
   },
   {

@@ -403,6 +403,23 @@ export const eligibilityCases: PlatformFitCase<Excludes>[] = [
     platform: 'eks-fargate',
     want: { blockerMentions: /control level "full"/ },
   },
+  // EKS Auto Mode: no custom AMIs, no SSH or SSM access, AWS chooses the image
+  // (https://docs.aws.amazon.com/eks/latest/userguide/automode-learn-instances.html); Linux only
+  // (https://docs.aws.amazon.com/eks/latest/userguide/eks-compute.html).
+  {
+    given: 'the team needs custom AMIs and host access on Kubernetes',
+    rule: 'full-host-control-needs-ec2-hosts',
+    workload: webWorkload({ control: { level: 'full', kubernetes: 'required' } }),
+    platform: 'eks-auto-mode',
+    want: { blockerMentions: /no custom AMIs, no custom CNI, no SSH or SSM access/ },
+  },
+  {
+    given: 'a Windows web service must run on Kubernetes',
+    rule: 'operating-system-and-architecture-must-be-supported',
+    workload: webWorkload({ control: { os: 'windows', kubernetes: 'required' } }),
+    platform: 'eks-auto-mode',
+    want: { blockerMentions: /Auto Mode runs Linux containers only/ },
+  },
   {
     given: 'the team needs full control of the hosts',
     rule: 'full-host-control-needs-ec2-hosts',

@@ -15,6 +15,8 @@ export interface IamWant {
 const policy = (name: string) => `arn:aws:iam::aws:policy/${name}`;
 const onKubernetes = { kubernetes: 'required' } as const;
 const onKubernetesNodes = { kubernetes: 'required', daemons: true } as const;
+/** Full control rules out the nodes AWS runs (EKS Auto Mode) and leaves the team's own. */
+const onNodesTheTeamRuns = { kubernetes: 'required', level: 'full' } as const;
 const existingAppRunnerCustomer = {
   existingAppRunnerCustomer: true,
   control: { level: 'minimal' },
@@ -210,9 +212,9 @@ export const iamCases: DesignCase<IamWant>[] = [
     },
   },
   {
-    given: 'the workload requires Kubernetes',
+    given: 'a cost-sensitive workload requires Kubernetes, which lands on Fargate',
     rule: 'eks-cluster-role',
-    workload: webWorkload({ control: onKubernetes }),
+    workload: webWorkload({ control: onKubernetes, cost: { sensitivity: 'high' } }),
     platform: 'eks-fargate',
     want: {
       roles: {
@@ -224,10 +226,10 @@ export const iamCases: DesignCase<IamWant>[] = [
     },
   },
   {
-    given: 'a Kubernetes workload runs on managed EC2 nodes',
+    given: 'a Kubernetes workload runs on EC2 nodes the team owns',
     rule: 'eks-node-role-pulls-images',
-    workload: webWorkload({ control: onKubernetesNodes }),
-    platform: 'eks-managed-nodes',
+    workload: webWorkload({ control: onNodesTheTeamRuns }),
+    platform: 'eks-self-managed-nodes',
     want: {
       roles: {
         executionRole: {
@@ -244,10 +246,60 @@ export const iamCases: DesignCase<IamWant>[] = [
       without: ['nodeRole', 'infrastructureRole'],
     },
   },
+  // The EKS Auto Mode cluster role: five AWS managed policies and sts:TagSession in its trust
+  // (https://docs.aws.amazon.com/eks/latest/userguide/auto-cluster-iam-role.html); the node role: the
+  // minimal worker policy and ECR pull (https://docs.aws.amazon.com/eks/latest/userguide/auto-create-node-role.html).
   {
-    given: 'a Kubernetes workload runs on Fargate',
-    rule: 'eks-fargate-pod-execution-role',
+    given: 'the workload requires Kubernetes, which EKS Auto Mode runs',
+    rule: 'eks-auto-mode-cluster-role',
     workload: webWorkload({ control: onKubernetes }),
+    platform: 'eks-auto-mode',
+    want: {
+      roles: {
+        clusterRole: {
+          trustedService: 'eks.amazonaws.com',
+          trustActions: ['sts:AssumeRole', 'sts:TagSession'],
+          managedPolicyArns: [
+            policy('AmazonEKSClusterPolicy'),
+            policy('AmazonEKSComputePolicy'),
+            policy('AmazonEKSBlockStoragePolicy'),
+            policy('AmazonEKSLoadBalancingPolicy'),
+            policy('AmazonEKSNetworkingPolicy'),
+          ],
+        },
+      },
+    },
+  },
+  {
+    given: 'the workload requires Kubernetes, which EKS Auto Mode runs',
+    rule: 'eks-cluster-role',
+    workload: webWorkload({ control: onKubernetes }),
+    platform: 'eks-auto-mode',
+    fires: false,
+    want: { roles: { clusterRole: { name: 'app-cluster' } } },
+  },
+  {
+    given: 'a Kubernetes workload runs on nodes EKS Auto Mode launches',
+    rule: 'eks-auto-mode-node-role',
+    workload: webWorkload({ control: onKubernetesNodes }),
+    platform: 'eks-auto-mode',
+    want: {
+      roles: {
+        executionRole: {
+          name: 'app-node',
+          trustedService: 'ec2.amazonaws.com',
+          managedPolicyArns: [
+            policy('AmazonEKSWorkerNodeMinimalPolicy'),
+            policy('AmazonEC2ContainerRegistryPullOnly'),
+          ],
+        },
+      },
+    },
+  },
+  {
+    given: 'a cost-sensitive Kubernetes workload runs on Fargate',
+    rule: 'eks-fargate-pod-execution-role',
+    workload: webWorkload({ control: onKubernetes, cost: { sensitivity: 'high' } }),
     platform: 'eks-fargate',
     want: {
       roles: {
@@ -262,16 +314,20 @@ export const iamCases: DesignCase<IamWant>[] = [
     given: 'a Kubernetes workload on EC2 nodes reads a DynamoDB table',
     rule: 'eks-pod-identity-role',
     workload: webWorkload({ control: onKubernetesNodes, awsAccess: [readsOrders] }),
-    platform: 'eks-managed-nodes',
+    platform: 'eks-auto-mode',
     want: {
       roles: { taskRole: { trustedService: 'pods.eks.amazonaws.com', statements: [readOrdersStatement] } },
     },
   },
   // EKS Fargate has no instance metadata and no Pod Identity agent: IRSA it is.
   {
-    given: 'a Kubernetes workload on Fargate reads a DynamoDB table',
+    given: 'a cost-sensitive Kubernetes workload on Fargate reads a DynamoDB table',
     rule: 'eks-fargate-irsa-role',
-    workload: webWorkload({ control: onKubernetes, awsAccess: [readsOrders] }),
+    workload: webWorkload({
+      control: onKubernetes,
+      cost: { sensitivity: 'high' },
+      awsAccess: [readsOrders],
+    }),
     platform: 'eks-fargate',
     want: {
       roles: {
@@ -283,9 +339,13 @@ export const iamCases: DesignCase<IamWant>[] = [
     },
   },
   {
-    given: 'a Kubernetes workload on Fargate reads a DynamoDB table',
+    given: 'a cost-sensitive Kubernetes workload on Fargate reads a DynamoDB table',
     rule: 'eks-pod-identity-role',
-    workload: webWorkload({ control: onKubernetes, awsAccess: [readsOrders] }),
+    workload: webWorkload({
+      control: onKubernetes,
+      cost: { sensitivity: 'high' },
+      awsAccess: [readsOrders],
+    }),
     platform: 'eks-fargate',
     fires: false,
     want: {
@@ -405,7 +465,7 @@ export const iamCases: DesignCase<IamWant>[] = [
       control: onKubernetes,
       trigger: { type: 's3-object-created', bucket: 'photo-uploads' },
     }),
-    platform: 'eks-fargate',
+    platform: 'eks-auto-mode',
     want: {
       roles: {
         taskRole: {

@@ -49,7 +49,7 @@ export const loadBalancerCases: DesignCase<DeepPartial<LoadBalancer>>[] = [
     given: 'a Kubernetes web service takes plain HTTP',
     rule: 'alb-for-http',
     workload: webWorkload({ control: { kubernetes: 'required' }, containerPort: 3000 }),
-    platform: 'eks-fargate',
+    platform: 'eks-auto-mode',
     want: {
       type: 'alb',
       listeners: [{ protocol: 'HTTP', port: 80 }],

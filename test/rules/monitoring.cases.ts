@@ -65,7 +65,7 @@ export const monitoringCases: DesignCase<DeepPartial<MonitoringRule>[]>[] = [
     given: 'the workload runs on Kubernetes',
     rule: 'intercept-stopped-tasks',
     workload: webWorkload({ control: { kubernetes: 'required' } }),
-    platform: 'eks-fargate',
+    platform: 'eks-auto-mode',
     fires: false,
     want: [],
   },

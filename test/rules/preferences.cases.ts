@@ -5,6 +5,8 @@ const minimal = webWorkload({ control: { level: 'minimal' } });
 const standard = webWorkload();
 const full = webWorkload({ control: { level: 'full' } });
 const kubernetesPreferred = webWorkload({ control: { kubernetes: 'preferred' } });
+const onKubernetes = webWorkload({ control: { kubernetes: 'required' } });
+const minimalOnKubernetes = webWorkload({ control: { kubernetes: 'required', level: 'minimal' } });
 const interruptibleBatch = batchWorkload({ cost: { interruptible: true } });
 const steadyAndCostly = webWorkload({ cost: { sensitivity: 'high' } });
 
@@ -151,6 +153,66 @@ export const preferencesCases: PlatformFitCase<Scores>[] = [
     rule: 'full-control-prefers-owned-hosts',
     workload: full,
     platform: 'eks-managed-nodes',
+    want: DOES_NOT_FIRE,
+  },
+  // AWS: "EKS Auto Mode is the recommended approach moving forward" over EKS on Fargate
+  // (https://docs.aws.amazon.com/eks/latest/userguide/auto-migrate-fargate.html); Auto Mode nodes need no
+  // patching or AMI updates by the team, managed node groups do
+  // (https://docs.aws.amazon.com/eks/latest/userguide/eks-compute.html).
+  {
+    given: 'the team runs Kubernetes services but not hosts',
+    rule: 'aws-managed-kubernetes-nodes-outrank-node-groups',
+    workload: onKubernetes,
+    platform: 'eks-auto-mode',
+    want: { points: 5 },
+  },
+  {
+    given: 'the team runs Kubernetes services but not hosts',
+    rule: 'aws-managed-kubernetes-nodes-outrank-node-groups',
+    workload: onKubernetes,
+    platform: 'eks-managed-nodes',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'the team has no Kubernetes preference',
+    rule: 'aws-managed-kubernetes-nodes-outrank-node-groups',
+    workload: standard,
+    platform: 'eks-auto-mode',
+    want: { points: 5 },
+  },
+  {
+    given: 'the team runs Kubernetes services but not hosts',
+    rule: 'kubernetes-workloads-prefer-aws-managed-nodes',
+    workload: onKubernetes,
+    platform: 'eks-auto-mode',
+    want: { points: 10 },
+  },
+  {
+    given: 'the team runs Kubernetes services but not hosts',
+    rule: 'kubernetes-workloads-prefer-aws-managed-nodes',
+    workload: onKubernetes,
+    platform: 'eks-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'the team has no Kubernetes preference',
+    rule: 'kubernetes-workloads-prefer-aws-managed-nodes',
+    workload: standard,
+    platform: 'eks-auto-mode',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'the team wants AWS to run everything on Kubernetes',
+    rule: 'minimal-control-kubernetes-add-ons-run-by-aws',
+    workload: minimalOnKubernetes,
+    platform: 'eks-auto-mode',
+    want: { points: 15 },
+  },
+  {
+    given: 'the team runs Kubernetes services but not hosts',
+    rule: 'minimal-control-kubernetes-add-ons-run-by-aws',
+    workload: onKubernetes,
+    platform: 'eks-auto-mode',
     want: DOES_NOT_FIRE,
   },
   {

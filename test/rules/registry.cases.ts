@@ -43,7 +43,7 @@ export const registryCases: DesignCase<DeepPartial<Registry>>[] = [
     given: 'a Kubernetes web service named catalog brings no image',
     rule: 'ecr-repository-named-after-workload',
     workload: webWorkload({ name: 'catalog', control: { kubernetes: 'required' } }),
-    platform: 'eks-fargate',
+    platform: 'eks-auto-mode',
     want: { type: 'ecr', repositoryName: 'catalog' },
   },
   {

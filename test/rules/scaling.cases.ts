@@ -21,6 +21,8 @@ const onKubernetesNodes = { kubernetes: 'required', daemons: true } as const;
 /** A GPU workload whose team needs the hosts themselves: ECS on EC2, since Managed Instances gives no host control. */
 const onEc2 = { gpu: true, level: 'full' } as const;
 const onManagedInstances = { gpu: true, level: 'minimal' } as const;
+/** Full control rules out the nodes AWS runs (EKS Auto Mode) and leaves the team's own. */
+const onNodesTheTeamRuns = { kubernetes: 'required', level: 'full' } as const;
 const onDemandFargate = [{ capacityProvider: 'FARGATE', weight: 1, base: 0 }];
 
 /**
@@ -121,7 +123,7 @@ export const scalingCases: DesignCase<ScalingWant>[] = [
     given: 'a Kubernetes web service targets 70% CPU',
     rule: 'eks-hpa-on-cpu',
     workload: webWorkload({ control: onKubernetes, resources: { targetCpuUtilization: 70 } }),
-    platform: 'eks-fargate',
+    platform: 'eks-auto-mode',
     want: { policies: [{ type: 'horizontal-pod-autoscaler', metric: 'cpu', targetValue: 70 }] },
   },
   {
@@ -132,7 +134,7 @@ export const scalingCases: DesignCase<ScalingWant>[] = [
       control: onKubernetes,
       trigger: { type: 's3-object-created', bucket: 'uploads' },
     }),
-    platform: 'eks-fargate',
+    platform: 'eks-auto-mode',
     want: {
       policies: [
         {
@@ -150,7 +152,7 @@ export const scalingCases: DesignCase<ScalingWant>[] = [
       control: onKubernetes,
       trigger: { type: 'schedule', expression: 'rate(1 hour)' },
     }),
-    platform: 'eks-fargate',
+    platform: 'eks-auto-mode',
     fires: false,
     want: { policies: [{ type: 'run-per-trigger' }] },
   },
@@ -158,7 +160,7 @@ export const scalingCases: DesignCase<ScalingWant>[] = [
     given: 'a Kubernetes worker is fed by an SQS queue',
     rule: 'eks-worker-scales-on-queue-depth',
     workload: workerWorkload({ control: onKubernetes, trigger: { type: 'sqs', queueName: 'jobs' } }),
-    platform: 'eks-fargate',
+    platform: 'eks-auto-mode',
     want: {
       policies: [
         {
@@ -173,7 +175,7 @@ export const scalingCases: DesignCase<ScalingWant>[] = [
     given: 'a Kubernetes worker is fed by an SQS queue',
     rule: 'eks-hpa-on-cpu',
     workload: workerWorkload({ control: onKubernetes, trigger: { type: 'sqs', queueName: 'jobs' } }),
-    platform: 'eks-fargate',
+    platform: 'eks-auto-mode',
     fires: false,
     want: { policies: [{ metric: 'sqs-approximate-number-of-messages-visible' }] },
   },
@@ -184,26 +186,48 @@ export const scalingCases: DesignCase<ScalingWant>[] = [
       control: onKubernetes,
       trigger: { type: 'schedule', expression: 'cron(0 3 * * ? *)' },
     }),
-    platform: 'eks-fargate',
+    platform: 'eks-auto-mode',
     want: { policies: [{ type: 'run-per-trigger' }] },
   },
   {
-    given: 'a Kubernetes web service runs on EC2 nodes',
+    given: 'a Kubernetes web service runs on EC2 nodes the team owns',
     rule: 'eks-node-autoscaling',
-    workload: webWorkload({ control: onKubernetesNodes }),
-    platform: 'eks-managed-nodes',
+    workload: webWorkload({ control: onNodesTheTeamRuns }),
+    platform: 'eks-self-managed-nodes',
     want: {
       policies: [{ type: 'horizontal-pod-autoscaler', metric: 'cpu' }, { type: 'node-autoscaler' }],
       capacityProviderStrategy: 'none',
     },
   },
   {
-    given: 'a Kubernetes web service runs on Fargate',
+    given: 'a cost-sensitive Kubernetes web service runs on Fargate',
     rule: 'eks-node-autoscaling',
-    workload: webWorkload({ control: onKubernetes }),
+    workload: webWorkload({ control: onKubernetes, cost: { sensitivity: 'high' } }),
     platform: 'eks-fargate',
     fires: false,
     want: { policies: [{ type: 'horizontal-pod-autoscaler' }] },
+  },
+  {
+    given: 'a Kubernetes web service runs on nodes EKS Auto Mode launches',
+    rule: 'eks-auto-mode-node-autoscaling',
+    workload: webWorkload({ control: onKubernetes }),
+    platform: 'eks-auto-mode',
+    want: {
+      policies: [
+        { type: 'horizontal-pod-autoscaler', metric: 'cpu' },
+        { type: 'node-autoscaler', tool: 'eks-auto-mode' },
+      ],
+    },
+  },
+  {
+    given: 'a Kubernetes web service runs on nodes EKS Auto Mode launches',
+    rule: 'eks-node-autoscaling',
+    workload: webWorkload({ control: onKubernetes }),
+    platform: 'eks-auto-mode',
+    fires: false,
+    want: {
+      policies: [{ type: 'horizontal-pod-autoscaler' }, { type: 'node-autoscaler', tool: 'eks-auto-mode' }],
+    },
   },
   {
     given: 'an existing App Runner customer serves an intermittent web app',
@@ -351,14 +375,14 @@ export const scalingCases: DesignCase<ScalingWant>[] = [
     given: 'a Kubernetes batch job on EC2 nodes tolerates interruption',
     rule: 'eks-node-group-capacity-type',
     workload: batchWorkload({ control: onKubernetesNodes, cost: { interruptible: true } }),
-    platform: 'eks-managed-nodes',
+    platform: 'eks-auto-mode',
     want: { instanceMarket: 'spot' },
   },
   {
     given: 'a Kubernetes web service on EC2 nodes must not be interrupted',
     rule: 'eks-node-group-capacity-type',
     workload: webWorkload({ control: onKubernetesNodes }),
-    platform: 'eks-managed-nodes',
+    platform: 'eks-auto-mode',
     want: { instanceMarket: 'on-demand' },
   },
   // AWS Batch chooses its compute environment: Fargate for most jobs; EC2 for GPUs, more than 16 vCPU / 120 GiB,

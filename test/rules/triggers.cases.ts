@@ -34,7 +34,7 @@ export const triggersCases: DesignCase<DeepPartial<Trigger>[]>[] = [
       control: onKubernetes,
       trigger: { type: 'schedule', expression: 'cron(0 2 * * ? *)' },
     }),
-    platform: 'eks-fargate',
+    platform: 'eks-auto-mode',
     want: [{ type: 'kubernetes-cronjob', expression: 'cron(0 2 * * ? *)' }],
   },
   {
@@ -44,7 +44,7 @@ export const triggersCases: DesignCase<DeepPartial<Trigger>[]>[] = [
       control: onKubernetes,
       trigger: { type: 'schedule', expression: 'cron(0 2 * * ? *)' },
     }),
-    platform: 'eks-fargate',
+    platform: 'eks-auto-mode',
     fires: false,
     want: [{ type: 'kubernetes-cronjob' }],
   },
@@ -97,7 +97,7 @@ export const triggersCases: DesignCase<DeepPartial<Trigger>[]>[] = [
       control: onKubernetes,
       trigger: { type: 's3-object-created', bucket: 'photo-uploads' },
     }),
-    platform: 'eks-fargate',
+    platform: 'eks-auto-mode',
     want: [
       {
         type: 'eventbridge-rule',
@@ -138,7 +138,7 @@ export const triggersCases: DesignCase<DeepPartial<Trigger>[]>[] = [
     given: 'a Kubernetes worker is fed by an SQS queue',
     rule: 'sqs-queue-with-dead-letter-queue',
     workload: workerWorkload({ control: onKubernetes, trigger: { type: 'sqs', queueName: 'jobs' } }),
-    platform: 'eks-fargate',
+    platform: 'eks-auto-mode',
     want: [{ type: 'sqs-queue', queueName: 'jobs', deadLetterQueueName: 'jobs-dlq', maxReceiveCount: 3 }],
   },
   {

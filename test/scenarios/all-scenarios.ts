@@ -1,4 +1,5 @@
 import { awsBatchScenarios } from './aws-batch.cases';
+import { eksAutoModeScenarios } from './eks-auto-mode.cases';
 import { loadBalancingScenarios } from './load-balancing.cases';
 import { managedInstancesScenarios } from './managed-instances.cases';
 import { scenarios as foundationScenarios, noEligibleScenarios, type Scenario } from './scenarios.cases';
@@ -16,6 +17,7 @@ export const scenarios: Scenario[] = [
   ...storageAndDaemonScenarios,
   ...awsBatchScenarios,
   ...managedInstancesScenarios,
+  ...eksAutoModeScenarios,
 ];
 
 export { noEligibleScenarios };

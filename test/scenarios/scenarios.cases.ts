@@ -208,7 +208,7 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'a GPU inference API that must run on Kubernetes',
-    why: 'EKS Fargate has no GPUs; managed node groups run GPU instances on Amazon Linux (facts §2 EKS); pods scale with an HPA.',
+    why: 'EKS Fargate has no GPUs; EKS Auto Mode launches NVIDIA GPU instances and manages their drivers and device plugin itself (https://docs.aws.amazon.com/eks/latest/userguide/auto-accelerated.html), so the nodes need no patching by the team, which managed node groups leave with it (https://docs.aws.amazon.com/eks/latest/userguide/eks-compute.html); pods scale with an HPA.',
     workload: webWorkload({
       name: 'embeddings',
       traffic: { protocol: 'https' },
@@ -216,7 +216,7 @@ export const scenarios: Scenario[] = [
       resources: { cpu: 4, memoryGiB: 16 },
     }),
     want: {
-      platform: 'eks-managed-nodes',
+      platform: 'eks-auto-mode',
       loadBalancer: publicHttps,
       storage: stateless,
       scalingPolicy: 'horizontal-pod-autoscaler',
@@ -225,10 +225,10 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'a Kubernetes web service that needs DaemonSets',
-    why: 'EKS Fargate does not run DaemonSets; managed node groups do (facts §2 EKS).',
+    why: 'EKS Fargate does not run DaemonSets; EKS Auto Mode nodes do, and AWS suggests DaemonSets for node agents on them (https://docs.aws.amazon.com/eks/latest/userguide/automode.html), with nodes AWS patches and replaces (https://docs.aws.amazon.com/eks/latest/userguide/eks-compute.html).',
     workload: webWorkload({ name: 'catalog', control: { kubernetes: 'required', daemons: true } }),
     want: {
-      platform: 'eks-managed-nodes',
+      platform: 'eks-auto-mode',
       loadBalancer: publicHttp,
       storage: stateless,
       scalingPolicy: 'horizontal-pod-autoscaler',
@@ -417,14 +417,14 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'an HPC batch job on FSx for Lustre',
-    why: 'ECS does not support FSx for Lustre and EKS Fargate cannot mount it; EKS EC2 nodes can (facts §2, summary 8). Kubernetes runs batch as Jobs.',
+    why: 'ECS does not support FSx for Lustre and EKS Fargate cannot mount it; EKS EC2 nodes can (facts §2, summary 8), EKS Auto Mode nodes included, which AWS patches and replaces instead of the team (https://docs.aws.amazon.com/eks/latest/userguide/eks-compute.html). Kubernetes runs batch as Jobs.',
     workload: batchWorkload({
       name: 'simulation',
       persistence: { type: 'high-performance-file', sizeGiB: 2400 },
       resources: { cpu: 16, memoryGiB: 64 },
     }),
     want: {
-      platform: 'eks-managed-nodes',
+      platform: 'eks-auto-mode',
       loadBalancer: noLoadBalancer,
       storage: { type: 'fsx-lustre', sizeGiB: 2400 },
       scalingPolicy: 'run-per-trigger',

@@ -12,4 +12,5 @@ export const CONTRACT_PLATFORM_IDS = [
   'ecs-express-mode',
   'aws-batch',
   'ecs-managed-instances',
+  'eks-auto-mode',
 ] as const;

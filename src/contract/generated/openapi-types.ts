@@ -308,9 +308,10 @@ export interface components {
          *     - `ecs-express-mode`: ECS Express Mode, AWS's successor path for App Runner.
          *     - `ecs-managed-instances`: ECS on EC2 instances that AWS provisions, patches and scales in your account (ECS Managed Instances).
          *     - `aws-batch`: an AWS Batch job queue over a managed compute environment (Fargate, Fargate Spot, EC2 or EC2 Spot, as the design's `computeEnvironment` chooses); batch workloads only.
+         *     - `eks-auto-mode`: EKS with Auto Mode: AWS-managed nodes, load balancing and block storage; Linux only.
          * @enum {string}
          */
-        PlatformId: "ecs-fargate" | "ecs-ec2" | "eks-managed-nodes" | "eks-self-managed-nodes" | "eks-fargate" | "app-runner" | "ecs-express-mode" | "ecs-managed-instances" | "aws-batch";
+        PlatformId: "ecs-fargate" | "ecs-ec2" | "eks-managed-nodes" | "eks-self-managed-nodes" | "eks-fargate" | "app-runner" | "ecs-express-mode" | "ecs-managed-instances" | "aws-batch" | "eks-auto-mode";
         /**
          * @description The AWS service that runs the containers.
          * @enum {string}
@@ -322,7 +323,7 @@ export interface components {
          *     the catalogue lists `fargate`, the compute environment AWS Batch recommends for most jobs.
          * @enum {string}
          */
-        PlatformCapacity: "fargate" | "ec2" | "managed-node-group" | "self-managed-nodes" | "express-mode" | "app-runner" | "managed-instances";
+        PlatformCapacity: "fargate" | "ec2" | "managed-node-group" | "self-managed-nodes" | "express-mode" | "app-runner" | "managed-instances" | "auto-mode";
         /**
          * @description - `web`: a long-running service that receives network traffic.
          *     - `worker`: a long-running service that consumes work (by default from an SQS queue).
@@ -1090,6 +1091,14 @@ export interface components {
              * @example ecs-tasks.amazonaws.com
              */
             trustedService: string;
+            /**
+             * @description The STS actions the trusted service may call on the role, when it needs more than `sts:AssumeRole` (the EKS Auto Mode cluster role also needs `sts:TagSession`).
+             * @example [
+             *       "sts:AssumeRole",
+             *       "sts:TagSession"
+             *     ]
+             */
+            trustActions?: string[];
             managedPolicyArns: string[];
             /** @description Inline policy statements. */
             statements: components["schemas"]["IamStatement"][];
@@ -1878,9 +1887,9 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsV1RecommendationsPostParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/recommendations"]["post"]["parameters"]["query"]["format"]> = ["json", "zip"];
-export const platformIdValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlatformId"]> = ["ecs-fargate", "ecs-ec2", "eks-managed-nodes", "eks-self-managed-nodes", "eks-fargate", "app-runner", "ecs-express-mode", "ecs-managed-instances", "aws-batch"];
+export const platformIdValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlatformId"]> = ["ecs-fargate", "ecs-ec2", "eks-managed-nodes", "eks-self-managed-nodes", "eks-fargate", "app-runner", "ecs-express-mode", "ecs-managed-instances", "aws-batch", "eks-auto-mode"];
 export const platformServiceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlatformService"]> = ["ecs", "eks", "app-runner", "batch"];
-export const platformCapacityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlatformCapacity"]> = ["fargate", "ec2", "managed-node-group", "self-managed-nodes", "express-mode", "app-runner", "managed-instances"];
+export const platformCapacityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlatformCapacity"]> = ["fargate", "ec2", "managed-node-group", "self-managed-nodes", "express-mode", "app-runner", "managed-instances", "auto-mode"];
 export const workloadTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkloadType"]> = ["web", "worker", "batch"];
 export const protocolValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Protocol"]> = ["http", "https", "grpc", "websocket", "tcp", "udp", "tls"];
 export const exposureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Exposure"]> = ["public", "private"];

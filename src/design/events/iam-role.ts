@@ -13,6 +13,7 @@ export const iamRole = ruleEvent({
     role: z.strictObject({
       name: text,
       trustedService: text,
+      trustActions: z.array(z.string().startsWith('sts:')).min(1).optional(),
       managedPolicyArns: z.array(z.string().startsWith('arn:aws:iam::aws:policy/')),
       statements: z.array(iamStatementSchema),
       description: text,

@@ -1,8 +1,9 @@
 import YAML from 'yaml';
 import type { Recommendation } from '../../../src/advice/advice';
 import { Advisor } from '../../../src/advice/advisor';
+import type { PlatformId } from '../../../src/catalogue/platform-catalogue';
 import { validateWorkload } from '../../../src/contract/workload';
-import type { StarterFile } from '../../../src/generators/starter-config';
+import { generateStarterConfig, type StarterFile } from '../../../src/generators/starter-config';
 import { RULES_DIR } from '../../../src/project-paths';
 
 let advisor: Advisor | undefined;
@@ -22,9 +23,30 @@ export async function recommend(body: Record<string, unknown>): Promise<Recommen
   return advice.recommendation;
 }
 
-/** The starter files for a request body, as the API returns them. */
-export async function starterFiles(body: Record<string, unknown>): Promise<StarterFile[]> {
-  return (await recommend(body)).starterConfig.files;
+/**
+ * The starter files for a request body, as the API returns them; given a platform, the files that platform
+ * would get if it were chosen (it must be eligible), for tests about a platform the body does not reach.
+ */
+export async function starterFiles(
+  body: Record<string, unknown>,
+  platform?: PlatformId,
+): Promise<StarterFile[]> {
+  if (platform === undefined) return (await recommend(body)).starterConfig.files;
+  const validation = validateWorkload(body);
+  if (!validation.ok)
+    throw new Error(`invalid test workload ${JSON.stringify(body)}: ${JSON.stringify(validation.errors)}`);
+  const { workload } = validation;
+  const designed = (await sharedAdvisor().designEveryEligiblePlatform(workload)).find(
+    ({ evaluation }) => evaluation.platform.id === platform,
+  );
+  if (designed === undefined) throw new Error(`${platform} cannot run ${JSON.stringify(body)}`);
+  return generateStarterConfig({
+    workload,
+    platform: designed.evaluation.platform,
+    facts: designed.evaluation.facts,
+    design: designed.design,
+    instances: sharedAdvisor().ruleSet.instanceCatalogue,
+  });
 }
 
 export function fileAt(files: readonly StarterFile[], path: string): StarterFile {

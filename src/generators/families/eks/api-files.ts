@@ -19,6 +19,7 @@ export interface ClusterConfig {
     podIdentityAssociations?: { namespace: string; serviceAccountName: string; roleARN: string }[];
   };
   addons: Addon[];
+  autoModeConfig?: { enabled: true; nodeRoleARN: string; nodePools: string[] };
   managedNodeGroups?: NodeGroup[];
   nodeGroups?: NodeGroup[];
   fargateProfiles?: FargateProfile[];
@@ -115,11 +116,20 @@ export function clusterConfigFile(plan: EksPlan): DescribedFile {
     case 'self-managed-nodes':
       config.nodeGroups = compute.groups.map((group) => nodeGroup(group, apiValue(compute.nodeRole), true));
       break;
+    case 'auto-mode':
+      config.autoModeConfig = {
+        enabled: true,
+        nodeRoleARN: apiValue(compute.nodeRole),
+        nodePools: [...compute.builtInNodePools],
+      };
+      break;
   }
   return yamlFile(
     'eks/cluster.yaml',
     config,
-    'eksctl ClusterConfig: the EKS cluster, its add-ons and its node groups or Fargate profiles.',
+    compute.kind === 'auto-mode'
+      ? 'eksctl ClusterConfig: the EKS cluster with Auto Mode (compute, load balancing and block storage run by AWS) and its add-ons.'
+      : 'eksctl ClusterConfig: the EKS cluster, its add-ons and its node groups or Fargate profiles.',
   );
 }
 

@@ -64,6 +64,15 @@ export function addCompute(
 ): string[] {
   const { compute } = plan;
   if (compute.kind === 'fargate') return addFargateProfiles(template, references, plan, compute, subnets);
+  // Auto Mode launches the nodes itself, from the cluster's ComputeConfig (whose node role the cluster's
+  // renderer adds first) and the workload's NodePool.
+  if (compute.kind === 'auto-mode') {
+    template.output('NodeRoleArn', {
+      Description: 'The role of the nodes EKS Auto Mode launches.',
+      Value: references.resolve(compute.nodeRole),
+    });
+    return [];
+  }
   const nodeRole = addRole(template, references, 'NodeRole', roleIn(plan.roles, compute.nodeRole.to));
   template.output('NodeRoleArn', {
     Description: 'The role of the nodes.',

@@ -54,6 +54,9 @@ export function addEksResources(plan: EksPlan, template: TemplateBuilder): void 
   if (plan.s3Events !== null) addObjectCreatedRule(template, references, plan.s3Events);
 
   addRole(template, references, 'ClusterRole', roleIn(plan.roles, cluster.role.to));
+  // Auto Mode's ComputeConfig names the node role, so the role exists before the cluster.
+  if (compute.kind === 'auto-mode')
+    addRole(template, references, 'NodeRole', roleIn(plan.roles, compute.nodeRole.to));
   template.resource('Cluster', {
     Type: 'AWS::EKS::Cluster',
     Properties: {
@@ -72,6 +75,19 @@ export function addEksResources(plan: EksPlan, template: TemplateBuilder): void 
       // Self-managed nodes are told the service CIDR in their user data, so the stack fixes it.
       ...(compute.kind === 'self-managed-nodes'
         ? { KubernetesNetworkConfig: { ServiceIpv4Cidr: serviceIpv4Cidr(template) } }
+        : {}),
+      ...(compute.kind === 'auto-mode'
+        ? {
+            // Auto Mode runs the VPC CNI, CoreDNS and kube-proxy itself: no self-managed copies of them.
+            BootstrapSelfManagedAddons: false,
+            ComputeConfig: {
+              Enabled: true,
+              NodeRoleArn: references.resolve(compute.nodeRole),
+              NodePools: [...compute.builtInNodePools],
+            },
+            KubernetesNetworkConfig: { ElasticLoadBalancing: { Enabled: true } },
+            StorageConfig: { BlockStorage: { Enabled: true } },
+          }
         : {}),
     },
   });

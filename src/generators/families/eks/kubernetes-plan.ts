@@ -43,6 +43,8 @@ export interface ContainerPlan {
 
 export interface PodPlan {
   serviceAccountName: string;
+  /** The Auto Mode NodePool the pods must run on, so they never land on the built-in pools. */
+  nodePool?: string;
   os: 'linux' | 'windows';
   architecture: 'amd64' | 'arm64';
   container: ContainerPlan;
@@ -67,7 +69,14 @@ interface StorageBase {
 
 /** The storage class (with its volume or claim) of the designed storage; persistent data is retained. */
 export type StoragePlan =
-  | (StorageBase & { type: 'ebs'; volumeType: string; encrypted: boolean; filesystemType: string })
+  | (StorageBase & {
+      type: 'ebs';
+      /** The EBS CSI driver add-on's, or EKS Auto Mode's built-in block storage. */
+      provisioner: 'ebs.csi.aws.com' | 'ebs.csi.eks.amazonaws.com';
+      volumeType: string;
+      encrypted: boolean;
+      filesystemType: string;
+    })
   | (StorageBase & {
       /** Fargate mounts EFS only through statically provisioned volumes. */
       type: 'efs-static';
@@ -100,10 +109,18 @@ export type WorkloadPlan =
   | { kind: 'CronJob'; schedule: string; timeZone: string }
   | { kind: 'Job' };
 
-/** An ALB (Ingress) or NLB (LoadBalancer Service) the AWS Load Balancer Controller creates, with IP targets. */
+/**
+ * Who turns the Ingress or the LoadBalancer Service into a load balancer: the AWS Load Balancer Controller
+ * the team installs, or EKS Auto Mode's built-in load balancing (its own IngressClass controller and
+ * loadBalancerClass).
+ */
+export type LoadBalancerControllerPlan = 'aws-load-balancer-controller' | 'eks-auto-mode';
+
+/** An ALB (Ingress) or NLB (LoadBalancer Service) its controller creates, with IP targets. */
 export type ExposurePlan =
   | {
       type: 'alb';
+      controller: LoadBalancerControllerPlan;
       port: number;
       portName: string;
       scheme: string;
@@ -119,6 +136,7 @@ export type ExposurePlan =
     }
   | {
       type: 'nlb';
+      controller: LoadBalancerControllerPlan;
       scheme: string;
       healthCheckProtocol?: string;
       /** Only when the health check connects to another port than the traffic port. */
@@ -144,9 +162,26 @@ export interface AutoscalerPlan {
  * The Kubernetes objects of eks/manifests.yaml, as decisions: the workload runs in its own namespace under
  * its own service account, with its storage, its load balancer, its autoscaler and an example per-node agent.
  */
+/**
+ * The EKS Auto Mode NodePool (karpenter.sh/v1) the workload's pods run on: which instances Auto Mode may
+ * launch for them, under the built-in `default` NodeClass.
+ */
+export interface NodePoolPlan {
+  name: string;
+  nodeClass: 'default';
+  capacityType: 'on-demand' | 'spot';
+  architecture: 'amd64' | 'arm64';
+  /** The types the estimate prices, so the type priced is a type Auto Mode may launch. */
+  instanceTypes: [string, ...string[]];
+  /** The pool's vCPU limit: the nodes the workload's maximum replicas need, and no more. */
+  maxVcpu: number;
+}
+
 export interface KubernetesPlan {
   /** The workload's name: its namespace, service account, objects and `app.kubernetes.io/name` label. */
   app: string;
+  /** The Auto Mode NodePool, on EKS Auto Mode only. */
+  nodePool: NodePoolPlan | null;
   /** The IRSA role the service account names; null where a Pod Identity association links it instead. */
   serviceAccountRole: Reference | null;
   storage: StoragePlan | null;
@@ -182,6 +217,8 @@ export interface KubernetesPlanContext {
   fileSystem: FileSystemPlan | null;
   /** The pod's scratch disk request (eksScratchDisk), or null for the platform's default. */
   ephemeralStorageGiB: number | null;
+  /** EKS Auto Mode: the NodePool, built-in block storage and load balancing. */
+  autoMode?: { nodePool: NodePoolPlan };
 }
 
 export function workloadKind(input: StarterConfigInput): WorkloadKind {
@@ -208,11 +245,15 @@ export function kubernetesPlan(
   const storage = storagePlan(input, kind, context);
   return {
     app: workload.name,
+    nodePool: context.autoMode?.nodePool ?? null,
     serviceAccountRole: context.fargate ? context.podRole : null,
     storage,
     workload: workloadPlan(input, kind, notes),
     pod: podPlan(input, kind, context),
-    exposure: exposurePlan(input),
+    exposure: exposurePlan(
+      input,
+      context.autoMode === undefined ? 'aws-load-balancer-controller' : 'eks-auto-mode',
+    ),
     autoscaler: autoscalerPlan(input, kind, notes),
     daemon:
       workload.control.daemons && !context.fargate
@@ -259,6 +300,7 @@ function storagePlan(
       return {
         type: 'ebs',
         ...base,
+        provisioner: context.autoMode === undefined ? 'ebs.csi.aws.com' : 'ebs.csi.eks.amazonaws.com',
         volumeType: typeof details.volumeType === 'string' ? details.volumeType : 'gp3',
         encrypted: details.encrypted !== false,
         filesystemType: typeof details.filesystemType === 'string' ? details.filesystemType : 'ext4',
@@ -341,6 +383,7 @@ function podPlan(input: StarterConfigInput, kind: WorkloadKind, context: Kuberne
   const mounted = mountPath(input);
   return {
     serviceAccountName: workload.name,
+    ...(context.autoMode === undefined ? {} : { nodePool: context.autoMode.nodePool.name }),
     os: facts.runtime.os,
     architecture: facts.runtime.architecture === 'arm64' ? 'arm64' : 'amd64',
     container: containerPlan(input, context, mounted),
@@ -416,7 +459,10 @@ function probePlan(input: StarterConfigInput): ProbePlan | undefined {
     : { kind: 'tcp', port };
 }
 
-function exposurePlan(input: StarterConfigInput): ExposurePlan | null {
+function exposurePlan(
+  input: StarterConfigInput,
+  controller: LoadBalancerControllerPlan,
+): ExposurePlan | null {
   const { workload, design } = input;
   const { loadBalancer } = design;
   const port = workload.containerPort;
@@ -432,6 +478,7 @@ function exposurePlan(input: StarterConfigInput): ExposurePlan | null {
     const version = targetGroup?.protocolVersion;
     return {
       type: 'alb',
+      controller,
       port,
       portName: portName(input),
       scheme,
@@ -452,6 +499,7 @@ function exposurePlan(input: StarterConfigInput): ExposurePlan | null {
   const healthCheckProtocol = loadBalancer.targetGroup?.healthCheckProtocol;
   return {
     type: 'nlb',
+    controller,
     scheme,
     ...(healthCheckProtocol === undefined ? {} : { healthCheckProtocol }),
     ...otherHealthCheckPort(loadBalancer.targetGroup),

@@ -8,6 +8,7 @@ import type {
   ContainerPlan,
   ExposurePlan,
   KubernetesPlan,
+  NodePoolPlan,
   PodPlan,
   ProbePlan,
   StoragePlan,
@@ -34,6 +35,7 @@ const VOLUME_NAME = 'data';
 /** eks/manifests.yaml: everything `kubectl apply -f` needs to run the workload in its own namespace. */
 export function manifestsFile(plan: KubernetesPlan): DescribedFile {
   const documents: KubernetesObject[] = [
+    ...nodePool(plan, plan.nodePool),
     namespace(plan),
     serviceAccount(plan),
     ...storageObjects(plan, plan.storage),
@@ -67,6 +69,36 @@ function serviceAccount(plan: KubernetesPlan): KubernetesObject {
   if (plan.serviceAccountRole !== null)
     meta.annotations = { 'eks.amazonaws.com/role-arn': apiValue(plan.serviceAccountRole) };
   return { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta };
+}
+
+/**
+ * The Auto Mode NodePool: the workload's instance types, capacity type and architecture, on the built-in
+ * `default` NodeClass; its CPU limit caps the nodes at what the maximum replicas need.
+ */
+function nodePool(plan: KubernetesPlan, pool: NodePoolPlan | null): KubernetesObject[] {
+  if (pool === null) return [];
+  return [
+    {
+      apiVersion: 'karpenter.sh/v1',
+      kind: 'NodePool',
+      metadata: { name: pool.name, labels: labels(plan) },
+      spec: {
+        template: {
+          metadata: { labels: labels(plan) },
+          spec: {
+            nodeClassRef: { group: 'eks.amazonaws.com', kind: 'NodeClass', name: pool.nodeClass },
+            requirements: [
+              { key: 'karpenter.sh/capacity-type', operator: 'In', values: [pool.capacityType] },
+              { key: 'kubernetes.io/arch', operator: 'In', values: [pool.architecture] },
+              { key: 'node.kubernetes.io/instance-type', operator: 'In', values: [...pool.instanceTypes] },
+            ],
+          },
+        },
+        limits: { cpu: String(pool.maxVcpu) },
+        disruption: { consolidationPolicy: 'WhenEmptyOrUnderutilized', consolidateAfter: '1m' },
+      },
+    },
+  ];
 }
 
 function storageObjects(plan: KubernetesPlan, storage: StoragePlan | null): KubernetesObject[] {
@@ -104,7 +136,7 @@ function storageObjects(plan: KubernetesPlan, storage: StoragePlan | null): Kube
     case 'ebs':
       return [
         storageClass(
-          'ebs.csi.aws.com',
+          storage.provisioner,
           {
             type: storage.volumeType,
             encrypted: String(storage.encrypted),
@@ -160,7 +192,11 @@ function storageObjects(plan: KubernetesPlan, storage: StoragePlan | null): Kube
 function podSpec(pod: PodPlan): Record<string, unknown> {
   const spec: Record<string, unknown> = {
     serviceAccountName: pod.serviceAccountName,
-    nodeSelector: { 'kubernetes.io/os': pod.os, 'kubernetes.io/arch': pod.architecture },
+    nodeSelector: {
+      'kubernetes.io/os': pod.os,
+      'kubernetes.io/arch': pod.architecture,
+      ...(pod.nodePool === undefined ? {} : { 'karpenter.sh/nodepool': pod.nodePool }),
+    },
     containers: [container(pod.container)],
   };
   if (pod.claimName !== undefined) {
@@ -272,14 +308,42 @@ function serviceObjects(plan: KubernetesPlan, exposure: ExposurePlan | null): Ku
       ports: [{ name: exposure.portName, port: exposure.port, targetPort: exposure.port, protocol: 'TCP' }],
     },
   };
-  return [service, ingress(plan, exposure)];
+  return [...ingressClass(plan, exposure), service, ingress(plan, exposure)];
 }
 
-/** An Ingress the AWS Load Balancer Controller turns into an ALB with IP targets (the only kind Fargate allows). */
+/** EKS Auto Mode's load balancing takes an IngressClass of its own controller, with the ALB's scheme in its IngressClassParams. */
+function ingressClass(plan: KubernetesPlan, alb: Extract<ExposurePlan, { type: 'alb' }>): KubernetesObject[] {
+  if (alb.controller !== 'eks-auto-mode') return [];
+  const name = ingressClassName(plan, alb);
+  return [
+    {
+      apiVersion: 'eks.amazonaws.com/v1',
+      kind: 'IngressClassParams',
+      metadata: { name, labels: labels(plan) },
+      spec: { scheme: alb.scheme },
+    },
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'IngressClass',
+      metadata: { name, labels: labels(plan) },
+      spec: {
+        controller: 'eks.amazonaws.com/alb',
+        parameters: { apiGroup: 'eks.amazonaws.com', kind: 'IngressClassParams', name },
+      },
+    },
+  ];
+}
+
+function ingressClassName(plan: KubernetesPlan, alb: Extract<ExposurePlan, { type: 'alb' }>): string {
+  return alb.controller === 'eks-auto-mode' ? `${plan.app}-alb` : 'alb';
+}
+
+/** An Ingress its controller turns into an ALB with IP targets (the only kind Fargate allows). */
 function ingress(plan: KubernetesPlan, alb: Extract<ExposurePlan, { type: 'alb' }>): KubernetesObject {
   const prefix = 'alb.ingress.kubernetes.io';
   const annotations: Record<string, string> = {
-    [`${prefix}/scheme`]: alb.scheme,
+    // Auto Mode takes the scheme from the IngressClassParams.
+    ...(alb.controller === 'eks-auto-mode' ? {} : { [`${prefix}/scheme`]: alb.scheme }),
     [`${prefix}/target-type`]: 'ip',
     [`${prefix}/listen-ports`]: JSON.stringify(
       alb.listeners.map((listener) => ({ [listener.protocol]: listener.port })),
@@ -299,7 +363,7 @@ function ingress(plan: KubernetesPlan, alb: Extract<ExposurePlan, { type: 'alb' 
     kind: 'Ingress',
     metadata: { ...metadata(plan), annotations },
     spec: {
-      ingressClassName: 'alb',
+      ingressClassName: ingressClassName(plan, alb),
       rules: [
         {
           http: {
@@ -317,14 +381,16 @@ function ingress(plan: KubernetesPlan, alb: Extract<ExposurePlan, { type: 'alb' 
   };
 }
 
-/** A LoadBalancer Service the AWS Load Balancer Controller turns into an NLB with IP targets. */
+/** A LoadBalancer Service its controller turns into an NLB with IP targets. */
 function networkLoadBalancerService(
   plan: KubernetesPlan,
   nlb: Extract<ExposurePlan, { type: 'nlb' }>,
 ): KubernetesObject {
   const prefix = 'service.beta.kubernetes.io';
+  const autoMode = nlb.controller === 'eks-auto-mode';
   const annotations: Record<string, string> = {
-    [`${prefix}/aws-load-balancer-type`]: 'external',
+    // Auto Mode does not take the type annotation: its loadBalancerClass says the same.
+    ...(autoMode ? {} : { [`${prefix}/aws-load-balancer-type`]: 'external' }),
     [`${prefix}/aws-load-balancer-nlb-target-type`]: 'ip',
     [`${prefix}/aws-load-balancer-scheme`]: nlb.scheme,
   };
@@ -344,7 +410,7 @@ function networkLoadBalancerService(
     metadata: { ...metadata(plan), annotations },
     spec: {
       type: 'LoadBalancer',
-      loadBalancerClass: 'service.k8s.aws/nlb',
+      loadBalancerClass: autoMode ? 'eks.amazonaws.com/nlb' : 'service.k8s.aws/nlb',
       selector: labels(plan),
       ports: nlb.listeners.map((listener) => ({ ...listener })),
     },

@@ -21,6 +21,7 @@ import {
   hpaPolicy,
   type KubernetesPlan,
   kubernetesPlan,
+  type NodePoolPlan,
   workloadKind,
 } from './kubernetes-plan';
 import { type EksScratchDiskPlan, eksScratchDisk } from './scratch-disk';
@@ -113,6 +114,16 @@ export type ComputePlan =
       /** One role serves every group; EC2_WINDOWS grants what EC2_LINUX does, plus Windows kube-proxy's group. */
       accessEntryType: 'EC2_LINUX' | 'EC2_WINDOWS';
       groups: NodeGroupPlan[];
+    }
+  | {
+      kind: 'auto-mode';
+      /** The role of every node Auto Mode launches (ComputeConfig nodeRoleArn); it cannot change later. */
+      nodeRole: Reference;
+      /**
+       * The built-in NodePools, as AWS suggests keeping them: they also create the `default` NodeClass the
+       * workload's NodePool uses, and `system` hosts add-ons that tolerate CriticalAddonsOnly.
+       */
+      builtInNodePools: ['general-purpose', 'system'];
     };
 
 /**
@@ -183,6 +194,8 @@ const CSI_DRIVERS = {
 /** The one place the EKS family tells its platforms apart: by the catalogue's capacity. */
 function computeKind(platform: Platform): ComputePlan['kind'] {
   switch (platform.capacity) {
+    case 'auto-mode':
+      return 'auto-mode';
     case 'fargate':
       return 'fargate';
     case 'managed-node-group':
@@ -230,9 +243,16 @@ export function eksPlan(input: StarterConfigInput): EksPlan {
   const hostRole = reference(roleKey('executionRole'), 'arn', iamRoleArn(design.iam.executionRole.name));
 
   const scratchDisk = eksScratchDisk(input);
+  const autoMode = kind === 'auto-mode' ? { nodePool: nodePoolPlan(input) } : undefined;
   const kubernetes = kubernetesPlan(
     input,
-    { fargate, podRole, fileSystem, ephemeralStorageGiB: scratchDisk.podRequestGiB },
+    {
+      fargate,
+      podRole,
+      fileSystem,
+      ephemeralStorageGiB: scratchDisk.podRequestGiB,
+      ...(autoMode === undefined ? {} : { autoMode }),
+    },
     notes,
   );
   const runsOnce = workloadKind(input) === 'Job';
@@ -246,6 +266,7 @@ export function eksPlan(input: StarterConfigInput): EksPlan {
         rootVolumeReason(scratchDisk.nodeRootVolume, 'pod'),
       ),
     );
+  if (autoMode !== undefined) notes.push(NOTES.autoModeSubnetTags, NOTES.autoModeNodePool);
 
   const { daemon } = kubernetes;
   if (daemon !== null) notes.push(NOTES.daemonSet(daemon.name, daemon.identity));
@@ -287,7 +308,7 @@ export function eksPlan(input: StarterConfigInput): EksPlan {
       version: KUBERNETES_VERSION,
       role: reference(roleKey('clusterRole'), 'arn', iamRoleArn(clusterRole.name)),
       endpointAccess: { public: true, private: true },
-      addons: addons(input, fargate),
+      addons: kind === 'auto-mode' ? autoModeAddons(input) : addons(input, fargate),
     },
     compute: computePlan(input, kind, hostRole, scratchDisk),
     identity: {
@@ -309,10 +330,14 @@ export function eksPlan(input: StarterConfigInput): EksPlan {
           },
     fileSystem,
     install: {
-      loadBalancerController: loadBalancer === 'alb' || loadBalancer === 'nlb' ? loadBalancer : null,
+      // Auto Mode's load balancing capability is the controller: nothing to install.
+      loadBalancerController:
+        autoMode === undefined && (loadBalancer === 'alb' || loadBalancer === 'nlb') ? loadBalancer : null,
       metricsServer: hpa !== undefined && !queueMetric,
       externalMetric: queueMetric ? (hpa.metric ?? DEFAULT_QUEUE_METRIC) : null,
-      clusterAutoscaler: design.scaling.policies.some((policy) => policy.type === 'node-autoscaler'),
+      clusterAutoscaler: design.scaling.policies.some(
+        (policy) => policy.type === 'node-autoscaler' && policy.tool === 'cluster-autoscaler',
+      ),
     },
     runsOnce,
     notes,
@@ -334,21 +359,26 @@ function addons(input: StarterConfigInput, fargate: boolean): AddonPlan[] {
   const storage = input.design.storage.type;
   const driver =
     storage === 'ebs' || storage === 'efs' || storage === 'fsx-lustre' ? CSI_DRIVERS[storage] : null;
-  if (driver !== null) {
-    const role = literalRole(`role:${driver.role}`, {
-      name: `${input.workload.name}-${driver.role}`,
-      trustedService: 'pods.eks.amazonaws.com',
-      managedPolicyArns: [driver.policy],
-      statements: [],
-      description: `Assumed through Pod Identity by the ${driver.addon} controller.`,
-    });
-    list.push({
-      name: driver.addon,
-      enableWindowsIpam: false,
-      controller: { serviceAccount: driver.serviceAccount, role },
-    });
-  }
+  if (driver !== null) list.push(csiDriverAddon(input, driver));
   return list;
+}
+
+function csiDriverAddon(
+  input: StarterConfigInput,
+  driver: (typeof CSI_DRIVERS)[keyof typeof CSI_DRIVERS],
+): AddonPlan {
+  const role = literalRole(`role:${driver.role}`, {
+    name: `${input.workload.name}-${driver.role}`,
+    trustedService: 'pods.eks.amazonaws.com',
+    managedPolicyArns: [driver.policy],
+    statements: [],
+    description: `Assumed through Pod Identity by the ${driver.addon} controller.`,
+  });
+  return {
+    name: driver.addon,
+    enableWindowsIpam: false,
+    controller: { serviceAccount: driver.serviceAccount, role },
+  };
 }
 
 function computePlan(
@@ -358,6 +388,8 @@ function computePlan(
   scratchDisk: EksScratchDiskPlan,
 ): ComputePlan {
   const { workload } = input;
+  if (kind === 'auto-mode')
+    return { kind, nodeRole: hostRole, builtInNodePools: ['general-purpose', 'system'] };
   if (kind === 'fargate') {
     return {
       kind,
@@ -375,6 +407,40 @@ function computePlan(
     nodeRole: hostRole,
     accessEntryType: groups.some((group) => group.os === 'windows') ? 'EC2_WINDOWS' : 'EC2_LINUX',
     groups,
+  };
+}
+
+/**
+ * Auto Mode runs the VPC CNI, CoreDNS, kube-proxy, the Pod Identity agent and the EBS CSI driver itself, so
+ * the cluster gets only the CSI driver add-ons of the file systems Auto Mode does not mount (EFS, FSx for
+ * Lustre), each with its controller's role through Pod Identity.
+ */
+function autoModeAddons(input: StarterConfigInput): AddonPlan[] {
+  const storage = input.design.storage.type;
+  return storage === 'efs' || storage === 'fsx-lustre' ? [csiDriverAddon(input, CSI_DRIVERS[storage])] : [];
+}
+
+/**
+ * The workload's NodePool: exactly the instance types the chooser gives (the types the estimate prices, at
+ * least the platform's smallest host), on Spot when the design says so, for the workload's architecture;
+ * capped at the nodes the autoscaler's maximum replicas need.
+ */
+function nodePoolPlan(input: StarterConfigInput): NodePoolPlan {
+  const { workload, design, facts } = input;
+  const { instanceTypes, tasksPerHost: podsPerNode } = hostInstances(input);
+  const vcpuPerNode = Math.max(
+    ...instanceTypes.map(
+      (type) => input.instances.instanceTypes.find((candidate) => candidate.type === type)?.vcpu ?? 0,
+    ),
+  );
+  const maxNodes = Math.max(1, Math.ceil(Math.max(1, design.scaling.maxCapacity) / podsPerNode));
+  return {
+    name: workload.name,
+    nodeClass: 'default',
+    capacityType: design.scaling.instanceMarket === 'spot' ? 'spot' : 'on-demand',
+    architecture: facts.runtime.architecture === 'arm64' ? 'arm64' : 'amd64',
+    instanceTypes,
+    maxVcpu: maxNodes * vcpuPerNode,
   };
 }
 

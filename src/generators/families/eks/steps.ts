@@ -36,6 +36,10 @@ export const NOTES = {
     'Fargate runs pods only in private subnets: the VPC needs a NAT gateway (eksctl creates one) or VPC endpoints.',
   nodeRootVolume: (sizeGiB: number, reason: string) =>
     `The workload's nodes get ${sizeGiB} GiB root volumes for the pods' scratch disk (their ephemeral-storage requests): ${reason}, since the kubelet evicts pods once less than 10% of the disk is free.`,
+  autoModeSubnetTags:
+    'EKS Auto Mode finds the subnets of its load balancers by their tags: kubernetes.io/role/elb = 1 on the public subnets, kubernetes.io/role/internal-elb = 1 on the private ones (eksctl tags the subnets it creates).',
+  autoModeNodePool:
+    "EKS Auto Mode launches the workload's nodes from its NodePool in eks/manifests.yaml, only the instance types the estimate priced; widen its instance-type requirement (for example to eks.amazonaws.com/instance-family) to let Auto Mode pack pods onto larger nodes. Auto Mode replaces each node within 21 days.",
 } as const;
 
 /** What to do once the stack is up. */

@@ -33,6 +33,12 @@ export interface RoleDefinition {
 /** Pod Identity hands the role session tags, so its principal must also be allowed sts:TagSession. */
 export const TAG_SESSION_PRINCIPALS = new Set(['pods.eks.amazonaws.com']);
 
+/** The trust statement's Action for a service: the design's actions, or what the principal needs. */
+export function serviceTrustActions(trust: Extract<RoleTrust, { kind: 'service' }>): string | string[] {
+  if (trust.actions !== undefined) return [...trust.actions];
+  return TAG_SESSION_PRINCIPALS.has(trust.service) ? ['sts:AssumeRole', 'sts:TagSession'] : 'sts:AssumeRole';
+}
+
 export function roleDefinition(role: RolePlan): RoleDefinition {
   const definition: RoleDefinition = {
     RoleName: role.name,
@@ -96,9 +102,7 @@ function trustPolicy(trust: RoleTrust): PolicyDocument {
         {
           Effect: 'Allow',
           Principal: { Service: trust.service },
-          Action: TAG_SESSION_PRINCIPALS.has(trust.service)
-            ? ['sts:AssumeRole', 'sts:TagSession']
-            : 'sts:AssumeRole',
+          Action: serviceTrustActions(trust),
         },
       ],
     };

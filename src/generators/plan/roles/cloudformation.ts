@@ -2,8 +2,8 @@ import { getAtt, inStackPartition, type TemplateValue } from '../../cloudformati
 import type { TemplateBuilder } from '../../cloudformation/template';
 import { StarterConfigError } from '../../shared/starter-config-error';
 import type { StackReferences } from '../stack-references';
-import { TAG_SESSION_PRINCIPALS } from './api-files';
-import type { RolePlan } from './plan';
+import { serviceTrustActions } from './api-files';
+import type { RolePlan, RoleTrust } from './plan';
 
 export interface RoleOptions {
   /** The trust policy, when the role is not trusted by a service principal (IRSA roles need the cluster's issuer). */
@@ -26,8 +26,7 @@ export function addRole(
   options: RoleOptions = {},
 ): string {
   const trustPolicy =
-    options.assumeRolePolicy ??
-    (role.trust.kind === 'service' ? serviceTrustPolicy(role.trust.service) : undefined);
+    options.assumeRolePolicy ?? (role.trust.kind === 'service' ? serviceTrustPolicy(role.trust) : undefined);
   if (trustPolicy === undefined) {
     throw new StarterConfigError(
       `role ${role.name} is trusted by a service account, which the template gives no trust policy for`,
@@ -70,15 +69,11 @@ export function addRole(
   return logicalId;
 }
 
-function serviceTrustPolicy(service: string): TemplateValue {
+function serviceTrustPolicy(trust: Extract<RoleTrust, { kind: 'service' }>): TemplateValue {
   return {
     Version: '2012-10-17',
     Statement: [
-      {
-        Effect: 'Allow',
-        Principal: { Service: service },
-        Action: TAG_SESSION_PRINCIPALS.has(service) ? ['sts:AssumeRole', 'sts:TagSession'] : 'sts:AssumeRole',
-      },
+      { Effect: 'Allow', Principal: { Service: trust.service }, Action: serviceTrustActions(trust) },
     ],
   };
 }

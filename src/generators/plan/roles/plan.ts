@@ -10,7 +10,12 @@ export type IamSlot = keyof Iam;
 
 /** Who may assume a role: an AWS service, or a Kubernetes service account through the cluster's OIDC provider. */
 export type RoleTrust =
-  | { kind: 'service'; service: string }
+  | {
+      kind: 'service';
+      service: string;
+      /** The STS actions the service may call when it needs more than sts:AssumeRole (the design's trustActions). */
+      actions?: string[];
+    }
   | { kind: 'service-account'; namespace: string; name: string };
 
 export interface StatementPlan {
@@ -93,7 +98,11 @@ function rolePlan(
     name: role.name,
     ...(role.description === undefined ? {} : { description: role.description }),
     trust: SERVICE_PRINCIPAL.test(role.trustedService)
-      ? { kind: 'service', service: role.trustedService }
+      ? {
+          kind: 'service',
+          service: role.trustedService,
+          ...(role.trustActions === undefined ? {} : { actions: [...role.trustActions] }),
+        }
       : { kind: 'service-account', ...serviceAccount },
     managedPolicyArns: [...role.managedPolicyArns],
     statements: role.statements.map((statement, index) => ({
