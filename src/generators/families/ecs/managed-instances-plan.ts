@@ -6,6 +6,7 @@ import { hostInstances } from '../../shared/host-instances';
 import { iamRoleArn, PLACEHOLDERS } from '../../shared/placeholders';
 import { StarterConfigError } from '../../shared/starter-config-error';
 import type { StarterConfigInput } from '../../shared/starter-file';
+import { ecsScratchDisk } from './scratch-disk';
 
 /**
  * Room on the instance's task volume for every task it holds: the 20 GiB each task gets on Fargate by
@@ -104,7 +105,8 @@ export function managedInstancesCapacityPlan(
       allowedInstanceTypes: instanceTypes,
     },
     capacityOptionType: design.scaling.instanceMarket === 'spot' ? 'SPOT' : 'ON_DEMAND',
-    storageSizeGiB: TASK_STORAGE_GIB * tasksPerHost,
+    // Each task's scratch disk comes out of the instance's volume, with the image and OS allowance on top.
+    storageSizeGiB: Math.max(TASK_STORAGE_GIB * tasksPerHost, ecsScratchDisk(input).rootVolume?.sizeGiB ?? 0),
     tasksPerHost,
   };
 }
