@@ -185,6 +185,22 @@ export const eligibilityCases: PlatformFitCase<Excludes>[] = [
     platform: 'ecs-fargate',
     want: DOES_NOT_FIRE,
   },
+  // ECS-managed EBS volumes: "Linux, Windows (on Amazon EC2 only)"
+  // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_data_volumes.html).
+  {
+    given: 'a Windows workload needs a block volume',
+    rule: 'persistence-must-be-supported',
+    workload: webWorkload({ control: { os: 'windows' }, persistence: { type: 'block' } }),
+    platform: 'ecs-ec2',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a Windows workload needs a block volume',
+    rule: 'persistence-must-be-supported',
+    workload: webWorkload({ control: { os: 'windows' }, persistence: { type: 'block' } }),
+    platform: 'ecs-fargate',
+    want: { blockerMentions: /cannot provide block storage to windows containers/ },
+  },
   {
     given: 'the workload needs a high-performance file system',
     rule: 'persistence-must-be-supported',
