@@ -75,6 +75,7 @@ const resources = z.strictObject({
   minTasks: z.int().min(0).max(5000).optional(),
   maxTasks: z.int().min(1).max(5000).default(10),
   targetCpuUtilization: z.int().min(10).max(90).default(50),
+  expectedRunMinutes: z.number().min(1).max(43_800).optional(),
 });
 
 const trigger = z.strictObject({

@@ -11,7 +11,7 @@ import { type PriceTable, priceOf, unitOf } from '../catalogue/price-table';
 import type { Workload } from '../contract/workload';
 import type { Design } from '../design/design';
 import type { Facts } from '../engine/facts';
-import { round2, type Usage, usageOf } from './usage';
+import { type RunScheduler, round2, type Usage, usageOf } from './usage';
 
 export interface CostLine {
   item: string;
@@ -52,7 +52,7 @@ export interface CostInput {
 /** Estimates one platform's monthly cost from the price table: compute, control plane, network, storage, logs. */
 export function estimateMonthlyCost(input: CostInput): MonthlyCost {
   const { workload, prices, model } = input;
-  const usage = usageOf(workload, model, prices.hoursPerMonth);
+  const usage = usageOf(workload, model, prices.hoursPerMonth, runSchedulerOf(input.design));
   const assumptions = [...usage.assumptions];
   const lines: Priced[] = [
     ...computeLines(input, usage, assumptions),
@@ -87,6 +87,13 @@ export function estimateMonthlyCost(input: CostInput): MonthlyCost {
     })),
     assumptions,
   };
+}
+
+/** The scheduler the design starts a scheduled job's runs with, if any. */
+function runSchedulerOf(design: Design): RunScheduler {
+  for (const trigger of design.triggers)
+    if (trigger.type === 'eventbridge-schedule' || trigger.type === 'kubernetes-cronjob') return trigger.type;
+  return null;
 }
 
 function line(

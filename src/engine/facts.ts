@@ -2,6 +2,7 @@ import { ecrRepositoryName } from '../catalogue/ecr-repository-name';
 import type { Platform } from '../catalogue/platform-catalogue';
 import type { TaskSize, TaskSizer } from '../catalogue/task-sizes';
 import type { Workload } from '../contract/workload';
+import { shortestIntervalMinutes } from '../shared/schedule-interval';
 
 /**
  * Values derived from the workload for one platform: the pieces of reasoning that are code rather than
@@ -21,6 +22,8 @@ export interface Runtime {
   clusterName: string;
   /** The ECS task group: "service:<name>" for services, "family:<name>" for standalone tasks. */
   taskGroup: string;
+  /** The shortest time between two ticks of the workload's schedule, in minutes; null without a schedule. */
+  scheduleIntervalMinutes: number | null;
   /** The EventBridge pattern that matches the workload's S3 trigger, when it has one. */
   s3EventPattern: Record<string, unknown> | null;
   /** The workload's name as a valid ECR repository name. */
@@ -71,10 +74,17 @@ export function buildFacts(workload: Workload, platform: Platform, sizer: TaskSi
       instanceMarket: workload.cost.interruptible && spotCapable ? 'spot' : 'on-demand',
       clusterName: platform.traits.cluster === 'account-default' ? 'default' : workload.name,
       taskGroup: runsAsService ? `service:${workload.name}` : `family:${workload.name}`,
+      scheduleIntervalMinutes: scheduleIntervalOf(workload),
       s3EventPattern: s3EventPattern(workload),
       ecrRepositoryName: ecrRepositoryName(workload.name),
     },
   };
+}
+
+function scheduleIntervalOf(workload: Workload): number | null {
+  const trigger = workload.trigger;
+  if (trigger?.type !== 'schedule' || trigger.expression === undefined) return null;
+  return shortestIntervalMinutes(trigger.expression);
 }
 
 function s3EventPattern(workload: Workload): Record<string, unknown> | null {

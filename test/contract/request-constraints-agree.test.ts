@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { validateWorkload } from '../../src/contract/workload';
-import { validWorkloadRequest } from '../properties/arbitraries';
+import { batchRequestWithRunLength, validWorkloadRequest } from '../properties/arbitraries';
 import { schemaErrors } from '../support/openapi-validator';
 
 /**
@@ -32,6 +32,18 @@ const cases: { given: string; body: unknown }[] = [
   {
     given: 'more than ten million requests a second',
     body: { workloadType: 'web', traffic: { requestsPerSecond: 20_000_000 } },
+  },
+  {
+    given: 'a batch run length of 90 minutes',
+    body: { workloadType: 'batch', resources: { expectedRunMinutes: 90 } },
+  },
+  {
+    given: 'a batch run length of no time at all',
+    body: { workloadType: 'batch', resources: { expectedRunMinutes: 0 } },
+  },
+  {
+    given: 'a batch run length longer than a month',
+    body: { workloadType: 'batch', resources: { expectedRunMinutes: 50_000 } },
   },
   {
     given: 'a rate in weeks',
@@ -70,7 +82,7 @@ describe('WorkloadRequest in openapi.yaml and the zod schema', () => {
 
   it('agree that every body the server accepts is a valid WorkloadRequest', () => {
     fc.assert(
-      fc.property(validWorkloadRequest, (body) => {
+      fc.property(fc.oneof(validWorkloadRequest, batchRequestWithRunLength), (body) => {
         expect(serverAccepts(body)).toBe(true);
         expect(schemaErrors('WorkloadRequest', body)).toEqual([]);
       }),

@@ -4,13 +4,13 @@ import { schedulesPerMonth } from '../../src/cost/usage';
 import { advise, recommend } from '../support/advisor';
 import { testApp } from '../support/app';
 import { schemaErrors } from '../support/openapi-validator';
-import { webWorkload, workerWorkload } from '../support/workloads';
+import { batchWorkload, webWorkload, workerWorkload } from '../support/workloads';
 
 type Estimate = {
   total: number;
   low: number;
   high: number;
-  lines: { item: string; unitPrice: number; monthly: number }[];
+  lines: { item: string; quantity: number; unitPrice: number; monthly: number }[];
   assumptions: string[];
 };
 
@@ -104,6 +104,67 @@ describe('monthly cost estimates', () => {
       expect(estimate.assumptions.join(' ')).toMatch(
         /65% planning discount off the Fargate Arm Linux task on-demand rates/,
       );
+    });
+  });
+
+  // EventBridge Scheduler starts a task on every tick whether or not the previous run ended
+  // (https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-schedule.html); a Kubernetes CronJob
+  // with concurrencyPolicy Forbid skips the ticks that fall during a run
+  // (https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#concurrency-policy).
+  describe('when a batch job runs on a schedule', () => {
+    const scheduled = (expression: string, expectedRunMinutes?: number, control: object = {}) =>
+      batchWorkload({
+        trigger: { type: 'schedule', expression },
+        control,
+        resources: {
+          cpu: 1,
+          memoryGiB: 2,
+          ...(expectedRunMinutes === undefined ? {} : { expectedRunMinutes }),
+        },
+      });
+    const vcpuHours = (estimate: Estimate, pattern: RegExp) =>
+      estimate.lines.find((line) => pattern.test(line.item))?.quantity;
+
+    it('bills an assumed run no longer than the interval between two ticks', async () => {
+      // 8,760 runs of rate(5 minutes), each billed 5 minutes (not the assumed 15): one task all month
+      const estimate = await estimateFor(scheduled('rate(5 minutes)'), 'ecs-fargate');
+      expect(vcpuHours(estimate, /^Fargate x86 Linux task vCPU/)).toBe(730);
+      expect(estimate.assumptions.join(' ')).toMatch(/capped at the 5-minute interval between runs/);
+    });
+
+    it('bills the run length given in resources.expectedRunMinutes', async () => {
+      // 730 runs of rate(1 hour) × 30 minutes
+      const estimate = await estimateFor(scheduled('rate(1 hour)', 30), 'ecs-fargate');
+      expect(vcpuHours(estimate, /^Fargate x86 Linux task vCPU/)).toBe(365);
+      expect(estimate.assumptions.join(' ')).toMatch(/30 minutes \(resources\.expectedRunMinutes\)/);
+    });
+
+    it('says the run length is an assumption when none is given', async () => {
+      const estimate = await estimateFor(scheduled('rate(1 hour)'), 'ecs-fargate');
+      expect(estimate.assumptions.join(' ')).toMatch(
+        /about 15 minutes, assumed \(low 7\.5, high 30 minutes; set resources\.expectedRunMinutes/,
+      );
+    });
+
+    it('bills overlapping runs on ECS when a run outlasts the interval, and warns that they overlap', async () => {
+      // 4,380 runs of rate(10 minutes) × 25 minutes: 2.5 tasks at once on average
+      const recommendation = await recommend(scheduled('rate(10 minutes)', 25));
+      const estimate = await estimateFor(scheduled('rate(10 minutes)', 25), 'ecs-fargate');
+      expect(vcpuHours(estimate, /^Fargate x86 Linux task vCPU/)).toBe(1825);
+      expect(recommendation.platform.id).toMatch(/^ecs-/);
+      expect(recommendation.warnings.join(' ')).toMatch(
+        /EventBridge Scheduler starts a task on every tick whether or not the previous run ended/,
+      );
+    });
+
+    it('bills a CronJob that skips the ticks during a run on EKS', async () => {
+      // concurrencyPolicy Forbid: a 25-minute run on rate(10 minutes) starts every 30 minutes
+      const estimate = await estimateFor(
+        scheduled('rate(10 minutes)', 25, { kubernetes: 'required' }),
+        'eks-fargate',
+      );
+      expect(vcpuHours(estimate, /^EKS Fargate pod vCPU/)).toBeCloseTo(608.33, 2);
+      expect(estimate.assumptions.join(' ')).toMatch(/skips the ticks that fall during a run/);
     });
   });
 

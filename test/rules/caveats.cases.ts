@@ -329,4 +329,53 @@ export const caveatsCases: PlatformFitCase<Warns>[] = [
     platform: 'ecs-fargate',
     want: DOES_NOT_FIRE,
   },
+  // EventBridge Scheduler calls its target every time the schedule runs
+  // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-scheduler-schedule.html);
+  // a CronJob with concurrencyPolicy Forbid skips a tick while a run is going
+  // (https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#concurrency-policy).
+  {
+    given: 'a 25-minute job is scheduled every 10 minutes',
+    rule: 'scheduled-runs-overlap-on-eventbridge-scheduler',
+    workload: scheduledJob('rate(10 minutes)', 25),
+    platform: 'ecs-fargate',
+    want: {
+      warning: 'EventBridge Scheduler starts a task on every tick whether or not the previous run ended',
+    },
+  },
+  {
+    given: 'a 10-minute job is scheduled every 10 minutes',
+    rule: 'scheduled-runs-overlap-on-eventbridge-scheduler',
+    workload: scheduledJob('rate(10 minutes)', 10),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a job scheduled every 10 minutes does not say how long it runs',
+    rule: 'scheduled-runs-overlap-on-eventbridge-scheduler',
+    workload: batchWorkload({ trigger: { type: 'schedule', expression: 'rate(10 minutes)' } }),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a 90-minute Kubernetes job runs at 09:00 and 10:00',
+    rule: 'scheduled-runs-skip-ticks-on-kubernetes',
+    workload: scheduledJob('cron(0 9,10 * * ? *)', 90, onKubernetes),
+    platform: 'eks-fargate',
+    want: { warning: 'the CronJob (concurrencyPolicy: Forbid) skips the ticks that fall during a run' },
+  },
+  {
+    given: 'a 30-minute Kubernetes job runs at 09:00 and 10:00',
+    rule: 'scheduled-runs-skip-ticks-on-kubernetes',
+    workload: scheduledJob('cron(0 9,10 * * ? *)', 30, onKubernetes),
+    platform: 'eks-fargate',
+    want: DOES_NOT_FIRE,
+  },
 ];
+
+function scheduledJob(expression: string, expectedRunMinutes: number, control = {}) {
+  return batchWorkload({
+    trigger: { type: 'schedule', expression },
+    control,
+    resources: { expectedRunMinutes },
+  });
+}

@@ -633,6 +633,15 @@ export interface components {
              * @default 50
              */
             targetCpuUtilization: number;
+            /**
+             * @description How long one run of a `batch` job takes, in minutes (`batch` only; at most 43,800, a month of
+             *     730 hours). Optional; no default: without it the estimate assumes the cost model's run length
+             *     and says so. A scheduled job that runs longer than the time between two ticks overlaps itself on
+             *     ECS (EventBridge Scheduler starts a task on every tick) and skips ticks on EKS (the CronJob
+             *     forbids concurrent runs); the answer warns of either.
+             * @example 20
+             */
+            expectedRunMinutes?: number;
         };
         /**
          * @description What starts the work (`worker` and `batch` only). Default: `{"type": "sqs"}` for `worker`,
@@ -744,6 +753,7 @@ export interface components {
             minTasks?: components["schemas"]["Resources"]["minTasks"];
             maxTasks?: components["schemas"]["Resources"]["maxTasks"];
             targetCpuUtilization?: components["schemas"]["Resources"]["targetCpuUtilization"];
+            expectedRunMinutes?: components["schemas"]["Resources"]["expectedRunMinutes"];
         };
         /**
          * @description What starts the work (`worker` and `batch` only). Default: `{"type": "sqs"}` for `worker`,
