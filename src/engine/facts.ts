@@ -2,6 +2,7 @@ import { ecrRepositoryName } from '../catalogue/ecr-repository-name';
 import type { Platform } from '../catalogue/platform-catalogue';
 import type { TaskSize, TaskSizer } from '../catalogue/task-sizes';
 import type { Workload } from '../contract/workload';
+import { type KubernetesSchedule, toKubernetesSchedule } from '../shared/kubernetes-schedule';
 import { shortestIntervalMinutes } from '../shared/schedule-interval';
 
 /**
@@ -24,6 +25,8 @@ export interface Runtime {
   taskGroup: string;
   /** The shortest time between two ticks of the workload's schedule, in minutes; null without a schedule. */
   scheduleIntervalMinutes: number | null;
+  /** The workload's schedule as a Kubernetes CronJob would run it; null without a schedule. */
+  kubernetesCronJob: KubernetesSchedule | null;
   /** The EventBridge pattern that matches the workload's S3 trigger, when it has one. */
   s3EventPattern: Record<string, unknown> | null;
   /** The workload's name as a valid ECR repository name. */
@@ -75,10 +78,17 @@ export function buildFacts(workload: Workload, platform: Platform, sizer: TaskSi
       clusterName: platform.traits.cluster === 'account-default' ? 'default' : workload.name,
       taskGroup: runsAsService ? `service:${workload.name}` : `family:${workload.name}`,
       scheduleIntervalMinutes: scheduleIntervalOf(workload),
+      kubernetesCronJob: kubernetesCronJobOf(workload),
       s3EventPattern: s3EventPattern(workload),
       ecrRepositoryName: ecrRepositoryName(workload.name),
     },
   };
+}
+
+function kubernetesCronJobOf(workload: Workload): KubernetesSchedule | null {
+  const trigger = workload.trigger;
+  if (trigger?.type !== 'schedule' || trigger.expression === undefined) return null;
+  return toKubernetesSchedule(trigger.expression);
 }
 
 function scheduleIntervalOf(workload: Workload): number | null {

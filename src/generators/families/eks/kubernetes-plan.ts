@@ -1,10 +1,10 @@
 import type { components } from '../../../contract/generated/openapi-types';
 import { isRecord } from '../../../shared/json-value';
+import { toKubernetesSchedule } from '../../../shared/kubernetes-schedule';
 import type { FileSystemPlan } from '../../plan/file-system/plan';
 import type { Reference } from '../../plan/reference';
 import { PLACEHOLDERS } from '../../shared/placeholders';
 import type { StarterConfigInput } from '../../shared/starter-file';
-import { toKubernetesSchedule } from './schedule-expression';
 import { NOTES } from './steps';
 
 type ScalingPolicy = components['schemas']['ScalingPolicy'];
