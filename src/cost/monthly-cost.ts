@@ -52,7 +52,10 @@ export interface CostInput {
 /** Estimates one platform's monthly cost from the price table: compute, control plane, network, storage, logs. */
 export function estimateMonthlyCost(input: CostInput): MonthlyCost {
   const { workload, prices, model } = input;
-  const usage = usageOf(workload, model, prices.hoursPerMonth, runSchedulerOf(input.design));
+  const usage = usageOf(workload, model, prices.hoursPerMonth, {
+    minTasks: input.design.scaling.minCapacity,
+    scheduler: runSchedulerOf(input.design),
+  });
   const assumptions = [...usage.assumptions];
   const lines: Priced[] = [
     ...computeLines(input, usage, assumptions),
@@ -221,13 +224,13 @@ function spotShareOf(spot: { spot: boolean; batch: boolean }, usage: Usage, mode
 }
 
 function appRunnerLines(
-  { facts, prices, model, workload }: CostInput,
+  { facts, prices, model, workload, design }: CostInput,
   usage: Usage,
   assumptions: string[],
 ): Priced[] {
   const vcpu = facts.taskSize.vcpu ?? workload.resources.cpu;
   const memory = facts.taskSize.memoryGiB ?? workload.resources.memoryGiB;
-  const provisioned = Math.max(1, workload.resources.minTasks);
+  const provisioned = Math.max(1, design.scaling.minCapacity);
   const activeFraction = model.appRunnerActiveFraction[workload.traffic.pattern];
   const activeInstanceHours = usage.averageTasks * activeFraction * prices.hoursPerMonth;
   const memoryInstanceHours = Math.max(provisioned * prices.hoursPerMonth, activeInstanceHours);
@@ -299,7 +302,7 @@ function workloadInstanceLines(
     return [
       {
         ...priced,
-        low: round2(instanceCount(workload.resources.minTasks) * hours * unitPrice),
+        low: round2(instanceCount(design.scaling.minCapacity) * hours * unitPrice),
         high: round2(instanceCount(workload.resources.maxTasks) * hours * unitPrice),
       },
     ];

@@ -18,13 +18,18 @@ export function usageOf(
   workload: Workload,
   model: CostModel,
   hoursPerMonth: number,
-  scheduler: RunScheduler,
+  deployed: DeployedScale,
 ): Usage {
-  const { minTasks, maxTasks } = workload.resources;
+  const { minTasks, scheduler } = deployed;
+  const { maxTasks } = workload.resources;
   const runsAsService = workload.workloadType !== 'batch' || workload.trigger?.type === 'sqs';
   if (runsAsService) {
     const factor = model.averageTaskLoad[workload.traffic.pattern];
     const averageTasks = minTasks + factor * (maxTasks - minTasks);
+    const raised =
+      minTasks === workload.resources.minTasks
+        ? ''
+        : ` (minTasks ${workload.resources.minTasks} raised to the ${minTasks} the scaling policy needs)`;
     return {
       averageTasks,
       taskHours: {
@@ -33,7 +38,7 @@ export function usageOf(
         high: maxTasks * hoursPerMonth,
       },
       assumptions: [
-        `Runs ${round2(averageTasks)} tasks on average (${workload.traffic.pattern} traffic: minTasks + ${factor} × (maxTasks − minTasks)); low = ${minTasks}, high = ${maxTasks} tasks, ${hoursPerMonth} hours a month.`,
+        `Runs ${round2(averageTasks)} tasks on average (${workload.traffic.pattern} traffic: minTasks + ${factor} × (maxTasks − minTasks)); low = ${minTasks}${raised}, high = ${maxTasks} tasks, ${hoursPerMonth} hours a month.`,
       ],
     };
   }
@@ -53,6 +58,12 @@ export function usageOf(
 
 /** The scheduler that starts a scheduled job's runs, as the design chose it; null for other triggers. */
 export type RunScheduler = 'eventbridge-schedule' | 'kubernetes-cronjob' | null;
+
+/** What the design deploys that the usage depends on: the fewest tasks kept running, and the scheduler. */
+export interface DeployedScale {
+  minTasks: number;
+  scheduler: RunScheduler;
+}
 
 interface RunLength {
   /** Minutes billed per tick of the schedule (or per run, for other triggers), at each end. */

@@ -931,6 +931,12 @@ export interface components {
             metric?: string;
             /** @description The value the metric is kept at. */
             targetValue?: number;
+            /**
+             * @description The fewest tasks the policy can work with: below it its metric has no data and it never scales
+             *     out (target tracking on task CPU, or on backlog per running task, needs one running task).
+             *     `scaling.minCapacity` is never below it.
+             */
+            minimumTasks?: number;
             /** @description What the policy does, in one sentence. */
             description: string;
         } & {
