@@ -65,8 +65,10 @@ describe('ECS service', () => {
   });
 
   describe('when the workload is a batch fed by a queue', () => {
-    it('runs as a service that starts with no tasks', async () => {
-      expect((await service({ workloadType: 'batch', trigger: { type: 'sqs' } })).desiredCount).toBe(0);
+    // Backlog per task (visible messages ÷ running tasks) has no value at zero tasks, so target tracking
+    // would never start the first one.
+    it('runs as a service that keeps one task, the fewest its backlog scaling can start from', async () => {
+      expect((await service({ workloadType: 'batch', trigger: { type: 'sqs' } })).desiredCount).toBe(1);
     });
   });
 
