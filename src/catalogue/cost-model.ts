@@ -27,6 +27,12 @@ export const costModelSchema = z.strictObject({
       source: z.string(),
     }),
   }),
+  architectureByCost: z.strictObject({
+    description: z.string(),
+    /** The cost sensitivities at which a workload that runs on "any" architecture is priced on both. */
+    sensitivities: z.array(z.enum(['low', 'medium', 'high'])),
+    source: z.string(),
+  }),
   fargateSpot: z.strictObject({ description: z.string(), serviceSpotShare: z.number().min(0).max(1) }),
   ec2: z.strictObject({
     description: z.string(),

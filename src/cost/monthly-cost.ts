@@ -386,15 +386,26 @@ function loadBalancerLines(
   return lines;
 }
 
-function networkLines({ platform, prices, model }: CostInput, usage: Usage, assumptions: string[]): Priced[] {
-  if (platform.traits.taskNetwork === 'service-owned') return [];
-  if (platform.traits.taskNetwork === 'public-subnets') {
+/**
+ * How the tasks reach the internet, as the starter configuration places them: tasks in private subnets
+ * through a NAT gateway, tasks in public subnets with a public IPv4 address each. Express Mode's tasks are
+ * in public subnets unless the service is private, when they are in the private subnets given; each line
+ * says which, so platforms that place their tasks differently show the difference as their own lines.
+ */
+function networkLines(
+  { platform, prices, model, design }: CostInput,
+  usage: Usage,
+  assumptions: string[],
+): Priced[] {
+  const network = platform.traits.taskNetwork;
+  if (network === 'service-owned') return [];
+  if (network === 'public-subnets' && design.loadBalancer.scheme !== 'internal') {
     assumptions.push(
       'Express Mode tasks run in public subnets (the default VPC) with a public IPv4 address each, so no NAT gateway.',
     );
     return [
       line(
-        'Public IPv4 addresses of the tasks',
+        'Public IPv4 addresses of the tasks (public subnets, so no NAT gateway)',
         usage.averageTasks * prices.hoursPerMonth,
         'IP-hour',
         priceOf(prices, 'vpc.publicIpv4.hour'),
@@ -406,7 +417,12 @@ function networkLines({ platform, prices, model }: CostInput, usage: Usage, assu
   assumptions.push(model.natGateways.description);
   const hours = prices.hoursPerMonth * model.natGateways.count;
   return [
-    line('NAT gateway hours', hours, 'hour', priceOf(prices, 'natGateway.hour')),
+    line(
+      'NAT gateway hours (tasks in private subnets pull images and reach AWS APIs through it)',
+      hours,
+      'hour',
+      priceOf(prices, 'natGateway.hour'),
+    ),
     line('NAT gateway public IPv4 address', hours, 'IP-hour', priceOf(prices, 'vpc.publicIpv4.hour')),
   ];
 }

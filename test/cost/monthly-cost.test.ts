@@ -168,6 +168,86 @@ describe('monthly cost estimates', () => {
     });
   });
 
+  // Fargate Linux/Arm costs about 20% less per vCPU-hour than x86 (aws.amazon.com/fargate/pricing) and
+  // Graviton instances less than their x86 peers (aws.amazon.com/ec2/pricing/on-demand); an image runs on
+  // both only when it is built for both (docs.docker.com/build/building/multi-platform/).
+  describe('when the architecture is any', () => {
+    const anyArchitecture = (sensitivity: 'low' | 'medium' | 'high', control: object = {}) =>
+      webWorkload({
+        traffic: { exposure: 'private' },
+        control: { architecture: 'any', ...control },
+        cost: { sensitivity },
+        resources: { cpu: 1, memoryGiB: 2, minTasks: 2, maxTasks: 2 },
+      });
+
+    // Two 1 vCPU / 2 GB tasks of a private service (so every platform pays the same NAT gateway): on
+    // Fargate Arm 730 h × 2 × (0.03238 + 2 × 0.00356) ≈ $57.67 of compute, cheaper than the x86 rates,
+    // Express Mode's x86 tasks and a Graviton instance per task.
+    it('deploys Fargate on ARM64 at high cost sensitivity and warns that the image must be multi-arch', async () => {
+      const recommendation = await recommend(anyArchitecture('high'));
+      expect(recommendation.platform.id).toBe('ecs-fargate');
+      expect(recommendation.platform.monthlyCost?.lines[0]?.item).toMatch(/^Fargate Arm Linux task/);
+      const definition = JSON.parse(
+        recommendation.starterConfig.files.find((file) => file.path === 'ecs/task-definition.json')
+          ?.content ?? '{}',
+      ) as { runtimePlatform?: { cpuArchitecture?: string } };
+      expect(definition.runtimePlatform?.cpuArchitecture).toBe('ARM64');
+      expect(recommendation.warnings.join(' ')).toMatch(
+        /docker buildx build --platform linux\/amd64,linux\/arm64/,
+      );
+    });
+
+    it('prices Graviton instances for ECS on EC2 at high cost sensitivity', async () => {
+      const estimate = await estimateFor(anyArchitecture('high'), 'ecs-ec2');
+      expect(estimate.lines.map((line) => line.item).join(' ')).toMatch(/EC2 (m7g|m6g|c7g|t4g|r7g|r6g)\./);
+    });
+
+    it('stays on x86_64 where the platform has no Arm (EKS on Fargate, Express Mode)', async () => {
+      expect((await estimateFor(anyArchitecture('high'), 'ecs-express-mode')).lines[0]?.item).toMatch(
+        /^Fargate x86 Linux task/,
+      );
+    });
+
+    it.each(['low', 'medium'] as const)('stays on x86_64 at %s cost sensitivity', async (sensitivity) => {
+      const estimate = await estimateFor(anyArchitecture(sensitivity), 'ecs-fargate');
+      expect(estimate.lines[0]?.item).toMatch(/^Fargate x86 Linux task/);
+    });
+  });
+
+  // Tasks in private subnets reach ECR and AWS APIs through a NAT gateway (or VPC endpoints); a task in a
+  // public subnet needs a public IPv4 address instead
+  // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html). Express
+  // Mode puts its service in the subnets given: private subnets for a private service
+  // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/express-service-work.html).
+  describe('networking, compared between two platforms for the same workload', () => {
+    const networkLines = (estimate: Estimate) =>
+      estimate.lines.filter((line) => /NAT gateway|Public IPv4 addresses of the tasks/.test(line.item));
+
+    it('prices the same NAT gateway for a private service on Express Mode as on ECS on Fargate', async () => {
+      const privateService = webWorkload({ traffic: { exposure: 'private' } });
+      const fargate = await estimateFor(privateService, 'ecs-fargate');
+      const express = await estimateFor(privateService, 'ecs-express-mode');
+      expect(networkLines(express)).toEqual(networkLines(fargate));
+      expect(networkLines(express).map((line) => line.item)).toEqual([
+        expect.stringMatching(/^NAT gateway hours/),
+        expect.stringMatching(/^NAT gateway public IPv4 address/),
+      ]);
+    });
+
+    it('shows why a public service costs a NAT gateway on Fargate and public task addresses on Express Mode', async () => {
+      const publicService = webWorkload();
+      const fargate = networkLines(await estimateFor(publicService, 'ecs-fargate'));
+      const express = networkLines(await estimateFor(publicService, 'ecs-express-mode'));
+      expect(fargate.map((line) => line.item)).toEqual([
+        expect.stringMatching(/NAT gateway hours \(tasks in private subnets/),
+        expect.stringMatching(/NAT gateway public IPv4 address/),
+      ]);
+      expect(express.map((line) => line.item)).toEqual([
+        expect.stringMatching(/Public IPv4 addresses of the tasks \(public subnets, so no NAT gateway/),
+      ]);
+    });
+  });
+
   describe('when the workload runs in a region without a price table', () => {
     it('uses us-east-1 prices and says so in a warning', async () => {
       const recommendation = await recommend(webWorkload({ region: 'eu-west-1' }));

@@ -329,6 +329,26 @@ export const caveatsCases: PlatformFitCase<Warns>[] = [
     platform: 'ecs-fargate',
     want: DOES_NOT_FIRE,
   },
+  // Fargate's Arm rate is about 20% below x86 (https://aws.amazon.com/fargate/pricing/); an Arm task needs an
+  // image built for Arm (https://docs.docker.com/build/building/multi-platform/).
+  {
+    given: 'a private web service runs on any architecture and cost matters most',
+    rule: 'arm64-chosen-for-cost-needs-a-multi-arch-image',
+    workload: webWorkload({
+      traffic: { exposure: 'private' },
+      control: { architecture: 'any' },
+      cost: { sensitivity: 'high' },
+    }),
+    platform: 'ecs-fargate',
+    want: { warning: 'docker buildx build --platform linux/amd64,linux/arm64' },
+  },
+  {
+    given: 'a private web service runs on any architecture and cost matters somewhat',
+    rule: 'arm64-chosen-for-cost-needs-a-multi-arch-image',
+    workload: webWorkload({ traffic: { exposure: 'private' }, control: { architecture: 'any' } }),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
   // EventBridge Scheduler calls its target every time the schedule runs
   // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-scheduler-schedule.html);
   // a CronJob with concurrencyPolicy Forbid skips a tick while a run is going
