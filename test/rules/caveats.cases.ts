@@ -349,6 +349,23 @@ export const caveatsCases: PlatformFitCase<Warns>[] = [
     platform: 'ecs-fargate',
     want: DOES_NOT_FIRE,
   },
+  // Express Mode's GovCloud (US) availability rests on a secondary source only (an AWS Japan blog post as
+  // reported by dev.classmethod.jp); AWS publishes no Express Mode Region list
+  // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/express-service-work.html).
+  {
+    given: 'a minimal-ops web service runs in GovCloud (US-West)',
+    rule: 'region-availability-not-confirmed',
+    workload: webWorkload({ region: 'us-gov-west-1', control: { level: 'minimal' } }),
+    platform: 'ecs-express-mode',
+    want: { warning: 'That Amazon ECS Express Mode is offered in us-gov-west-1 is not confirmed by AWS' },
+  },
+  {
+    given: 'a minimal-ops web service runs in us-east-1',
+    rule: 'region-availability-not-confirmed',
+    workload: webWorkload({ control: { level: 'minimal' } }),
+    platform: 'ecs-express-mode',
+    want: DOES_NOT_FIRE,
+  },
   // EventBridge Scheduler calls its target every time the schedule runs
   // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-scheduler-schedule.html);
   // a CronJob with concurrencyPolicy Forbid skips a tick while a run is going

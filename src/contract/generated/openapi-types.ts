@@ -1131,6 +1131,11 @@ export interface components {
             supported: boolean | string[];
             /** @description For `regions`, the Regions left out although `supported` is `["*"]` (every Region). */
             excluded?: string[];
+            /**
+             * @description For `regions`, the Regions counted as offered on a secondary source or an assumption only: the
+             *     answer warns when the workload's `region` is one of them, and `note` says why.
+             */
+            unconfirmed?: string[];
             note?: string;
             source?: string;
         };
