@@ -1,3 +1,4 @@
+import { chooseInstance, hostRequirements } from '../catalogue/instance-chooser';
 import type { PlatformId } from '../catalogue/platform-catalogue';
 import type { PriceTable } from '../catalogue/price-table';
 import { TaskSizer } from '../catalogue/task-sizes';
@@ -6,6 +7,7 @@ import { CostFit } from '../cost/cost-fit';
 import { estimateMonthlyCost, type MonthlyCost } from '../cost/monthly-cost';
 import type { Design } from '../design/design';
 import type { EngineName } from '../design/events/rule-event';
+import { runsOn } from '../engine/facts';
 import {
   type PlatformEvaluation,
   PlatformEvaluator,
@@ -28,6 +30,11 @@ export interface DesignedPlatform {
   evaluation: PlatformEvaluation;
   design: Design;
   designFired: FiredRule[];
+}
+
+/** A designed platform with its estimate. */
+interface PricedPlatform extends DesignedPlatform {
+  cost: MonthlyCost;
 }
 
 /**
@@ -74,27 +81,21 @@ export class Advisor {
       return noEligiblePlatform(workload, rankEvaluations(evaluations, this.catalogueOrder), this.evaluator);
     }
     // Every eligible platform is designed and priced, so that costs compare like with like.
+    const prices = this.pricesFor(workload.region);
+    const priced = await this.designAndPrice(workload, eligible, prices);
     const designs = new Map<PlatformId, DesignedPlatform>();
     const costs = new Map<PlatformId, MonthlyCost>();
-    const prices = this.pricesFor(workload.region);
-    for (const designed of await this.designAll(eligible)) {
-      const { evaluation, design } = designed;
-      designs.set(evaluation.platform.id, designed);
-      costs.set(
-        evaluation.platform.id,
-        estimateMonthlyCost({
-          workload,
-          platform: evaluation.platform,
-          facts: evaluation.facts,
-          design,
-          prices,
-          model: this.ruleSet.costModel,
-          instances: this.ruleSet.instanceCatalogue,
-        }),
-      );
+    for (const { cost, ...designed } of priced) {
+      designs.set(designed.evaluation.platform.id, designed);
+      costs.set(designed.evaluation.platform.id, cost);
     }
-    const verdicts = await this.costFit.judge(eligible, costs);
-    const rescored = evaluations.map((evaluation) => {
+    // Where cost chose another architecture, the platform is judged on the evaluation of that one.
+    const chosenEvaluations = evaluations.map(
+      (evaluation) => designs.get(evaluation.platform.id)?.evaluation ?? evaluation,
+    );
+    const chosenEligible = chosenEvaluations.filter((evaluation) => evaluation.eligible);
+    const verdicts = await this.costFit.judge(chosenEligible, costs);
+    const rescored = chosenEvaluations.map((evaluation) => {
       const verdict = verdicts.get(evaluation.platform.id);
       return verdict === undefined
         ? evaluation
@@ -156,16 +157,83 @@ export class Advisor {
    */
   async designEveryEligiblePlatform(workload: Workload): Promise<DesignedPlatform[]> {
     const evaluations = await this.evaluator.evaluateAll(workload);
-    return this.designAll(evaluations.filter((evaluation) => evaluation.eligible));
+    const eligible = evaluations.filter((evaluation) => evaluation.eligible);
+    const priced = await this.designAndPrice(workload, eligible, this.pricesFor(workload.region));
+    return priced.map(({ cost: _cost, ...designed }) => designed);
   }
 
-  private async designAll(eligible: readonly PlatformEvaluation[]): Promise<DesignedPlatform[]> {
-    const designed: DesignedPlatform[] = [];
+  /**
+   * Designs and prices every eligible platform. A workload that runs on "any" architecture is priced on
+   * Arm64 too, at the cost sensitivities the cost model names, where the platform runs its OS on Arm64;
+   * the cheaper evaluation (x86_64 on a tie) is the one the platform is judged, designed and deployed on.
+   */
+  private async designAndPrice(
+    workload: Workload,
+    eligible: readonly PlatformEvaluation[],
+    prices: PriceTable,
+  ): Promise<PricedPlatform[]> {
+    const priced: PricedPlatform[] = [];
     for (const evaluation of eligible) {
-      const { design, fired } = await this.designer.design(evaluation.facts);
-      designed.push({ evaluation, design, designFired: fired });
+      let best = await this.priced(workload, evaluation, prices);
+      const arm = await this.armCandidate(workload, evaluation);
+      if (arm !== null) {
+        const onArm = await this.priced(workload, arm, prices);
+        if (onArm.cost.total < best.cost.total && this.hostsHoldATask(workload, onArm)) best = onArm;
+      }
+      priced.push(best);
     }
-    return designed;
+    return priced;
+  }
+
+  private async priced(
+    workload: Workload,
+    evaluation: PlatformEvaluation,
+    prices: PriceTable,
+  ): Promise<PricedPlatform> {
+    const { design, fired } = await this.designer.design(evaluation.facts);
+    const cost = estimateMonthlyCost({
+      workload,
+      platform: evaluation.platform,
+      facts: evaluation.facts,
+      design,
+      prices,
+      model: this.ruleSet.costModel,
+      instances: this.ruleSet.instanceCatalogue,
+    });
+    return { evaluation, design, designFired: fired, cost };
+  }
+
+  /**
+   * False when the platform runs on EC2 instances and no listed type of the design's architecture holds one
+   * task (the chooser then deploys the largest, where the task is never placed): a cheaper estimate for
+   * hosts that cannot run the task is no reason to choose them.
+   */
+  private hostsHoldATask(workload: Workload, { evaluation, design }: DesignedPlatform): boolean {
+    if (evaluation.platform.traits.compute !== 'ec2') return true;
+    const requirements = hostRequirements({
+      workload,
+      platform: evaluation.platform,
+      runtime: evaluation.facts.runtime,
+      instanceMarket: design.scaling.instanceMarket,
+    });
+    return chooseInstance(requirements, this.ruleSet.instanceCatalogue).fits;
+  }
+
+  /** The platform evaluated on Arm64, when cost may choose the architecture and Arm64 is eligible there. */
+  private async armCandidate(
+    workload: Workload,
+    evaluation: PlatformEvaluation,
+  ): Promise<PlatformEvaluation | null> {
+    const { architectureByCost } = this.ruleSet.costModel;
+    if (
+      workload.control.architecture !== 'any' ||
+      !architectureByCost.sensitivities.includes(workload.cost.sensitivity) ||
+      evaluation.facts.runtime.architecture === 'arm64' ||
+      !runsOn(evaluation.platform, workload.control.os, 'arm64')
+    )
+      return null;
+    const arm = await this.evaluator.evaluate(workload, evaluation.platform, 'arm64');
+    return arm.eligible ? arm : null;
   }
 
   /** The price table for a region, or us-east-1's when Berth has none for it. */

@@ -18,6 +18,21 @@ export const costModelSchema = z.strictObject({
     runsPerMonth: z.strictObject({ manual: z.number().min(0), 's3-object-created': z.number().min(0) }),
     lowDurationFactor: z.number().positive(),
     highDurationFactor: z.number().positive(),
+    scheduledRuns: z.strictObject({
+      description: z.string(),
+      /** Whether the scheduler that starts the runs starts one on every tick, even while a run is going. */
+      overlapByScheduler: z.strictObject({
+        'eventbridge-schedule': z.boolean(),
+        'kubernetes-cronjob': z.boolean(),
+      }),
+      source: z.string(),
+    }),
+  }),
+  architectureByCost: z.strictObject({
+    description: z.string(),
+    /** The cost sensitivities at which a workload that runs on "any" architecture is priced on both. */
+    sensitivities: z.array(z.enum(['low', 'medium', 'high'])),
+    source: z.string(),
   }),
   fargateSpot: z.strictObject({ description: z.string(), serviceSpotShare: z.number().min(0).max(1) }),
   ec2: z.strictObject({

@@ -23,10 +23,15 @@ const capability = z.strictObject({
   source: z.string().min(1),
 });
 
-/** Where a platform is offered: "*" for every Region, or a list; `excluded` names exceptions to "*". */
+/**
+ * Where a platform is offered: "*" for every Region, or a list; `excluded` names exceptions to "*";
+ * `unconfirmed` names Regions counted as offered on a secondary source or an assumption only (the answer
+ * warns there), so the note says so.
+ */
 const regions = z.strictObject({
   supported: z.array(z.string()).min(1),
   excluded: z.array(z.string()),
+  unconfirmed: z.array(z.string()).optional(),
   note: z.string().min(1),
   source: z.string().min(1),
 });

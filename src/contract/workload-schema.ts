@@ -88,6 +88,7 @@ const resources = z.strictObject({
   targetCpuUtilization: z.int().min(10).max(90).default(50),
   /** No default: only a request that sets it constrains the platforms (each one's limit is a hard requirement). */
   ephemeralStorageGiB: z.int().min(1).max(4096).optional(),
+  expectedRunMinutes: z.number().min(1).max(43_800).optional(),
 });
 
 const trigger = z.strictObject({

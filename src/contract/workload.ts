@@ -121,6 +121,14 @@ function crossFieldErrors(body: unknown): FieldError[] {
       });
     }
   }
+  const expectedRunMinutes = valueAtPath(body, ['resources', 'expectedRunMinutes']);
+  if (isKnownType && workloadType !== 'batch' && expectedRunMinutes !== undefined) {
+    errors.push({
+      path: 'resources.expectedRunMinutes',
+      message: `applies only to batch workloads, whose runs end; a ${workloadType} workload runs until it is stopped`,
+      received: echo(expectedRunMinutes),
+    });
+  }
   const trigger = body.trigger;
   if (workloadType === 'web' && trigger !== undefined) {
     errors.push({

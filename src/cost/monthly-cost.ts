@@ -12,7 +12,7 @@ import type { TaskSize } from '../catalogue/task-sizes';
 import type { Workload } from '../contract/workload';
 import type { Design } from '../design/design';
 import type { Facts } from '../engine/facts';
-import { round2, type Usage, usageOf } from './usage';
+import { type RunScheduler, round2, type Usage, usageOf } from './usage';
 
 export interface CostLine {
   item: string;
@@ -53,7 +53,10 @@ export interface CostInput {
 /** Estimates one platform's monthly cost from the price table: compute, control plane, network, storage, logs. */
 export function estimateMonthlyCost(input: CostInput): MonthlyCost {
   const { workload, prices, model } = input;
-  const usage = usageOf(workload, model, prices.hoursPerMonth);
+  const usage = usageOf(workload, model, prices.hoursPerMonth, {
+    minTasks: input.design.scaling.minCapacity,
+    scheduler: runSchedulerOf(input.design),
+  });
   const assumptions = [...usage.assumptions];
   const lines: Priced[] = [
     ...computeLines(input, usage, assumptions),
@@ -88,6 +91,13 @@ export function estimateMonthlyCost(input: CostInput): MonthlyCost {
     })),
     assumptions,
   };
+}
+
+/** The scheduler the design starts a scheduled job's runs with, if any. */
+function runSchedulerOf(design: Design): RunScheduler {
+  for (const trigger of design.triggers)
+    if (trigger.type === 'eventbridge-schedule' || trigger.type === 'kubernetes-cronjob') return trigger.type;
+  return null;
 }
 
 function line(
@@ -266,13 +276,13 @@ function spotShareOf(spot: { spot: boolean; batch: boolean }, usage: Usage, mode
 }
 
 function appRunnerLines(
-  { facts, prices, model, workload }: CostInput,
+  { facts, prices, model, workload, design }: CostInput,
   usage: Usage,
   assumptions: string[],
 ): Priced[] {
   const vcpu = facts.taskSize.vcpu ?? workload.resources.cpu;
   const memory = facts.taskSize.memoryGiB ?? workload.resources.memoryGiB;
-  const provisioned = Math.max(1, workload.resources.minTasks);
+  const provisioned = Math.max(1, design.scaling.minCapacity);
   const activeFraction = model.appRunnerActiveFraction[workload.traffic.pattern];
   const activeInstanceHours = usage.averageTasks * activeFraction * prices.hoursPerMonth;
   const memoryInstanceHours = Math.max(provisioned * prices.hoursPerMonth, activeInstanceHours);
@@ -357,7 +367,7 @@ function workloadInstanceLines(
       const priced = line(name, instanceCount(usage.averageTasks) * hours, 'instance-hour', rate);
       return {
         ...priced,
-        low: round2(instanceCount(workload.resources.minTasks) * hours * rate),
+        low: round2(instanceCount(design.scaling.minCapacity) * hours * rate),
         high: round2(instanceCount(workload.resources.maxTasks) * hours * rate),
       };
     }
@@ -449,15 +459,26 @@ function loadBalancerLines(
   return lines;
 }
 
-function networkLines({ platform, prices, model }: CostInput, usage: Usage, assumptions: string[]): Priced[] {
-  if (platform.traits.taskNetwork === 'service-owned') return [];
-  if (platform.traits.taskNetwork === 'public-subnets') {
+/**
+ * How the tasks reach the internet, as the starter configuration places them: tasks in private subnets
+ * through a NAT gateway, tasks in public subnets with a public IPv4 address each. Express Mode's tasks are
+ * in public subnets unless the service is private, when they are in the private subnets given; each line
+ * says which, so platforms that place their tasks differently show the difference as their own lines.
+ */
+function networkLines(
+  { platform, prices, model, design }: CostInput,
+  usage: Usage,
+  assumptions: string[],
+): Priced[] {
+  const network = platform.traits.taskNetwork;
+  if (network === 'service-owned') return [];
+  if (network === 'public-subnets' && design.loadBalancer.scheme !== 'internal') {
     assumptions.push(
       'Express Mode tasks run in public subnets (the default VPC) with a public IPv4 address each, so no NAT gateway.',
     );
     return [
       line(
-        'Public IPv4 addresses of the tasks',
+        'Public IPv4 addresses of the tasks (public subnets, so no NAT gateway)',
         usage.averageTasks * prices.hoursPerMonth,
         'IP-hour',
         priceOf(prices, 'vpc.publicIpv4.hour'),
@@ -469,7 +490,12 @@ function networkLines({ platform, prices, model }: CostInput, usage: Usage, assu
   assumptions.push(model.natGateways.description);
   const hours = prices.hoursPerMonth * model.natGateways.count;
   return [
-    line('NAT gateway hours', hours, 'hour', priceOf(prices, 'natGateway.hour')),
+    line(
+      'NAT gateway hours (tasks in private subnets pull images and reach AWS APIs through it)',
+      hours,
+      'hour',
+      priceOf(prices, 'natGateway.hour'),
+    ),
     line('NAT gateway public IPv4 address', hours, 'IP-hour', priceOf(prices, 'vpc.publicIpv4.hour')),
   ];
 }

@@ -1,5 +1,6 @@
 import type { CostModel } from '../catalogue/cost-model';
 import type { Workload } from '../contract/workload';
+import { shortestIntervalMinutes } from '../shared/schedule-interval';
 
 /** How much a workload runs in a month: task-hours at the average, the low and the high end. */
 export interface Usage {
@@ -10,14 +11,25 @@ export interface Usage {
 
 /**
  * Services (web, workers, queue-fed batch) run between minTasks and maxTasks all month, at an average the
- * traffic pattern implies; other batch jobs run one task per trigger for an assumed duration.
+ * traffic pattern implies; other batch jobs run one task per trigger for the given or an assumed run length,
+ * set against the schedule's interval by how its scheduler treats a run that outlasts it.
  */
-export function usageOf(workload: Workload, model: CostModel, hoursPerMonth: number): Usage {
-  const { minTasks, maxTasks } = workload.resources;
+export function usageOf(
+  workload: Workload,
+  model: CostModel,
+  hoursPerMonth: number,
+  deployed: DeployedScale,
+): Usage {
+  const { minTasks, scheduler } = deployed;
+  const { maxTasks } = workload.resources;
   const runsAsService = workload.workloadType !== 'batch' || workload.trigger?.type === 'sqs';
   if (runsAsService) {
     const factor = model.averageTaskLoad[workload.traffic.pattern];
     const averageTasks = minTasks + factor * (maxTasks - minTasks);
+    const raised =
+      minTasks === workload.resources.minTasks
+        ? ''
+        : ` (minTasks ${workload.resources.minTasks} raised to the ${minTasks} the scaling policy needs)`;
     return {
       averageTasks,
       taskHours: {
@@ -26,23 +38,82 @@ export function usageOf(workload: Workload, model: CostModel, hoursPerMonth: num
         high: maxTasks * hoursPerMonth,
       },
       assumptions: [
-        `Runs ${round2(averageTasks)} tasks on average (${workload.traffic.pattern} traffic: minTasks + ${factor} × (maxTasks − minTasks)); low = ${minTasks}, high = ${maxTasks} tasks, ${hoursPerMonth} hours a month.`,
+        `Runs ${round2(averageTasks)} tasks on average (${workload.traffic.pattern} traffic: minTasks + ${factor} × (maxTasks − minTasks)); low = ${minTasks}${raised}, high = ${maxTasks} tasks, ${hoursPerMonth} hours a month.`,
       ],
     };
   }
   const runs = runsPerMonth(workload, model, hoursPerMonth);
-  const hoursPerRun = model.batch.runMinutes / 60;
-  const total = runs.count * hoursPerRun;
+  const length = runLength(workload, model, scheduler);
+  const total = (runs.count * length.minutes.total) / 60;
   return {
     averageTasks: total / hoursPerMonth,
     taskHours: {
-      low: total * model.batch.lowDurationFactor,
+      low: (runs.count * length.minutes.low) / 60,
       total,
-      high: total * model.batch.highDurationFactor,
+      high: (runs.count * length.minutes.high) / 60,
     },
-    assumptions: [
-      `${runs.description}, one task per run for about ${model.batch.runMinutes} minutes (low ${model.batch.runMinutes * model.batch.lowDurationFactor}, high ${model.batch.runMinutes * model.batch.highDurationFactor} minutes).`,
-    ],
+    assumptions: [`${runs.description}, one task per run for ${length.description}.`],
+  };
+}
+
+/** The scheduler that starts a scheduled job's runs, as the design chose it; null for other triggers. */
+export type RunScheduler = 'eventbridge-schedule' | 'kubernetes-cronjob' | null;
+
+/** What the design deploys that the usage depends on: the fewest tasks kept running, and the scheduler. */
+export interface DeployedScale {
+  minTasks: number;
+  scheduler: RunScheduler;
+}
+
+interface RunLength {
+  /** Minutes billed per tick of the schedule (or per run, for other triggers), at each end. */
+  minutes: { low: number; total: number; high: number };
+  description: string;
+}
+
+/**
+ * How long each run is billed: the given run length, or the cost model's assumed one. A scheduled run is
+ * set against the shortest interval between ticks: an assumed length is capped at it; a given length that
+ * outlasts it is billed in full where the scheduler overlaps runs, and where it skips the ticks that fall
+ * during a run, only every whole number of intervals starts one (so the minutes per tick shrink).
+ */
+function runLength(workload: Workload, model: CostModel, scheduler: RunScheduler): RunLength {
+  const given = workload.resources.expectedRunMinutes;
+  const assumed = model.batch.runMinutes;
+  const expression = workload.trigger?.type === 'schedule' ? workload.trigger.expression : undefined;
+  const interval =
+    expression === undefined || scheduler === null ? null : shortestIntervalMinutes(expression);
+  if (given !== undefined) {
+    const minutes = { low: given, total: given, high: given };
+    if (interval === null || scheduler === null || given <= interval)
+      return { minutes, description: `${round2(given)} minutes (resources.expectedRunMinutes)` };
+    if (model.batch.scheduledRuns.overlapByScheduler[scheduler]) {
+      return {
+        minutes,
+        description: `${round2(given)} minutes (resources.expectedRunMinutes), longer than the ${round2(interval)}-minute interval between runs, so about ${round2(given / interval)} runs overlap at a time and each is billed in full`,
+      };
+    }
+    const ticksPerRun = Math.ceil(given / interval);
+    const perTick = given / ticksPerRun;
+    return {
+      minutes: { low: perTick, total: perTick, high: perTick },
+      description: `${round2(given)} minutes (resources.expectedRunMinutes), longer than the ${round2(interval)}-minute interval between runs: the CronJob skips the ticks that fall during a run, so a run starts every ${round2(ticksPerRun * interval)} minutes`,
+    };
+  }
+  const capped = (minutes: number) => (interval === null ? minutes : Math.min(minutes, interval));
+  const minutes = {
+    low: capped(assumed * model.batch.lowDurationFactor),
+    total: capped(assumed),
+    high: capped(assumed * model.batch.highDurationFactor),
+  };
+  const range = `low ${round2(minutes.low)}, high ${round2(minutes.high)} minutes; set resources.expectedRunMinutes to give the real length`;
+  const cap =
+    interval !== null && assumed * model.batch.highDurationFactor > interval
+      ? `, capped at the ${round2(interval)}-minute interval between runs`
+      : '';
+  return {
+    minutes,
+    description: `about ${round2(minutes.total)} minutes, assumed (${range})${cap}`,
   };
 }
 

@@ -91,7 +91,10 @@ export function designFrom(
     loadBalancer: loadBalancer.type === 'none' ? loadBalancer : { ...loadBalancer, scheme: draft.scheme },
     storage,
     scaling: {
-      minCapacity: workload.resources.minTasks,
+      minCapacity: Math.max(
+        workload.resources.minTasks,
+        ...draft.policies.map((policy) => policy.minimumTasks ?? 0),
+      ),
       maxCapacity: workload.resources.maxTasks,
       policies: draft.policies,
       ...(draft.capacityProviderStrategy === undefined

@@ -2,6 +2,8 @@ import { ecrRepositoryName } from '../catalogue/ecr-repository-name';
 import type { Platform } from '../catalogue/platform-catalogue';
 import type { TaskSize, TaskSizer } from '../catalogue/task-sizes';
 import type { Workload } from '../contract/workload';
+import { type KubernetesSchedule, toKubernetesSchedule } from '../shared/kubernetes-schedule';
+import { shortestIntervalMinutes } from '../shared/schedule-interval';
 
 /**
  * Values derived from the workload for one platform: the pieces of reasoning that are code rather than
@@ -9,8 +11,13 @@ import type { Workload } from '../contract/workload';
  */
 export interface Runtime {
   os: 'linux' | 'windows';
-  /** The CPU architecture the workload will run on here: the requested one, or the platform's best for "any". */
-  architecture: 'x86_64' | 'arm64';
+  /**
+   * The CPU architecture the workload will run on here: the requested one, or for "any" the platform's
+   * default (x86_64 where it has it) or the one cost chose.
+   */
+  architecture: Architecture;
+  /** Who chose the architecture: the request, the platform's default for "any", or the cost comparison. */
+  architectureChosenBy: 'request' | 'platform' | 'cost';
   /** "os/architecture", the key platform capabilities are listed by. */
   osArchitecture: string;
   /** "os/persistence type", the key storage capabilities are listed by. */
@@ -21,6 +28,10 @@ export interface Runtime {
   clusterName: string;
   /** The ECS task group: "service:<name>" for services, "family:<name>" for standalone tasks. */
   taskGroup: string;
+  /** The shortest time between two ticks of the workload's schedule, in minutes; null without a schedule. */
+  scheduleIntervalMinutes: number | null;
+  /** The workload's schedule as a Kubernetes CronJob would run it; null without a schedule. */
+  kubernetesCronJob: KubernetesSchedule | null;
   /** The EventBridge pattern that matches the workload's S3 trigger, when it has one. */
   s3EventPattern: Record<string, unknown> | null;
   /** The workload's name as a valid ECR repository name. */
@@ -55,15 +66,26 @@ export interface CostFact {
 
 export type CostFitFacts = Facts & { cost: CostFact };
 
-export function buildFacts(workload: Workload, platform: Platform, sizer: TaskSizer): Facts {
+export type Architecture = 'x86_64' | 'arm64';
+
+/**
+ * The facts of a workload on a platform. `costChoice` is the architecture the advisor's cost comparison
+ * picked for a workload that runs on "any"; it is ignored when the request names one.
+ */
+export function buildFacts(
+  workload: Workload,
+  platform: Platform,
+  sizer: TaskSizer,
+  costChoice?: Architecture,
+): Facts {
   const os = workload.control.os;
   const supported = asList(platform.capabilities.architectures.supported);
-  const architecture =
-    workload.control.architecture !== 'any'
-      ? workload.control.architecture
-      : supported.includes(`${os}/x86_64`) || !supported.includes(`${os}/arm64`)
-        ? 'x86_64'
-        : 'arm64';
+  const requested = workload.control.architecture;
+  const platformDefault: Architecture =
+    supported.includes(`${os}/x86_64`) || !supported.includes(`${os}/arm64`) ? 'x86_64' : 'arm64';
+  const architecture: Architecture = requested !== 'any' ? requested : (costChoice ?? platformDefault);
+  const architectureChosenBy =
+    requested !== 'any' ? 'request' : costChoice === undefined ? 'platform' : 'cost';
   const osArchitecture = `${os}/${architecture}`;
   const spotCapable = asList(platform.capabilities.spot.supported).includes(osArchitecture);
   const runsAsService = workload.workloadType !== 'batch' || workload.trigger?.type === 'sqs';
@@ -74,11 +96,14 @@ export function buildFacts(workload: Workload, platform: Platform, sizer: TaskSi
     runtime: {
       os,
       architecture,
+      architectureChosenBy,
       osArchitecture,
       storageNeed: `${os}/${workload.persistence.type}`,
       instanceMarket: workload.cost.interruptible && spotCapable ? 'spot' : 'on-demand',
       clusterName: platform.traits.cluster === 'account-default' ? 'default' : workload.name,
       taskGroup: runsAsService ? `service:${workload.name}` : `family:${workload.name}`,
+      scheduleIntervalMinutes: scheduleIntervalOf(workload),
+      kubernetesCronJob: kubernetesCronJobOf(workload),
       s3EventPattern: s3EventPattern(workload),
       ecrRepositoryName: ecrRepositoryName(workload.name),
       fargateTaskSize: sizer.size(
@@ -91,12 +116,33 @@ export function buildFacts(workload: Workload, platform: Platform, sizer: TaskSi
   };
 }
 
+function kubernetesCronJobOf(workload: Workload): KubernetesSchedule | null {
+  const trigger = workload.trigger;
+  if (trigger?.type !== 'schedule' || trigger.expression === undefined) return null;
+  return toKubernetesSchedule(trigger.expression);
+}
+
+function scheduleIntervalOf(workload: Workload): number | null {
+  const trigger = workload.trigger;
+  if (trigger?.type !== 'schedule' || trigger.expression === undefined) return null;
+  return shortestIntervalMinutes(trigger.expression);
+}
+
 function s3EventPattern(workload: Workload): Record<string, unknown> | null {
   const trigger = workload.trigger;
   if (trigger?.type !== 's3-object-created' || trigger.bucket === undefined) return null;
   const detail: Record<string, unknown> = { bucket: { name: [trigger.bucket] } };
   if (trigger.prefix) detail.object = { key: [{ prefix: trigger.prefix }] };
   return { source: ['aws.s3'], 'detail-type': ['Object Created'], detail };
+}
+
+/** Whether the platform runs the workload's operating system on this architecture. */
+export function runsOn(
+  platform: Platform,
+  os: Workload['control']['os'],
+  architecture: Architecture,
+): boolean {
+  return asList(platform.capabilities.architectures.supported).includes(`${os}/${architecture}`);
 }
 
 function asList(supported: boolean | string[]): string[] {

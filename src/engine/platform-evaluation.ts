@@ -1,7 +1,7 @@
 import type { Platform, PlatformId } from '../catalogue/platform-catalogue';
 import type { TaskSizer } from '../catalogue/task-sizes';
 import type { Workload } from '../contract/workload';
-import { buildFacts, type Facts } from './facts';
+import { type Architecture, buildFacts, type Facts } from './facts';
 import type { Manifest } from './rule-file-schema';
 import type { FiredRule, RulesEngine } from './rules-engine';
 
@@ -59,8 +59,13 @@ export class PlatformEvaluator {
     return evaluations;
   }
 
-  async evaluate(workload: Workload, platform: Platform): Promise<PlatformEvaluation> {
-    const facts = buildFacts(workload, platform, this.sizer);
+  /** `costChoice`: the architecture the cost comparison picked for a workload that runs on "any". */
+  async evaluate(
+    workload: Workload,
+    platform: Platform,
+    costChoice?: Architecture,
+  ): Promise<PlatformEvaluation> {
+    const facts = buildFacts(workload, platform, this.sizer, costChoice);
     const engine = this.engines.get(platform.id);
     if (engine === undefined) throw new Error(`no platform-fit engine for ${platform.id}`);
     const fired = await engine.run(facts);

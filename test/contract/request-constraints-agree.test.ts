@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { validateWorkload } from '../../src/contract/workload';
-import { validWorkloadRequest } from '../properties/arbitraries';
+import { batchRequestWithRunLength, validWorkloadRequest } from '../properties/arbitraries';
 import { schemaErrors } from '../support/openapi-validator';
 
 /**
@@ -47,6 +47,18 @@ const cases: { given: string; body: unknown }[] = [
     body: { workloadType: 'web', traffic: { requestsPerSecond: 20_000_000 } },
   },
   {
+    given: 'a batch run length of 90 minutes',
+    body: { workloadType: 'batch', resources: { expectedRunMinutes: 90 } },
+  },
+  {
+    given: 'a batch run length of no time at all',
+    body: { workloadType: 'batch', resources: { expectedRunMinutes: 0 } },
+  },
+  {
+    given: 'a batch run length longer than a month',
+    body: { workloadType: 'batch', resources: { expectedRunMinutes: 50_000 } },
+  },
+  {
     given: 'a rate in weeks',
     body: { workloadType: 'batch', trigger: { type: 'schedule', expression: 'rate(2 weeks)' } },
   },
@@ -83,7 +95,7 @@ describe('WorkloadRequest in openapi.yaml and the zod schema', () => {
 
   it('agree that every body the server accepts is a valid WorkloadRequest', () => {
     fc.assert(
-      fc.property(validWorkloadRequest, (body) => {
+      fc.property(fc.oneof(validWorkloadRequest, batchRequestWithRunLength), (body) => {
         expect(serverAccepts(body)).toBe(true);
         expect(schemaErrors('WorkloadRequest', body)).toEqual([]);
       }),

@@ -4,13 +4,13 @@ import { schedulesPerMonth } from '../../src/cost/usage';
 import { advise, recommend } from '../support/advisor';
 import { testApp } from '../support/app';
 import { schemaErrors } from '../support/openapi-validator';
-import { webWorkload, workerWorkload } from '../support/workloads';
+import { batchWorkload, webWorkload, workerWorkload } from '../support/workloads';
 
 type Estimate = {
   total: number;
   low: number;
   high: number;
-  lines: { item: string; unitPrice: number; monthly: number }[];
+  lines: { item: string; quantity: number; unitPrice: number; monthly: number }[];
   assumptions: string[];
 };
 
@@ -145,6 +145,147 @@ describe('monthly cost estimates', () => {
       expect(estimate.assumptions.join(' ')).toMatch(
         /65% planning discount off the Fargate Arm Linux task on-demand rates/,
       );
+    });
+  });
+
+  // EventBridge Scheduler starts a task on every tick whether or not the previous run ended
+  // (https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-schedule.html); a Kubernetes CronJob
+  // with concurrencyPolicy Forbid skips the ticks that fall during a run
+  // (https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#concurrency-policy).
+  describe('when a batch job runs on a schedule', () => {
+    const scheduled = (expression: string, expectedRunMinutes?: number, control: object = {}) =>
+      batchWorkload({
+        trigger: { type: 'schedule', expression },
+        control,
+        resources: {
+          cpu: 1,
+          memoryGiB: 2,
+          ...(expectedRunMinutes === undefined ? {} : { expectedRunMinutes }),
+        },
+      });
+    const vcpuHours = (estimate: Estimate, pattern: RegExp) =>
+      estimate.lines.find((line) => pattern.test(line.item))?.quantity;
+
+    it('bills an assumed run no longer than the interval between two ticks', async () => {
+      // 8,760 runs of rate(5 minutes), each billed 5 minutes (not the assumed 15): one task all month
+      const estimate = await estimateFor(scheduled('rate(5 minutes)'), 'ecs-fargate');
+      expect(vcpuHours(estimate, /^Fargate x86 Linux task vCPU/)).toBe(730);
+      expect(estimate.assumptions.join(' ')).toMatch(/capped at the 5-minute interval between runs/);
+    });
+
+    it('bills the run length given in resources.expectedRunMinutes', async () => {
+      // 730 runs of rate(1 hour) × 30 minutes
+      const estimate = await estimateFor(scheduled('rate(1 hour)', 30), 'ecs-fargate');
+      expect(vcpuHours(estimate, /^Fargate x86 Linux task vCPU/)).toBe(365);
+      expect(estimate.assumptions.join(' ')).toMatch(/30 minutes \(resources\.expectedRunMinutes\)/);
+    });
+
+    it('says the run length is an assumption when none is given', async () => {
+      const estimate = await estimateFor(scheduled('rate(1 hour)'), 'ecs-fargate');
+      expect(estimate.assumptions.join(' ')).toMatch(
+        /about 15 minutes, assumed \(low 7\.5, high 30 minutes; set resources\.expectedRunMinutes/,
+      );
+    });
+
+    it('bills overlapping runs on ECS when a run outlasts the interval, and warns that they overlap', async () => {
+      // 4,380 runs of rate(10 minutes) × 25 minutes: 2.5 tasks at once on average
+      const recommendation = await recommend(scheduled('rate(10 minutes)', 25));
+      const estimate = await estimateFor(scheduled('rate(10 minutes)', 25), 'ecs-fargate');
+      expect(vcpuHours(estimate, /^Fargate x86 Linux task vCPU/)).toBe(1825);
+      expect(recommendation.platform.id).toMatch(/^ecs-/);
+      expect(recommendation.warnings.join(' ')).toMatch(
+        /EventBridge Scheduler starts a task on every tick whether or not the previous run ended/,
+      );
+    });
+
+    it('bills a CronJob that skips the ticks during a run on EKS', async () => {
+      // concurrencyPolicy Forbid: a 25-minute run on rate(10 minutes) starts every 30 minutes
+      const estimate = await estimateFor(
+        scheduled('rate(10 minutes)', 25, { kubernetes: 'required' }),
+        'eks-fargate',
+      );
+      expect(vcpuHours(estimate, /^EKS Fargate pod vCPU/)).toBeCloseTo(608.33, 2);
+      expect(estimate.assumptions.join(' ')).toMatch(/skips the ticks that fall during a run/);
+    });
+  });
+
+  // Fargate Linux/Arm costs about 20% less per vCPU-hour than x86 (aws.amazon.com/fargate/pricing) and
+  // Graviton instances less than their x86 peers (aws.amazon.com/ec2/pricing/on-demand); an image runs on
+  // both only when it is built for both (docs.docker.com/build/building/multi-platform/).
+  describe('when the architecture is any', () => {
+    const anyArchitecture = (sensitivity: 'low' | 'medium' | 'high', control: object = {}) =>
+      webWorkload({
+        traffic: { exposure: 'private' },
+        control: { architecture: 'any', ...control },
+        cost: { sensitivity },
+        resources: { cpu: 1, memoryGiB: 2, minTasks: 2, maxTasks: 2 },
+      });
+
+    // Two 1 vCPU / 2 GB tasks of a private service (so every platform pays the same NAT gateway): on
+    // Fargate Arm 730 h × 2 × (0.03238 + 2 × 0.00356) ≈ $57.67 of compute, cheaper than the x86 rates,
+    // Express Mode's x86 tasks and a Graviton instance per task.
+    it('deploys Fargate on ARM64 at high cost sensitivity and warns that the image must be multi-arch', async () => {
+      const recommendation = await recommend(anyArchitecture('high'));
+      expect(recommendation.platform.id).toBe('ecs-fargate');
+      expect(recommendation.platform.monthlyCost?.lines[0]?.item).toMatch(/^Fargate Arm Linux task/);
+      const definition = JSON.parse(
+        recommendation.starterConfig.files.find((file) => file.path === 'ecs/task-definition.json')
+          ?.content ?? '{}',
+      ) as { runtimePlatform?: { cpuArchitecture?: string } };
+      expect(definition.runtimePlatform?.cpuArchitecture).toBe('ARM64');
+      expect(recommendation.warnings.join(' ')).toMatch(
+        /docker buildx build --platform linux\/amd64,linux\/arm64/,
+      );
+    });
+
+    it('prices Graviton instances for ECS on EC2 at high cost sensitivity', async () => {
+      const estimate = await estimateFor(anyArchitecture('high'), 'ecs-ec2');
+      expect(estimate.lines.map((line) => line.item).join(' ')).toMatch(/EC2 (m7g|m6g|c7g|t4g|r7g|r6g)\./);
+    });
+
+    it('stays on x86_64 where the platform has no Arm (EKS on Fargate, Express Mode)', async () => {
+      expect((await estimateFor(anyArchitecture('high'), 'ecs-express-mode')).lines[0]?.item).toMatch(
+        /^Fargate x86 Linux task/,
+      );
+    });
+
+    it.each(['low', 'medium'] as const)('stays on x86_64 at %s cost sensitivity', async (sensitivity) => {
+      const estimate = await estimateFor(anyArchitecture(sensitivity), 'ecs-fargate');
+      expect(estimate.lines[0]?.item).toMatch(/^Fargate x86 Linux task/);
+    });
+  });
+
+  // Tasks in private subnets reach ECR and AWS APIs through a NAT gateway (or VPC endpoints); a task in a
+  // public subnet needs a public IPv4 address instead
+  // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html). Express
+  // Mode puts its service in the subnets given: private subnets for a private service
+  // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/express-service-work.html).
+  describe('networking, compared between two platforms for the same workload', () => {
+    const networkLines = (estimate: Estimate) =>
+      estimate.lines.filter((line) => /NAT gateway|Public IPv4 addresses of the tasks/.test(line.item));
+
+    it('prices the same NAT gateway for a private service on Express Mode as on ECS on Fargate', async () => {
+      const privateService = webWorkload({ traffic: { exposure: 'private' } });
+      const fargate = await estimateFor(privateService, 'ecs-fargate');
+      const express = await estimateFor(privateService, 'ecs-express-mode');
+      expect(networkLines(express)).toEqual(networkLines(fargate));
+      expect(networkLines(express).map((line) => line.item)).toEqual([
+        expect.stringMatching(/^NAT gateway hours/),
+        expect.stringMatching(/^NAT gateway public IPv4 address/),
+      ]);
+    });
+
+    it('shows why a public service costs a NAT gateway on Fargate and public task addresses on Express Mode', async () => {
+      const publicService = webWorkload();
+      const fargate = networkLines(await estimateFor(publicService, 'ecs-fargate'));
+      const express = networkLines(await estimateFor(publicService, 'ecs-express-mode'));
+      expect(fargate.map((line) => line.item)).toEqual([
+        expect.stringMatching(/NAT gateway hours \(tasks in private subnets/),
+        expect.stringMatching(/NAT gateway public IPv4 address/),
+      ]);
+      expect(express.map((line) => line.item)).toEqual([
+        expect.stringMatching(/Public IPv4 addresses of the tasks \(public subnets, so no NAT gateway/),
+      ]);
     });
   });
 

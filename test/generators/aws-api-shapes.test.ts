@@ -40,6 +40,10 @@ const WORKLOADS: { label: string; body: Record<string, unknown> }[] = [
   { label: 'fargate efs', body: { workloadType: 'web', persistence: { type: 'shared-file' } } },
   { label: 'fargate ebs', body: { workloadType: 'web', persistence: { type: 'block', sizeGiB: 100 } } },
   {
+    label: 'ec2 windows ebs',
+    body: { workloadType: 'web', control: { os: 'windows' }, persistence: { type: 'block', sizeGiB: 100 } },
+  },
+  {
     label: 'fargate arm64',
     body: { workloadType: 'web', control: { architecture: 'arm64' }, resources: { cpu: 2, memoryGiB: 4 } },
   },

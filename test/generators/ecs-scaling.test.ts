@@ -1,5 +1,5 @@
 import type { ServiceScaling } from '../../src/generators/families/ecs/api-files';
-import { jsonAt, starterFiles } from './support/starter';
+import { jsonAt, recommend, starterFiles } from './support/starter';
 
 async function scaling(body: Record<string, unknown>): Promise<ServiceScaling> {
   return jsonAt<ServiceScaling>(await starterFiles(body), 'ecs/scaling.json');
@@ -85,6 +85,38 @@ describe('ECS service scaling', () => {
         trigger: { type: 's3-object-created', bucket: 'uploads' },
       });
       expect(files.map((file) => file.path)).not.toContain('ecs/scaling.json');
+    });
+  });
+
+  // Target tracking cannot scale when its metric has no data points
+  // (https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-target-tracking.html):
+  // at zero tasks there is no task CPU to average and no running task to divide the backlog by.
+  describe('when minTasks is 0', () => {
+    const cases = [
+      { given: 'a web service scaled on CPU', body: { workloadType: 'web', resources: { minTasks: 0 } } },
+      {
+        given: 'a queue worker scaled on backlog per task',
+        body: { workloadType: 'worker', resources: { minTasks: 0 } },
+      },
+      { given: 'a queue-fed batch job', body: { workloadType: 'batch', trigger: { type: 'sqs' } } },
+    ];
+
+    it.each(cases)('keeps one task running, given $given', async ({ body }) => {
+      const recommendation = await recommend(body);
+      const files = recommendation.starterConfig.files;
+      expect(jsonAt<ServiceScaling>(files, 'ecs/scaling.json').registerScalableTarget.MinCapacity).toBe(1);
+      expect(jsonAt<{ desiredCount: number }>(files, 'ecs/service.json').desiredCount).toBe(1);
+      expect(recommendation.scaling.minCapacity).toBe(1);
+      expect(recommendation.warnings.join(' ')).toMatch(/minTasks is 0, but .* keeps one task running/);
+    });
+
+    it('prices the task it keeps at the low end', async () => {
+      const recommendation = await recommend({
+        workloadType: 'web',
+        resources: { minTasks: 0, maxTasks: 1 },
+      });
+      const cost = recommendation.platform.monthlyCost;
+      expect(cost?.low).toBe(cost?.total);
     });
   });
 });

@@ -1,5 +1,5 @@
-import type { CreateServiceCommandInput } from '@aws-sdk/client-ecs';
-import { jsonAt, starterFiles } from './support/starter';
+import type { CreateServiceCommandInput, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import { jsonAt, recommend, starterFiles } from './support/starter';
 
 async function service(body: Record<string, unknown>): Promise<CreateServiceCommandInput> {
   return jsonAt<CreateServiceCommandInput>(await starterFiles(body), 'ecs/service.json');
@@ -65,8 +65,10 @@ describe('ECS service', () => {
   });
 
   describe('when the workload is a batch fed by a queue', () => {
-    it('runs as a service that starts with no tasks', async () => {
-      expect((await service({ workloadType: 'batch', trigger: { type: 'sqs' } })).desiredCount).toBe(0);
+    // Backlog per task (visible messages ÷ running tasks) has no value at zero tasks, so target tracking
+    // would never start the first one.
+    it('runs as a service that keeps one task, the fewest its backlog scaling can start from', async () => {
+      expect((await service({ workloadType: 'batch', trigger: { type: 'sqs' } })).desiredCount).toBe(1);
     });
   });
 
@@ -121,6 +123,34 @@ describe('ECS service', () => {
       );
       expect(roles.find((role) => role.RoleName === 'app-ecs-volumes')?.ManagedPolicyArns).toEqual([
         'arn:aws:iam::aws:policy/service-role/AmazonECSInfrastructureRolePolicyForVolumes',
+      ]);
+    });
+  });
+
+  describe('when a Windows workload needs block storage', () => {
+    const windowsBlock = {
+      workloadType: 'web',
+      control: { os: 'windows' },
+      persistence: { type: 'block', sizeGiB: 50 },
+    };
+
+    it('runs on Windows EC2 instances and has ECS create an NTFS volume for each task', async () => {
+      const recommendation = await recommend(windowsBlock);
+      expect(recommendation.platform.id).toBe('ecs-ec2');
+      expect(
+        jsonAt<CreateServiceCommandInput>(recommendation.starterConfig.files, 'ecs/service.json')
+          .volumeConfigurations?.[0]?.managedEBSVolume,
+      ).toMatchObject({ sizeInGiB: 50, filesystemType: 'ntfs' });
+    });
+
+    it('mounts the volume at a Windows path', async () => {
+      const definition = jsonAt<RegisterTaskDefinitionCommandInput>(
+        await starterFiles(windowsBlock),
+        'ecs/task-definition.json',
+      );
+      expect(definition.volumes).toEqual([{ name: 'data', configuredAtLaunch: true }]);
+      expect(definition.containerDefinitions?.[0]?.mountPoints).toEqual([
+        { sourceVolume: 'data', containerPath: 'C:\\data', readOnly: false },
       ]);
     });
   });

@@ -1,4 +1,5 @@
 import type { PlatformId } from '../../src/catalogue/platform-catalogue';
+import { advise } from '../support/advisor';
 import { at, type Document, kinds, kubernetesObject, starterFiles, yamlDocumentsAt } from './support/starter';
 
 const EKS = { kubernetes: 'required' };
@@ -412,18 +413,23 @@ describe('EKS manifests', () => {
       expect(at(cronJob, 'spec', 'jobTemplate', 'spec', 'template', 'spec', 'restartPolicy')).toBe('Never');
     });
 
-    it('explains in the README when the schedule is only approximated', async () => {
-      const files = await starterFiles(
-        {
-          workloadType: 'batch',
-          control: FARGATE,
-          trigger: { type: 'schedule', expression: 'rate(7 minutes)' },
-        },
-        'eks-fargate',
-      );
-      expect(files.find((file) => file.path === 'README.md')?.content).toContain(
-        'no exact Kubernetes cron equivalent',
-      );
+    // A CronJob that only approximated rate(7 minutes) would run on another schedule than the one asked for.
+    it('never deploys a schedule cron can only approximate: no EKS platform is eligible for it', async () => {
+      const advice = await advise({
+        workloadType: 'batch',
+        control: FARGATE,
+        trigger: { type: 'schedule', expression: 'rate(7 minutes)' },
+      });
+      expect(advice.kind).toBe('no-eligible-platform');
+      const eks =
+        advice.kind === 'no-eligible-platform'
+          ? advice.platforms.filter(({ platformId }) => platformId.startsWith('eks-'))
+          : [];
+      expect(eks).not.toHaveLength(0);
+      for (const platform of eks)
+        expect(platform.blockers).toContainEqual(
+          expect.stringContaining('cannot run rate(7 minutes) as written'),
+        );
     });
   });
 

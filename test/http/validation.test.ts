@@ -253,6 +253,16 @@ describe('POST /v1/recommendations', () => {
         want: 'trigger.expression',
       },
       {
+        given: 'a run length on a web service',
+        body: { ...webWorkload(), resources: { expectedRunMinutes: 10 } },
+        want: 'resources.expectedRunMinutes',
+      },
+      {
+        given: 'a run length on a queue worker',
+        body: { ...workerWorkload(), resources: { expectedRunMinutes: 10 } },
+        want: 'resources.expectedRunMinutes',
+      },
+      {
         given: 'maxTasks below minTasks',
         body: { ...webWorkload(), resources: { minTasks: 5, maxTasks: 3 } },
         want: 'resources.maxTasks',

@@ -226,6 +226,17 @@ export const validWorkloadRequest: fc.Arbitrary<WorkloadRequest> = fc.oneof(
 ) as fc.Arbitrary<WorkloadRequest>;
 
 /**
+ * Batch jobs that say how long one run takes. Kept apart from validWorkloadRequest so that the behaviour
+ * corpus, sampled from it with a fixed seed, stays the same workloads.
+ */
+export const batchRequestWithRunLength: fc.Arbitrary<WorkloadRequest> = fc
+  .tuple(backgroundRequest('batch'), fc.double({ min: 1, max: 43_800, noNaN: true }))
+  .map(([body, expectedRunMinutes]) => ({
+    ...body,
+    resources: { ...body.resources, expectedRunMinutes },
+  })) as fc.Arbitrary<WorkloadRequest>;
+
+/**
  * Small stateless Linux web services with few hard requirements: the bodies for which the managed
  * platforms (App Runner, ECS Express Mode) can win, which the fully random bodies above rarely describe.
  */
@@ -339,6 +350,7 @@ const NUMBER_RANGES: [string[], number, number, boolean][] = [
   [['resources', 'memoryGiB'], 0.5, 1536, false],
   [['resources', 'targetCpuUtilization'], 10, 90, true],
   [['resources', 'maxTasks'], 1, 5000, true],
+  [['resources', 'expectedRunMinutes'], 1, 43_800, false],
   [['persistence', 'sizeGiB'], 1, 65_536, true],
   [['resources', 'ephemeralStorageGiB'], 1, 4096, true],
 ];
@@ -373,7 +385,15 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
   persistence: ['type', 'sizeGiB'],
   control: ['level', 'kubernetes', 'gpu', 'privileged', 'daemons', 'os', 'architecture'],
   cost: ['sensitivity', 'interruptible'],
-  resources: ['cpu', 'memoryGiB', 'minTasks', 'maxTasks', 'targetCpuUtilization', 'ephemeralStorageGiB'],
+  resources: [
+    'cpu',
+    'memoryGiB',
+    'minTasks',
+    'maxTasks',
+    'targetCpuUtilization',
+    'ephemeralStorageGiB',
+    'expectedRunMinutes',
+  ],
 };
 
 /** JSON nested `depth` levels deep, as arrays or objects. */

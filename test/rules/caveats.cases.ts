@@ -435,4 +435,90 @@ export const caveatsCases: PlatformFitCase<Warns>[] = [
     platform: 'aws-batch',
     want: DOES_NOT_FIRE,
   },
+  // Fargate's Arm rate is about 20% below x86 (https://aws.amazon.com/fargate/pricing/); an Arm task needs an
+  // image built for Arm (https://docs.docker.com/build/building/multi-platform/).
+  {
+    given: 'a private web service runs on any architecture and cost matters most',
+    rule: 'arm64-chosen-for-cost-needs-a-multi-arch-image',
+    workload: webWorkload({
+      traffic: { exposure: 'private' },
+      control: { architecture: 'any' },
+      cost: { sensitivity: 'high' },
+    }),
+    platform: 'ecs-fargate',
+    want: { warning: 'docker buildx build --platform linux/amd64,linux/arm64' },
+  },
+  {
+    given: 'a private web service runs on any architecture and cost matters somewhat',
+    rule: 'arm64-chosen-for-cost-needs-a-multi-arch-image',
+    workload: webWorkload({ traffic: { exposure: 'private' }, control: { architecture: 'any' } }),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  // Express Mode's GovCloud (US) availability rests on a secondary source only (an AWS Japan blog post as
+  // reported by dev.classmethod.jp); AWS publishes no Express Mode Region list
+  // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/express-service-work.html).
+  {
+    given: 'a minimal-ops web service runs in GovCloud (US-West)',
+    rule: 'region-availability-not-confirmed',
+    workload: webWorkload({ region: 'us-gov-west-1', control: { level: 'minimal' } }),
+    platform: 'ecs-express-mode',
+    want: { warning: 'That Amazon ECS Express Mode is offered in us-gov-west-1 is not confirmed by AWS' },
+  },
+  {
+    given: 'a minimal-ops web service runs in us-east-1',
+    rule: 'region-availability-not-confirmed',
+    workload: webWorkload({ control: { level: 'minimal' } }),
+    platform: 'ecs-express-mode',
+    want: DOES_NOT_FIRE,
+  },
+  // EventBridge Scheduler calls its target every time the schedule runs
+  // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-scheduler-schedule.html);
+  // a CronJob with concurrencyPolicy Forbid skips a tick while a run is going
+  // (https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#concurrency-policy).
+  {
+    given: 'a 25-minute job is scheduled every 10 minutes',
+    rule: 'scheduled-runs-overlap-on-eventbridge-scheduler',
+    workload: scheduledJob('rate(10 minutes)', 25),
+    platform: 'ecs-fargate',
+    want: {
+      warning: 'EventBridge Scheduler starts a task on every tick whether or not the previous run ended',
+    },
+  },
+  {
+    given: 'a 10-minute job is scheduled every 10 minutes',
+    rule: 'scheduled-runs-overlap-on-eventbridge-scheduler',
+    workload: scheduledJob('rate(10 minutes)', 10),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a job scheduled every 10 minutes does not say how long it runs',
+    rule: 'scheduled-runs-overlap-on-eventbridge-scheduler',
+    workload: batchWorkload({ trigger: { type: 'schedule', expression: 'rate(10 minutes)' } }),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a 90-minute Kubernetes job runs at 09:00 and 10:00',
+    rule: 'scheduled-runs-skip-ticks-on-kubernetes',
+    workload: scheduledJob('cron(0 9,10 * * ? *)', 90, onKubernetes),
+    platform: 'eks-fargate',
+    want: { warning: 'the CronJob (concurrencyPolicy: Forbid) skips the ticks that fall during a run' },
+  },
+  {
+    given: 'a 30-minute Kubernetes job runs at 09:00 and 10:00',
+    rule: 'scheduled-runs-skip-ticks-on-kubernetes',
+    workload: scheduledJob('cron(0 9,10 * * ? *)', 30, onKubernetes),
+    platform: 'eks-fargate',
+    want: DOES_NOT_FIRE,
+  },
 ];
+
+function scheduledJob(expression: string, expectedRunMinutes: number, control = {}) {
+  return batchWorkload({
+    trigger: { type: 'schedule', expression },
+    control,
+    resources: { expectedRunMinutes },
+  });
+}

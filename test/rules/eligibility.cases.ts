@@ -231,6 +231,22 @@ export const eligibilityCases: PlatformFitCase<Excludes>[] = [
     platform: 'ecs-fargate',
     want: DOES_NOT_FIRE,
   },
+  // ECS-managed EBS volumes: "Linux, Windows (on Amazon EC2 only)"
+  // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_data_volumes.html).
+  {
+    given: 'a Windows workload needs a block volume',
+    rule: 'persistence-must-be-supported',
+    workload: webWorkload({ control: { os: 'windows' }, persistence: { type: 'block' } }),
+    platform: 'ecs-ec2',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a Windows workload needs a block volume',
+    rule: 'persistence-must-be-supported',
+    workload: webWorkload({ control: { os: 'windows' }, persistence: { type: 'block' } }),
+    platform: 'ecs-fargate',
+    want: { blockerMentions: /cannot provide block storage to windows containers/ },
+  },
   {
     given: 'the workload needs a high-performance file system',
     rule: 'persistence-must-be-supported',
@@ -508,6 +524,55 @@ export const eligibilityCases: PlatformFitCase<Excludes>[] = [
     want: DOES_NOT_FIRE,
   },
 
+  // A Kubernetes CronJob takes five-field cron with none of L, W, # or a year
+  // (https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#schedule-syntax); EventBridge
+  // Scheduler takes them (https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html).
+  {
+    given: 'a job runs on the last day of each month',
+    rule: 'schedule-must-be-expressible-as-a-cronjob',
+    workload: scheduled('cron(15 10 L * ? *)'),
+    platform: 'eks-managed-nodes',
+    want: {
+      blockerMentions:
+        /cannot run cron\(15 10 L \* \? \*\) as written: the last day of the month \(L\).*nearest CronJob schedule is `15 10 28 \* \*`/,
+    },
+  },
+  {
+    given: 'a job runs on the third Thursday of each month',
+    rule: 'schedule-must-be-expressible-as-a-cronjob',
+    workload: scheduled('cron(0 8 ? * 5#3 *)'),
+    platform: 'eks-fargate',
+    want: { blockerMentions: /the nth weekday of the month \(#\)/ },
+  },
+  {
+    given: 'a job runs every 7 minutes',
+    rule: 'schedule-must-be-expressible-as-a-cronjob',
+    workload: scheduled('rate(7 minutes)'),
+    platform: 'eks-self-managed-nodes',
+    want: { blockerMentions: /cron restarts its count every hour/ },
+  },
+  {
+    given: 'a job runs only in 2030',
+    rule: 'schedule-must-be-expressible-as-a-cronjob',
+    workload: scheduled('cron(0 2 * * ? 2030)'),
+    platform: 'eks-managed-nodes',
+    want: { blockerMentions: /no year field/ },
+  },
+  {
+    given: 'a job runs on the last day of each month',
+    rule: 'schedule-must-be-expressible-as-a-cronjob',
+    workload: scheduled('cron(15 10 L * ? *)'),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'a job runs every weekday at 18:00',
+    rule: 'schedule-must-be-expressible-as-a-cronjob',
+    workload: scheduled('cron(0 18 ? * MON-FRI *)'),
+    platform: 'eks-managed-nodes',
+    want: DOES_NOT_FIRE,
+  },
+
   {
     given: 'the team wants to avoid Kubernetes',
     rule: 'kubernetes-avoided-excludes-eks',
@@ -755,3 +820,7 @@ export const eligibilityCases: PlatformFitCase<Excludes>[] = [
     want: DOES_NOT_FIRE,
   },
 ];
+
+function scheduled(expression: string) {
+  return batchWorkload({ trigger: { type: 'schedule', expression } });
+}

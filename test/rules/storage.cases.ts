@@ -53,6 +53,21 @@ export const storageCases: DesignCase<DeepPartial<Storage>>[] = [
     want: { type: 'ebs', sizeGiB: 50, details: { volumeType: 'gp3', encrypted: true } },
   },
   {
+    given: 'a Windows workload needs a block volume',
+    rule: 'ebs-ntfs-for-windows-block-storage',
+    workload: webWorkload({ control: { os: 'windows' }, persistence: { type: 'block', sizeGiB: 50 } }),
+    platform: 'ecs-ec2',
+    want: { type: 'ebs', sizeGiB: 50, mountPath: 'C:\\data', details: { filesystemType: 'ntfs' } },
+  },
+  {
+    given: 'a Windows workload needs a block volume',
+    rule: 'ebs-for-block-storage',
+    workload: webWorkload({ control: { os: 'windows' }, persistence: { type: 'block', sizeGiB: 50 } }),
+    platform: 'ecs-ec2',
+    fires: false,
+    want: { type: 'ebs', details: { filesystemType: 'ntfs' } },
+  },
+  {
     given: 'a Windows workload asks for a 20 GiB file share, below the FSx minimum',
     rule: 'fsx-windows-for-windows-file-shares',
     workload: windowsFileShare(20),

@@ -1,5 +1,6 @@
 import { awsBatchScenarios } from './aws-batch.cases';
 import { eksAutoModeScenarios } from './eks-auto-mode.cases';
+import { factsCostScenarios } from './facts-cost.cases';
 import { loadBalancingScenarios } from './load-balancing.cases';
 import { managedInstancesScenarios } from './managed-instances.cases';
 import { scenarios as foundationScenarios, noEligibleScenarios, type Scenario } from './scenarios.cases';
@@ -18,6 +19,7 @@ export const scenarios: Scenario[] = [
   ...awsBatchScenarios,
   ...managedInstancesScenarios,
   ...eksAutoModeScenarios,
+  ...factsCostScenarios,
 ];
 
 export { noEligibleScenarios };

@@ -42,6 +42,7 @@ export const WORKLOAD_FLAGS: readonly WorkloadFlag[] = [
   { flag: 'max-tasks', path: 'resources.maxTasks', kind: 'number' },
   { flag: 'target-cpu-utilization', path: 'resources.targetCpuUtilization', kind: 'number' },
   { flag: 'ephemeral-storage-gib', path: 'resources.ephemeralStorageGiB', kind: 'number' },
+  { flag: 'expected-run-minutes', path: 'resources.expectedRunMinutes', kind: 'number' },
   { flag: 'trigger', path: 'trigger.type', kind: 'string' },
   { flag: 'expression', path: 'trigger.expression', kind: 'string' },
   { flag: 'bucket', path: 'trigger.bucket', kind: 'string' },

@@ -694,6 +694,15 @@ export interface components {
              * @example 150
              */
             ephemeralStorageGiB?: number;
+            /**
+             * @description How long one run of a `batch` job takes, in minutes (`batch` only; at most 43,800, a month of
+             *     730 hours). Optional; no default: without it the estimate assumes the cost model's run length
+             *     and says so. A scheduled job that runs longer than the time between two ticks overlaps itself on
+             *     ECS (EventBridge Scheduler starts a task on every tick) and skips ticks on EKS (the CronJob
+             *     forbids concurrent runs); the answer warns of either.
+             * @example 20
+             */
+            expectedRunMinutes?: number;
         };
         /**
          * @description What starts the work (`worker` and `batch` only). Default: `{"type": "sqs"}` for `worker`,
@@ -811,6 +820,7 @@ export interface components {
             maxTasks?: components["schemas"]["Resources"]["maxTasks"];
             targetCpuUtilization?: components["schemas"]["Resources"]["targetCpuUtilization"];
             ephemeralStorageGiB?: components["schemas"]["Resources"]["ephemeralStorageGiB"];
+            expectedRunMinutes?: components["schemas"]["Resources"]["expectedRunMinutes"];
         };
         /**
          * @description What starts the work (`worker` and `batch` only). Default: `{"type": "sqs"}` for `worker`,
@@ -992,6 +1002,12 @@ export interface components {
             metric?: string;
             /** @description The value the metric is kept at. */
             targetValue?: number;
+            /**
+             * @description The fewest tasks the policy can work with: below it its metric has no data and it never scales
+             *     out (target tracking on task CPU, or on backlog per running task, needs one running task).
+             *     `scaling.minCapacity` is never below it.
+             */
+            minimumTasks?: number;
             /** @description What the policy does, in one sentence. */
             description: string;
         } & {
@@ -1220,6 +1236,11 @@ export interface components {
             supported: boolean | string[];
             /** @description For `regions`, the Regions left out although `supported` is `["*"]` (every Region). */
             excluded?: string[];
+            /**
+             * @description For `regions`, the Regions counted as offered on a secondary source or an assumption only: the
+             *     answer warns when the workload's `region` is one of them, and `note` says why.
+             */
+            unconfirmed?: string[];
             note?: string;
             source?: string;
         };

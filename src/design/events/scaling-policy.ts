@@ -18,6 +18,8 @@ export const scalingPolicy = ruleEvent({
       ]),
       metric: text.optional(),
       targetValue: valueOrFact(z.number()).optional(),
+      /** The fewest tasks the policy can work with: its metric has no data below it, so it never scales out. */
+      minimumTasks: z.int().min(0).optional(),
       description: text,
     }),
   }),

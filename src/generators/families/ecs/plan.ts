@@ -247,7 +247,7 @@ export interface EbsVolumeConfigurationPlan {
   sizeInGiB?: number;
   volumeType: string;
   encrypted: boolean;
-  filesystemType: 'xfs' | 'ext4';
+  filesystemType: EbsFilesystemType;
   role: Reference;
 }
 
@@ -826,7 +826,7 @@ function servicePlan(input: StarterConfigInput, volumeRole: RolePlan | null): Se
             ...(design.storage.sizeGiB === undefined ? {} : { sizeInGiB: design.storage.sizeGiB }),
             volumeType: typeof details.volumeType === 'string' ? details.volumeType : 'gp3',
             encrypted: details.encrypted !== false,
-            filesystemType: details.filesystemType === 'xfs' ? 'xfs' : 'ext4',
+            filesystemType: ebsFilesystemType(details.filesystemType),
             role: reference(volumeRole.key, 'arn', iamRoleArn(volumeRole.name)),
           },
   };
@@ -956,4 +956,12 @@ function containerOverridesTemplate(containerName: string): string {
     (text, path) => text.replace(JSON.stringify(marker(path)), `<${path}>`),
     template,
   );
+}
+
+/** The file systems ECS can format a managed EBS volume with (ntfs for Windows tasks). */
+const EBS_FILESYSTEM_TYPES = ['ext3', 'ext4', 'xfs', 'ntfs'] as const;
+type EbsFilesystemType = (typeof EBS_FILESYSTEM_TYPES)[number];
+
+function ebsFilesystemType(designed: unknown): EbsFilesystemType {
+  return EBS_FILESYSTEM_TYPES.find((type) => type === designed) ?? 'ext4';
 }

@@ -1,11 +1,11 @@
 import type { components } from '../../../contract/generated/openapi-types';
 import { isRecord } from '../../../shared/json-value';
+import { toKubernetesSchedule } from '../../../shared/kubernetes-schedule';
 import type { FileSystemPlan } from '../../plan/file-system/plan';
 import { type Reference, reference } from '../../plan/reference';
 import { healthCheckPortOf, servesPlainHttp } from '../../shared/health-check';
 import { iamRoleArn, PLACEHOLDERS } from '../../shared/placeholders';
 import type { StarterConfigInput } from '../../shared/starter-file';
-import { toKubernetesSchedule } from './schedule-expression';
 import { NOTES } from './steps';
 
 type ScalingPolicy = components['schemas']['ScalingPolicy'];

@@ -1,13 +1,17 @@
 /**
- * EventBridge schedule expressions, rewritten as the five-field cron a Kubernetes CronJob takes.
+ * EventBridge schedule expressions, rewritten as the five-field cron a Kubernetes CronJob takes. Shared by
+ * the rules (a schedule a CronJob cannot express exactly rules the Kubernetes platforms out) and the EKS
+ * starter files.
  * EventBridge cron has six fields (minutes hours day-of-month month day-of-week year), `?` for "any",
  * numbers 1-7 for SUN-SAT and the L, W and # forms; Kubernetes has five fields, 0-6 for SUN-SAT and none of
  * L, W or #. A rate keeps its cadence, anchored to the clock rather than to the time the schedule was created.
  */
 export interface KubernetesSchedule {
   schedule: string;
-  /** False when the CronJob only approximates the expression; `note` then says how. */
+  /** False when the CronJob only approximates the expression; `reason` and `note` then say how. */
   exact: boolean;
+  /** What of the expression cron cannot say, and what the CronJob would do instead. */
+  reason?: string;
   note?: string;
 }
 
@@ -28,6 +32,7 @@ export function toKubernetesSchedule(expression: string): KubernetesSchedule {
   return {
     schedule: DAILY,
     exact: false,
+    reason: 'it cannot be read as rate(…) or cron(…)',
     note: `The schedule expression could not be read as rate(…) or cron(…), so the CronJob runs daily at midnight UTC (${DAILY}): set the schedule yourself.`,
   };
 }
@@ -139,6 +144,7 @@ function inexact(schedule: string, original: string, reason: string): Kubernetes
   return {
     schedule,
     exact: false,
+    reason,
     note: `The schedule ${original} has no exact Kubernetes cron equivalent, so the CronJob uses \`${schedule}\`: ${reason}.`,
   };
 }

@@ -1,4 +1,4 @@
-import { toKubernetesSchedule } from '../../src/generators/families/eks/schedule-expression';
+import { toKubernetesSchedule } from '../../src/shared/kubernetes-schedule';
 
 describe('EKS CronJob schedule', () => {
   describe('when the EventBridge expression has an exact cron equivalent', () => {
