@@ -39,6 +39,7 @@ export class CostFit {
         monthly,
         cheapestMonthly: cheapest.total,
         cheapestPlatformName: cheapest.evaluation.platform.name,
+        cheapestIsWholeInstances: cheapest.evaluation.platform.sizingModel === 'ec2',
         ratio: Number.isFinite(ratio) ? round2(ratio) : 1000,
         percentAboveCheapest: Number.isFinite(ratio) ? Math.round((ratio - 1) * 100) : 100_000,
       };

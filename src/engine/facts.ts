@@ -58,6 +58,8 @@ export interface CostFact {
   monthly: number;
   cheapestMonthly: number;
   cheapestPlatformName: string;
+  /** Whether the cheapest eligible platform is priced as whole EC2 instances (sizing model `ec2`), not per task. */
+  cheapestIsWholeInstances: boolean;
   /** monthly ÷ cheapestMonthly: 1 for the cheapest. */
   ratio: number;
   /** How much dearer than the cheapest, in percent, rounded. */

@@ -71,7 +71,9 @@ describe('monthly cost estimates', () => {
         }),
       );
       expect(estimate.assumptions).toContainEqual(
-        expect.stringMatching(/management fee: an ESTIMATE of 12%/),
+        expect.stringMatching(
+          /management fee: 12% of the g6\.xlarge On-Demand price per instance-hour .*\(ESTIMATE, /,
+        ),
       );
     });
 

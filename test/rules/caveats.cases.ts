@@ -170,15 +170,16 @@ export const caveatsCases: PlatformFitCase<Warns>[] = [
   },
   // The example in docs/sources.md §5: 1 vCPU + 8 GB becomes 2 vCPU / 9 GB on EKS Fargate.
   {
-    given: 'a cost-sensitive Kubernetes pod asks for 1 vCPU and 8 GiB',
+    given: 'a cost-sensitive Kubernetes pod with spiky traffic asks for 2 vCPU and 8 GiB',
     rule: 'eks-fargate-adds-256-mb-per-pod',
     workload: webWorkload({
       control: onKubernetes,
-      resources: { cpu: 1, memoryGiB: 8 },
+      traffic: { pattern: 'spiky' },
+      resources: { cpu: 2, memoryGiB: 8 },
       cost: { sensitivity: 'high' },
     }),
     platform: 'eks-fargate',
-    want: { warning: 'a 1 vCPU / 8 GiB pod runs (and is billed) as 2 vCPU / 9 GB' },
+    want: { warning: 'a 2 vCPU / 8 GiB pod runs (and is billed) as 2 vCPU / 9 GB' },
   },
   {
     given: 'a cost-sensitive Kubernetes pod asks for the defaults, 0.5 vCPU and 1 GiB',
@@ -503,7 +504,7 @@ export const caveatsCases: PlatformFitCase<Warns>[] = [
     given: 'a 90-minute Kubernetes job runs at 09:00 and 10:00',
     rule: 'scheduled-runs-skip-ticks-on-kubernetes',
     workload: scheduledJob('cron(0 9,10 * * ? *)', 90, onKubernetes),
-    platform: 'eks-fargate',
+    platform: 'eks-auto-mode',
     want: { warning: 'the CronJob (concurrencyPolicy: Forbid) skips the ticks that fall during a run' },
   },
   {

@@ -194,7 +194,7 @@ export const loadBalancerCases: DesignCase<DeepPartial<LoadBalancer>>[] = [
       traffic: { protocol: 'https', tlsTermination: 'service', stickySessions: true },
       control: { kubernetes: 'required', daemons: true },
     }),
-    platform: 'eks-managed-nodes',
+    platform: 'eks-auto-mode',
     want: { type: 'nlb', targetGroup: { stickiness: true } },
   },
   {

@@ -8,7 +8,6 @@ const kubernetesPreferred = webWorkload({ control: { kubernetes: 'preferred' } }
 const onKubernetes = webWorkload({ control: { kubernetes: 'required' } });
 const minimalOnKubernetes = webWorkload({ control: { kubernetes: 'required', level: 'minimal' } });
 const interruptibleBatch = batchWorkload({ cost: { interruptible: true } });
-const steadyAndCostly = webWorkload({ cost: { sensitivity: 'high' } });
 
 /**
  * rules/preferences.json: soft preferences that move an eligible platform's score. Each positive row names
@@ -509,55 +508,6 @@ export const preferencesCases: PlatformFitCase<Scores>[] = [
     given: 'the team runs services but not hosts, and AWS runs the EC2 hosts',
     rule: 'standard-control-avoids-owning-hosts',
     workload: standard,
-    platform: 'ecs-managed-instances',
-    want: DOES_NOT_FIRE,
-  },
-  {
-    given: 'a web service with steady load where cost matters a lot',
-    rule: 'steady-load-at-high-cost-sensitivity-favours-whole-instances',
-    workload: steadyAndCostly,
-    platform: 'ecs-managed-instances',
-    want: { points: 25 },
-  },
-  {
-    given: 'a queue worker with steady load where cost matters a lot',
-    rule: 'steady-load-at-high-cost-sensitivity-favours-whole-instances',
-    workload: workerWorkload({ cost: { sensitivity: 'high' } }),
-    platform: 'ecs-managed-instances',
-    want: { points: 25 },
-  },
-  {
-    given: 'a web service with steady load where cost matters a lot, on serverless compute',
-    rule: 'steady-load-at-high-cost-sensitivity-favours-whole-instances',
-    workload: steadyAndCostly,
-    platform: 'ecs-fargate',
-    want: DOES_NOT_FIRE,
-  },
-  {
-    given: 'a web service with steady load where cost matters a lot, on hosts the team runs',
-    rule: 'steady-load-at-high-cost-sensitivity-favours-whole-instances',
-    workload: steadyAndCostly,
-    platform: 'ecs-ec2',
-    want: DOES_NOT_FIRE,
-  },
-  {
-    given: 'a web service with spiky load where cost matters a lot',
-    rule: 'steady-load-at-high-cost-sensitivity-favours-whole-instances',
-    workload: webWorkload({ cost: { sensitivity: 'high' }, traffic: { pattern: 'spiky' } }),
-    platform: 'ecs-managed-instances',
-    want: DOES_NOT_FIRE,
-  },
-  {
-    given: 'a web service with steady load where cost matters somewhat',
-    rule: 'steady-load-at-high-cost-sensitivity-favours-whole-instances',
-    workload: standard,
-    platform: 'ecs-managed-instances',
-    want: DOES_NOT_FIRE,
-  },
-  {
-    given: 'a batch job where cost matters a lot',
-    rule: 'steady-load-at-high-cost-sensitivity-favours-whole-instances',
-    workload: batchWorkload({ cost: { sensitivity: 'high' } }),
     platform: 'ecs-managed-instances',
     want: DOES_NOT_FIRE,
   },

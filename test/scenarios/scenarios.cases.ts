@@ -237,10 +237,10 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'a queue worker from a team that prefers Kubernetes but wants minimal operations',
-    why: 'EKS Fargate is Kubernetes without nodes to run (facts §2 EKS); Express Mode has no worker form (facts §1). The worker scales on queue depth and reads an SQS queue with a DLQ.',
+    why: 'AWS: "Amazon EKS with AWS Fargate remains an option … but EKS Auto Mode is the recommended approach moving forward" (https://docs.aws.amazon.com/eks/latest/userguide/auto-migrate-fargate.html): Auto Mode is Kubernetes whose nodes AWS runs, patches and scales; Express Mode has no worker form (facts §1). The worker scales on queue depth and reads an SQS queue with a DLQ.',
     workload: workerWorkload({ name: 'mailer', control: { kubernetes: 'preferred', level: 'minimal' } }),
     want: {
-      platform: 'eks-fargate',
+      platform: 'eks-auto-mode',
       loadBalancer: noLoadBalancer,
       storage: stateless,
       scalingPolicy: 'horizontal-pod-autoscaler',
@@ -252,7 +252,7 @@ export const scenarios: Scenario[] = [
           maxReceiveCount: 3,
         },
       ],
-      warnings: ['EKS Fargate pods run only in private subnets'],
+      blockers: {},
     },
   },
   {

@@ -8,18 +8,19 @@ import { noLoadBalancer, type Scenario, stateless } from './scenarios.cases';
 export const scratchDiskScenarios: Scenario[] = [
   {
     name: 'a transcoding job that needs 150 GiB of scratch disk',
-    why: 'A Fargate task gets 20 GiB of ephemeral storage and its task definition can raise it to 200 GiB (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-storage.html), so 150 GiB keeps a plain batch job on ECS on Fargate, where batch jobs go by default; App Runner holds a fixed 3 GB (https://docs.aws.amazon.com/apprunner/latest/dg/develop.html) and cannot run batch jobs anyway.',
+    why: 'A job on a Fargate compute environment gets 20 GiB of ephemeral storage and its job definition can raise it to 200 GiB (https://docs.aws.amazon.com/batch/latest/APIReference/API_EphemeralStorage.html), and a burst of uploaded objects waits in an AWS Batch job queue instead of failing RunTask calls (https://docs.aws.amazon.com/batch/latest/userguide/job_queues.html), so the S3-triggered job runs on AWS Batch over Fargate; App Runner holds a fixed 3 GB (https://docs.aws.amazon.com/apprunner/latest/dg/develop.html) and cannot run batch jobs anyway.',
     workload: batchWorkload({
       name: 'transcoder',
       trigger: { type: 's3-object-created', bucket: 'raw-video' },
       resources: { cpu: 4, memoryGiB: 16, ephemeralStorageGiB: 150 },
     }),
     want: {
-      platform: 'ecs-fargate',
+      platform: 'aws-batch',
       loadBalancer: noLoadBalancer,
       storage: stateless,
       scalingPolicy: 'run-per-trigger',
-      triggers: [{ type: 'eventbridge-rule', target: 'ecs:RunTask' }],
+      triggers: [{ type: 'eventbridge-rule', target: 'batch:SubmitJob', bucket: 'raw-video' }],
+      computeEnvironment: { type: 'FARGATE', capacity: 'fargate' },
       blockers: { 'app-runner': /150 GiB of scratch disk\. .*fixed 3 GB/ },
     },
   },
@@ -57,14 +58,14 @@ export const scratchDiskScenarios: Scenario[] = [
   },
   {
     name: 'a scheduled job that keeps its data on a block volume',
-    why: "ECS gives a task an EBS volume only from the volumeConfigurations of the call that launches it, and the EcsParameters of EventBridge Scheduler have no VolumeConfigurations (https://docs.aws.amazon.com/scheduler/latest/APIReference/API_EcsParameters.html; https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html), so a scheduled task on ECS could never get its volume: both ECS platforms are out. On EKS a CronJob's pod gets its volume from a PersistentVolumeClaim that the EBS CSI driver provisions (https://docs.aws.amazon.com/eks/latest/userguide/ebs-csi.html); EKS on Fargate mounts no EBS (https://docs.aws.amazon.com/eks/latest/userguide/fargate.html), so managed node groups run it.",
+    why: "ECS gives a task an EBS volume only from the volumeConfigurations of the call that launches it, and the EcsParameters of EventBridge Scheduler have no VolumeConfigurations (https://docs.aws.amazon.com/scheduler/latest/APIReference/API_EcsParameters.html; https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html), so a scheduled task on ECS could never get its volume: both ECS platforms are out. On EKS a CronJob's pod gets its volume from a PersistentVolumeClaim that the EBS CSI driver provisions (https://docs.aws.amazon.com/eks/latest/userguide/ebs-csi.html); EKS on Fargate mounts no EBS (https://docs.aws.amazon.com/eks/latest/userguide/fargate.html), and EKS Auto Mode has the EBS CSI driver built in (https://docs.aws.amazon.com/eks/latest/userguide/create-storage-class.html), so Auto Mode runs it.",
     workload: batchWorkload({
       name: 'ledger-close',
       persistence: { type: 'block', sizeGiB: 100 },
       trigger: { type: 'schedule', expression: 'cron(0 3 * * ? *)' },
     }),
     want: {
-      platform: 'eks-managed-nodes',
+      platform: 'eks-auto-mode',
       loadBalancer: noLoadBalancer,
       storage: { type: 'ebs', sizeGiB: 100 },
       scalingPolicy: 'run-per-trigger',
