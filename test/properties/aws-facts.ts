@@ -89,11 +89,22 @@ export const APP_RUNNER_MAX = { vcpu: 4, memoryGiB: 12 };
 export const EBS_ROOT_VOLUME_MAX_GIB = 65_536;
 
 /**
+ * The ephemeral storage volume of an EKS Auto Mode node under the built-in `default` NodeClass: the NodeClass
+ * specification's default ephemeralStorage.size ("Create a Node Class for Amazon EKS").
+ */
+export const AUTO_MODE_DEFAULT_NODE_STORAGE_GIB = 80;
+
+/** On Fargate, a Batch job without ephemeralStorage gets 20 GiB; EC2 jobs share the instance's root volume. */
+export const BATCH_DEFAULT_SCRATCH_GIB = 20;
+
+/**
  * The most scratch disk one task or pod can get: Fargate 21-200 GiB (ECS Developer Guide, "Fargate task
  * ephemeral storage"), Express Mode only Fargate's default 20 GiB (CreateExpressGatewayService has no
  * ephemeral storage member), EKS on Fargate 175 GiB ("Fargate Pod configuration"), App Runner a fixed
  * 3 GB with the image in it (App Runner Developer Guide, "Developing application code"), EC2 instances as
- * much as their root volume holds.
+ * much as their root volume holds (Managed Instances: their storage volume), an EKS Auto Mode pod at most
+ * what the default NodeClass's volume leaves after the kubelet's 10% eviction reserve, an AWS Batch job
+ * Fargate's 200 GiB (Batch API reference, EphemeralStorage).
  */
 export const SCRATCH_DISK_LIMIT_GIB: Record<string, number> = {
   'ecs-fargate': 200,
@@ -103,4 +114,7 @@ export const SCRATCH_DISK_LIMIT_GIB: Record<string, number> = {
   'ecs-ec2': EBS_ROOT_VOLUME_MAX_GIB,
   'eks-managed-nodes': EBS_ROOT_VOLUME_MAX_GIB,
   'eks-self-managed-nodes': EBS_ROOT_VOLUME_MAX_GIB,
+  'ecs-managed-instances': EBS_ROOT_VOLUME_MAX_GIB,
+  'eks-auto-mode': AUTO_MODE_DEFAULT_NODE_STORAGE_GIB * 0.9,
+  'aws-batch': 200,
 };

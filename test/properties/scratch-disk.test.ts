@@ -7,7 +7,12 @@ import { inputsOnEveryEligiblePlatform } from '../cloudformation/support/starter
 import { normalize } from '../support/advisor';
 import { adviceFor, SEED } from './advice';
 import { trigger, validWorkloadRequest } from './arbitraries';
-import { EBS_ROOT_VOLUME_MAX_GIB, EKS_NODE_PLATFORMS, SCRATCH_DISK_LIMIT_GIB } from './aws-facts';
+import {
+  BATCH_DEFAULT_SCRATCH_GIB,
+  EBS_ROOT_VOLUME_MAX_GIB,
+  EKS_NODE_PLATFORMS,
+  SCRATCH_DISK_LIMIT_GIB,
+} from './aws-facts';
 
 /**
  * The scratch disk (resources.ephemeralStorageGiB) is a hard requirement, and triggered tasks never get an
@@ -18,14 +23,24 @@ const RUNS = { seed: SEED, numRuns: 60 };
 
 /** Sizes around every platform's limit, and any other size the contract allows. */
 const scratchGiB = fc.oneof(
-  fc.constantFrom(1, 2, 3, 20, 21, 150, 175, 176, 200, 201, 4096),
+  fc.constantFrom(1, 2, 3, 20, 21, 60, 61, 72, 73, 150, 175, 176, 200, 201, 4096),
   fc.integer({ min: 1, max: 4096 }),
 );
 
-const withScratchDisk = fc.tuple(validWorkloadRequest, scratchGiB).map(([body, ephemeralStorageGiB]) => ({
+const anyWithScratchDisk = fc.tuple(validWorkloadRequest, scratchGiB).map(([body, ephemeralStorageGiB]) => ({
   ...body,
   resources: { ...body.resources, ephemeralStorageGiB },
 }));
+
+/** The same as batch jobs, so AWS Batch (batch jobs only) is among the eligible platforms often enough. */
+const batchWithScratchDisk = anyWithScratchDisk.map(
+  ({ traffic, containerPort, healthCheckPath, ...rest }) => ({
+    ...rest,
+    workloadType: 'batch' as const,
+  }),
+);
+
+const withScratchDisk = fc.oneof(anyWithScratchDisk, batchWithScratchDisk);
 
 /** Block storage started by every kind of trigger, by background workloads of either type. */
 const triggeredBlockStorage = fc
@@ -70,16 +85,20 @@ function at(value: unknown, ...path: (string | number)[]): unknown {
 
 /**
  * How many tasks (or pods) ECS or the Kubernetes scheduler can put on one instance of the deployed type: as
- * many as its CPU and memory hold after what the host keeps (the catalogue's figures, from AWS's pages),
+ * many as its CPU and memory hold after what the host and any per-host agent keep (the catalogue's figures, from AWS's pages),
  * since neither ECS nor Kubernetes limits it by disk unless the pods request disk.
  */
 function tasksPerInstance(workload: Workload, instanceType: string, orchestrator: 'ecs' | 'eks'): number {
   const type = instanceCatalogue.instanceTypes.find((candidate) => candidate.type === instanceType);
   if (type === undefined) throw new Error(`${instanceType} is not in the instance catalogue`);
-  const reserved = instanceCatalogue.hostReserved[orchestrator][workload.control.os];
+  const host = instanceCatalogue.hostReserved[orchestrator][workload.control.os];
+  // A per-host agent (control.daemons) takes its own room on every host beside the workload's tasks.
+  const agent = workload.control.daemons
+    ? instanceCatalogue.hostReserved.perHostAgent
+    : { vcpu: 0, memoryGiB: 0 };
   const fit = Math.min(
-    Math.floor((type.vcpu - reserved.vcpu) / workload.resources.cpu),
-    Math.floor((type.memoryGiB - reserved.memoryGiB) / workload.resources.memoryGiB),
+    Math.floor((type.vcpu - host.vcpu - agent.vcpu) / workload.resources.cpu),
+    Math.floor((type.memoryGiB - host.memoryGiB - agent.memoryGiB) / workload.resources.memoryGiB),
     workload.control.gpu ? type.gpus : Number.POSITIVE_INFINITY,
   );
   return Math.max(1, fit);
@@ -150,7 +169,53 @@ function scratchDiskShortfalls(
       }
     }
   }
-  if (EKS_NODE_PLATFORMS.includes(platform)) {
+  if (platform === 'ecs-managed-instances') {
+    const provider = at(
+      json(files, 'ecs/capacity-provider.json'),
+      'managedInstancesProvider',
+      'instanceLaunchTemplate',
+    );
+    const instanceType = String(at(provider, 'instanceRequirements', 'allowedInstanceTypes', 0));
+    const perInstance = tasksPerInstance(workload, instanceType, 'ecs');
+    const size = Number(at(provider, 'storageConfiguration', 'storageSizeGiB'));
+    // The tasks' scratch disks share the volume with the operating system and the images.
+    need(
+      size > perInstance * requested && size <= EBS_ROOT_VOLUME_MAX_GIB,
+      `a ${size} GiB storage volume for ${perInstance} task(s) of ${requested} GiB on ${instanceType}`,
+    );
+    const stackSizes = resources(files, 'AWS::ECS::CapacityProvider').map((capacityProvider) =>
+      at(
+        capacityProvider.Properties,
+        'ManagedInstancesProvider',
+        'InstanceLaunchTemplate',
+        'StorageConfiguration',
+        'StorageSizeGiB',
+      ),
+    );
+    need(
+      stackSizes.length === 1 && stackSizes[0] === size,
+      `the stack sizes the instances alike: ${JSON.stringify(stackSizes)}`,
+    );
+  }
+  if (platform === 'aws-batch') {
+    const definition = json(files, 'batch/job-definition.json');
+    const api = at(definition, 'containerProperties', 'ephemeralStorage', 'sizeInGiB');
+    const stack = resources(files, 'AWS::Batch::JobDefinition').map((job) =>
+      at(job.Properties, 'ContainerProperties', 'EphemeralStorage', 'SizeInGiB'),
+    );
+    need(stack.length === 1 && stack[0] === api, 'the API file and the stack give the job the same size');
+    const onFargate = at(definition, 'platformCapabilities', 0) === 'FARGATE';
+    // On EC2 the job writes to the instance's root volume, which the starter leaves at the AMI's size.
+    need(
+      onFargate || (api === undefined && requested <= BATCH_DEFAULT_SCRATCH_GIB),
+      `an EC2 job gets the instance's unsized root volume for ${requested} GiB asked`,
+    );
+    const provided = api === undefined ? BATCH_DEFAULT_SCRATCH_GIB : Number(api);
+    need(provided >= requested, `the job gets ${provided} GiB for ${requested} GiB asked`);
+    if (api !== undefined) need(provided >= 21 && provided <= 200, `sizeInGiB ${provided} is outside 21-200`);
+  }
+  // Auto Mode's nodes are sized by their NodeClass, not by node groups: its pods' requests are checked above.
+  if (EKS_NODE_PLATFORMS.includes(platform) && platform !== 'eks-auto-mode') {
     const cluster = YAML.parse(files.find((file) => file.path === 'eks/cluster.yaml')?.content ?? '{}');
     const listed = (key: string): unknown[] => {
       const value = at(cluster, key);

@@ -1,5 +1,5 @@
 import { batchWorkload, webWorkload } from '../support/workloads';
-import { noLoadBalancer, type Scenario, stateless } from './scenarios.cases';
+import { noLoadBalancer, publicHttps, type Scenario, stateless } from './scenarios.cases';
 
 /**
  * Scratch disk (resources.ephemeralStorageGiB) and block storage for triggered jobs. Each expectation is
@@ -8,7 +8,7 @@ import { noLoadBalancer, type Scenario, stateless } from './scenarios.cases';
 export const scratchDiskScenarios: Scenario[] = [
   {
     name: 'a transcoding job that needs 150 GiB of scratch disk',
-    why: 'A job on a Fargate compute environment gets 20 GiB of ephemeral storage and its job definition can raise it to 200 GiB (https://docs.aws.amazon.com/batch/latest/APIReference/API_EphemeralStorage.html), and a burst of uploaded objects waits in an AWS Batch job queue instead of failing RunTask calls (https://docs.aws.amazon.com/batch/latest/userguide/job_queues.html), so the S3-triggered job runs on AWS Batch over Fargate; App Runner holds a fixed 3 GB (https://docs.aws.amazon.com/apprunner/latest/dg/develop.html) and cannot run batch jobs anyway.',
+    why: 'Each uploaded video submits a job that waits in an AWS Batch job queue until there is room (https://docs.aws.amazon.com/batch/latest/userguide/job_states.html), and the 4 vCPU / 16 GiB job fits Fargate, which AWS recommends for most Batch jobs (https://docs.aws.amazon.com/batch/latest/userguide/when-to-use-fargate.html). A Fargate job gets 20 GiB unless its job definition sets ephemeralStorage.sizeInGiB, 21-200 GiB (https://docs.aws.amazon.com/batch/latest/APIReference/API_EphemeralStorage.html), so 150 GiB keeps it on a Fargate compute environment with the size written in the job definition; App Runner holds a fixed 3 GB (https://docs.aws.amazon.com/apprunner/latest/dg/develop.html).',
     workload: batchWorkload({
       name: 'transcoder',
       trigger: { type: 's3-object-created', bucket: 'raw-video' },
@@ -22,6 +22,10 @@ export const scratchDiskScenarios: Scenario[] = [
       triggers: [{ type: 'eventbridge-rule', target: 'batch:SubmitJob', bucket: 'raw-video' }],
       computeEnvironment: { type: 'FARGATE', capacity: 'fargate' },
       blockers: { 'app-runner': /150 GiB of scratch disk\. .*fixed 3 GB/ },
+      starterFiles: {
+        'batch/job-definition.json': /"ephemeralStorage": \{\s*"sizeInGiB": 150\s*\}/,
+        'cloudformation/template.yaml': /EphemeralStorage:\s*SizeInGiB: 150/,
+      },
     },
   },
   {
@@ -90,6 +94,44 @@ export const scratchDiskScenarios: Scenario[] = [
       storage: stateless,
       scalingPolicy: 'run-per-trigger',
       triggers: [{ type: 'eventbridge-schedule', expression: 'cron(0 3 * * ? *)', target: 'ecs:RunTask' }],
+    },
+  },
+  {
+    name: 'a nightly GPU training job that needs 100 GiB of scratch disk',
+    why: "A GPU job needs an EC2 compute environment, since Fargate offers no GPUs (https://docs.aws.amazon.com/batch/latest/userguide/when-to-use-fargate.html); the job definition's ephemeralStorage applies to Fargate jobs only (https://docs.aws.amazon.com/batch/latest/APIReference/API_EphemeralStorage.html) and an EC2 job writes to the instance's root volume, which only a launch template resizes (https://docs.aws.amazon.com/batch/latest/userguide/launch-templates.html) and the starter does not write, so AWS Batch is out with the reason. ECS Managed Instances runs GPU tasks on instances AWS provisions and patches (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ManagedInstances.html) and sizes the instance's storage volume (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedInstancesStorageConfiguration.html), so the job goes there.",
+    workload: batchWorkload({
+      name: 'train-ranker',
+      control: { gpu: true },
+      resources: { cpu: 8, memoryGiB: 32, ephemeralStorageGiB: 100 },
+      trigger: { type: 'schedule', expression: 'cron(0 1 * * ? *)' },
+    }),
+    want: {
+      platform: 'ecs-managed-instances',
+      loadBalancer: noLoadBalancer,
+      storage: stateless,
+      scalingPolicy: 'run-per-trigger',
+      triggers: [{ type: 'eventbridge-schedule', expression: 'cron(0 1 * * ? *)', target: 'ecs:RunTask' }],
+      blockers: { 'aws-batch': /EC2 compute environment.*cannot promise 100 GiB of scratch disk/ },
+    },
+  },
+  {
+    name: 'a GPU inference service on AWS-run hosts that caches 100 GiB of model files on scratch disk',
+    why: 'Fargate offers no GPUs, and Managed Instances runs GPU tasks on hosts AWS patches, which control level "minimal" asks for (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ManagedInstances.html). A managed instance\'s tasks share one storage volume set by the capacity provider\'s storageConfiguration.storageSizeGiB (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedInstancesStorageConfiguration.html); with one GPU per task and one GPU on the smallest GPU type that holds 4 vCPU and 12 GiB (g5.xlarge, https://aws.amazon.com/ec2/instance-types/g5/), each instance holds one task, so its volume is 100 GiB plus the 30 GiB the catalogue allows for the operating system and images: 130 GiB in both the API file and the template.',
+    workload: webWorkload({
+      name: 'vision',
+      traffic: { protocol: 'https' },
+      control: { gpu: true, level: 'minimal' },
+      resources: { cpu: 4, memoryGiB: 12, ephemeralStorageGiB: 100 },
+    }),
+    want: {
+      platform: 'ecs-managed-instances',
+      loadBalancer: publicHttps,
+      storage: stateless,
+      scalingPolicy: 'target-tracking',
+      starterFiles: {
+        'ecs/capacity-provider.json': /"storageConfiguration": \{\s*"storageSizeGiB": 130\s*\}/,
+        'cloudformation/template.yaml': /StorageConfiguration:\s*StorageSizeGiB: 130/,
+      },
     },
   },
 ];

@@ -144,6 +144,7 @@ function containerProperties(job: JobDefinitionPlan): ContainerProperties {
     properties.networkConfiguration = { assignPublicIp: job.fargate.assignPublicIp };
     properties.fargatePlatformConfiguration = { platformVersion: job.fargate.platformVersion };
   }
+  if (job.ephemeralStorageGiB !== null) properties.ephemeralStorage = { sizeInGiB: job.ephemeralStorageGiB };
   if (job.volume !== null) {
     properties.volumes = [
       {

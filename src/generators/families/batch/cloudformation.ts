@@ -209,6 +209,9 @@ function addJobDefinition(
               NetworkConfiguration: { AssignPublicIp: job.fargate.assignPublicIp },
               FargatePlatformConfiguration: { PlatformVersion: job.fargate.platformVersion },
             }),
+        ...(job.ephemeralStorageGiB === null
+          ? {}
+          : { EphemeralStorage: { SizeInGiB: job.ephemeralStorageGiB } }),
         ...(job.volume === null
           ? {}
           : {

@@ -13,6 +13,7 @@ import { iamRoleArn, PLACEHOLDERS } from '../../shared/placeholders';
 import { StarterConfigError } from '../../shared/starter-config-error';
 import type { IamRole, StarterConfigInput } from '../../shared/starter-file';
 import type { StarterPlan } from '../family-unit';
+import { batchJobEphemeralStorageGiB } from './scratch-disk';
 import { NOTES } from './steps';
 
 /** The job's one data volume, whatever backs it. */
@@ -91,7 +92,6 @@ export interface JobQueuePlan {
 
 /**
  * What the job asks of its compute environment, in the units Batch takes (vCPU as text, memory in MiB).
- * Further per-job resources (scratch storage on Fargate, for example) belong here.
  */
 export interface JobResourcesPlan {
   vcpu: string;
@@ -128,6 +128,8 @@ export interface JobDefinitionPlan {
   attemptTimeoutSeconds: number;
   /** Fargate only: the job's network interface stays private, on the latest platform version. */
   fargate: { assignPublicIp: 'DISABLED'; platformVersion: 'LATEST' } | null;
+  /** Fargate only: the job's scratch disk, ephemeralStorage.sizeInGiB; null leaves the 20 GiB default. */
+  ephemeralStorageGiB: number | null;
 }
 
 /** How an EventBridge rule submits a job: to the queue, with the job definition, under the role it assumes. */
@@ -328,6 +330,7 @@ function jobDefinitionPlan(
     retryStrategy: { attempts: JOB_ATTEMPTS, evaluateOnExit: EVALUATE_ON_EXIT },
     attemptTimeoutSeconds: ATTEMPT_TIMEOUT_SECONDS,
     fargate: fargate ? { assignPublicIp: 'DISABLED', platformVersion: 'LATEST' } : null,
+    ephemeralStorageGiB: batchJobEphemeralStorageGiB(input, capacity),
   };
 }
 
