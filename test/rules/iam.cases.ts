@@ -352,6 +352,32 @@ export const iamCases: DesignCase<IamWant>[] = [
       roles: { taskRole: { trustedService: 'cluster OIDC provider (sts:AssumeRoleWithWebIdentity)' } },
     },
   },
+  // The EKS Pod Identity agent runs on Linux nodes only (https://docs.aws.amazon.com/eks/latest/userguide/pod-identities.html):
+  // pods on Windows nodes get their role through IRSA.
+  {
+    given: 'a Windows Kubernetes workload on EC2 nodes reads a DynamoDB table',
+    rule: 'eks-windows-nodes-irsa-role',
+    workload: webWorkload({ control: { ...onKubernetes, os: 'windows' }, awsAccess: [readsOrders] }),
+    platform: 'eks-managed-nodes',
+    want: {
+      roles: {
+        taskRole: {
+          trustedService: 'cluster OIDC provider (sts:AssumeRoleWithWebIdentity)',
+          statements: [readOrdersStatement],
+        },
+      },
+    },
+  },
+  {
+    given: 'a Windows Kubernetes workload on EC2 nodes reads a DynamoDB table',
+    rule: 'eks-pod-identity-role',
+    workload: webWorkload({ control: { ...onKubernetes, os: 'windows' }, awsAccess: [readsOrders] }),
+    platform: 'eks-managed-nodes',
+    fires: false,
+    want: {
+      roles: { taskRole: { trustedService: 'cluster OIDC provider (sts:AssumeRoleWithWebIdentity)' } },
+    },
+  },
   {
     given: 'an existing App Runner customer serves an intermittent web app',
     rule: 'app-runner-access-role',

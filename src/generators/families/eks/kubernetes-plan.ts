@@ -246,7 +246,7 @@ export function kubernetesPlan(
   return {
     app: workload.name,
     nodePool: context.autoMode?.nodePool ?? null,
-    serviceAccountRole: context.fargate ? context.podRole : null,
+    serviceAccountRole: context.fargate || input.facts.runtime.os === 'windows' ? context.podRole : null,
     storage,
     workload: workloadPlan(input, kind, notes),
     pod: podPlan(input, kind, context),

@@ -312,7 +312,8 @@ export function eksPlan(input: StarterConfigInput): EksPlan {
     },
     compute: computePlan(input, kind, hostRole, scratchDisk),
     identity: {
-      kind: fargate ? 'irsa' : 'pod-identity',
+      // EKS Pod Identity runs on Linux EC2 nodes only: Fargate pods and Windows nodes use IRSA.
+      kind: fargate || input.facts.runtime.os === 'windows' ? 'irsa' : 'pod-identity',
       role: podRole,
       namespace: serviceAccount.namespace,
       serviceAccount: serviceAccount.name,
