@@ -7,7 +7,8 @@ import type {
   ResourceRequirement,
 } from '@aws-sdk/client-batch';
 import { createLogGroupCommand, putRetentionPolicyCommand } from '../../plan/log-group/api-files';
-import { objectCreatedEventPattern } from '../../plan/object-created-trigger/api-files';
+import { objectCreatedRule } from '../../plan/object-created-trigger/api-files';
+import { s3EventInputTransformer } from '../../plan/object-created-trigger/plan';
 import { apiValue } from '../../plan/reference';
 import type { EventRuleFile, EventTarget } from '../../shared/eventbridge-shapes';
 import { PLACEHOLDERS } from '../../shared/placeholders';
@@ -20,7 +21,6 @@ import {
   type JobDefinitionPlan,
   type JobResourcesPlan,
   type ObjectCreatedSubmitPlan,
-  S3_EVENT_PATHS,
   type ScheduledSubmitPlan,
   type SubmitJobPlan,
 } from './plan';
@@ -218,23 +218,10 @@ function scheduleRuleFile(schedule: ScheduledSubmitPlan): DescribedFile {
 
 /** batch/s3-event-rule.json: an EventBridge rule on the bucket's "Object Created" events that submits one job per object. */
 function objectCreatedRuleFile(run: ObjectCreatedSubmitPlan): DescribedFile {
-  const rule: EventRuleFile = {
-    putRule: {
-      Name: run.trigger.ruleName,
-      EventPattern: objectCreatedEventPattern(run.trigger),
-      State: 'ENABLED',
-      Description: run.description,
-    },
-    putTargets: {
-      Rule: run.trigger.ruleName,
-      Targets: [
-        {
-          ...submitJobTarget(run.submitJob),
-          InputTransformer: { InputPathsMap: { ...S3_EVENT_PATHS }, InputTemplate: run.inputTemplate },
-        },
-      ],
-    },
-  };
+  const rule = objectCreatedRule(run.trigger, run.description, {
+    ...submitJobTarget(run.submitJob),
+    InputTransformer: s3EventInputTransformer(run.inputTemplate),
+  });
   return jsonFile(
     S3_RULE_FILE,
     rule,

@@ -3,10 +3,8 @@ import { imageUri, privateSubnetIds, vpcId } from '../../cloudformation/paramete
 import type { TemplateBuilder } from '../../cloudformation/template';
 import { addFileSystem } from '../../plan/file-system/cloudformation';
 import { addLogGroup } from '../../plan/log-group/cloudformation';
-import {
-  addTriggerBucket,
-  objectCreatedEventPattern,
-} from '../../plan/object-created-trigger/cloudformation';
+import { addObjectCreatedRule, addTriggerBucket } from '../../plan/object-created-trigger/cloudformation';
+import { s3EventInputTransformer } from '../../plan/object-created-trigger/plan';
 import { addRepository } from '../../plan/registry/cloudformation';
 import { addRole } from '../../plan/roles/cloudformation';
 import { roleIn } from '../../plan/roles/plan';
@@ -16,7 +14,6 @@ import {
   type ComputeEnvironmentPlan,
   DATA_VOLUME_NAME,
   type JobDefinitionPlan,
-  S3_EVENT_PATHS,
   type SubmitJobPlan,
 } from './plan';
 
@@ -104,20 +101,9 @@ export function addBatchResources(plan: BatchPlan, template: TemplateBuilder): v
   if (plan.objectCreated !== null) {
     const run = plan.objectCreated;
     const role = addRole(template, references, 'EventsRole', run.submitJob.role);
-    template.resource('ObjectCreatedRule', {
-      Type: 'AWS::Events::Rule',
-      Properties: {
-        Name: run.trigger.ruleName,
-        Description: run.description,
-        State: 'ENABLED',
-        EventPattern: objectCreatedEventPattern(run.trigger, references),
-        Targets: [
-          {
-            ...submitJobTarget(references, run.submitJob, role),
-            InputTransformer: { InputPathsMap: { ...S3_EVENT_PATHS }, InputTemplate: run.inputTemplate },
-          },
-        ],
-      },
+    addObjectCreatedRule(template, references, run.trigger, run.description, {
+      ...submitJobTarget(references, run.submitJob, role),
+      InputTransformer: s3EventInputTransformer(run.inputTemplate),
     });
   }
 }

@@ -4,6 +4,8 @@ import { type LogGroupPlan, logGroupPlan } from '../../plan/log-group/plan';
 import {
   type ObjectCreatedTriggerPlan,
   objectCreatedTriggerPlan,
+  type S3EventPath,
+  s3EventInputTemplate,
 } from '../../plan/object-created-trigger/plan';
 import { type Reference, reference } from '../../plan/reference';
 import { registryPlan } from '../../plan/registry/plan';
@@ -19,13 +21,10 @@ import { NOTES } from './steps';
 /** The job's one data volume, whatever backs it. */
 export const DATA_VOLUME_NAME = 'data';
 
-/** EventBridge passes these JSON paths of an S3 "Object Created" event to the job, as its parameters. */
-export const S3_EVENT_PATHS = { bucket: '$.detail.bucket.name', key: '$.detail.object.key' } as const;
-
 /** The job parameters an S3-triggered job receives, by the event path that fills each. */
 export const S3_JOB_PARAMETERS = { S3_BUCKET: 'bucket', S3_KEY: 'key' } as const satisfies Record<
   string,
-  keyof typeof S3_EVENT_PATHS
+  S3EventPath
 >;
 
 /** EventBridge retries a failed SubmitJob twice, within an hour of the event. */
@@ -441,21 +440,11 @@ function submitJobPlan(input: StarterConfigInput): SubmitJobPlan {
   };
 }
 
-/**
- * The SubmitJob input EventBridge builds from each event: the job parameters S3_BUCKET and S3_KEY. In an
- * input template a placeholder written without quotes is replaced by the JSON value (quotes and escaping
- * included), so keys with quotes stay valid JSON. The template is serialized from an object with marker
- * strings, and only those markers, which come from this file, are unquoted afterwards.
- */
+/** The SubmitJob input EventBridge builds from each event: the job parameters S3_BUCKET and S3_KEY. */
 function parametersTemplate(): string {
-  const marker = (path: keyof typeof S3_EVENT_PATHS) => `@@${path}@@`;
-  const template = JSON.stringify({
+  return s3EventInputTemplate((eventValue) => ({
     Parameters: Object.fromEntries(
-      Object.entries(S3_JOB_PARAMETERS).map(([parameter, path]) => [parameter, marker(path)]),
+      Object.entries(S3_JOB_PARAMETERS).map(([parameter, path]) => [parameter, eventValue(path)]),
     ),
-  });
-  return (Object.keys(S3_EVENT_PATHS) as (keyof typeof S3_EVENT_PATHS)[]).reduce(
-    (text, path) => text.replace(JSON.stringify(marker(path)), `<${path}>`),
-    template,
-  );
+  }));
 }

@@ -13,11 +13,12 @@ import type {
 import type { components } from '../../../contract/generated/openapi-types';
 import { fileSystemSteps } from '../../plan/file-system/api-files';
 import { createLogGroupCommand, putRetentionPolicyCommand } from '../../plan/log-group/api-files';
-import { objectCreatedEventPattern } from '../../plan/object-created-trigger/api-files';
+import { objectCreatedRule } from '../../plan/object-created-trigger/api-files';
+import { s3EventInputTransformer } from '../../plan/object-created-trigger/plan';
 import { sqsQueueSteps, sqsQueuesFile } from '../../plan/queues/api-files';
 import { apiValue } from '../../plan/reference';
 import { taskStoppedRuleFile, taskStoppedRuleSteps } from '../../plan/task-stopped-rule/api-files';
-import type { CreateScheduleInput, EcsParameters, EventRuleFile } from '../../shared/eventbridge-shapes';
+import type { CreateScheduleInput, EcsParameters } from '../../shared/eventbridge-shapes';
 import { PLACEHOLDERS } from '../../shared/placeholders';
 import { rootVolumeReason } from '../../shared/scratch-disk';
 import { jsonFile } from '../../shared/serialize';
@@ -42,7 +43,6 @@ import {
   type ObjectCreatedRunPlan,
   type PlacementPlan,
   type RunTaskPlan,
-  S3_EVENT_PATHS,
   type SchedulePlan,
   type ServicePlan,
   type ServiceScalingPlan,
@@ -512,27 +512,14 @@ function scheduleFile(plan: EcsPlan, schedule: SchedulePlan): DescribedFile {
  * per object, handing it the bucket and key as environment variables.
  */
 function objectCreatedRuleFile(plan: EcsPlan, run: ObjectCreatedRunPlan): DescribedFile {
-  const rule: EventRuleFile = {
-    putRule: {
-      Name: run.trigger.ruleName,
-      EventPattern: objectCreatedEventPattern(run.trigger),
-      State: 'ENABLED',
-      Description: run.description,
-    },
-    putTargets: {
-      Rule: run.trigger.ruleName,
-      Targets: [
-        {
-          Id: 'run-task',
-          Arn: apiValue(run.runTask.cluster),
-          RoleArn: apiValue(run.runTask.roleArn),
-          EcsParameters: runTaskParameters(plan, run.runTask),
-          InputTransformer: { InputPathsMap: { ...S3_EVENT_PATHS }, InputTemplate: run.inputTemplate },
-          RetryPolicy: { ...run.runTask.retry },
-        },
-      ],
-    },
-  };
+  const rule = objectCreatedRule(run.trigger, run.description, {
+    Id: 'run-task',
+    Arn: apiValue(run.runTask.cluster),
+    RoleArn: apiValue(run.runTask.roleArn),
+    EcsParameters: runTaskParameters(plan, run.runTask),
+    InputTransformer: s3EventInputTransformer(run.inputTemplate),
+    RetryPolicy: { ...run.runTask.retry },
+  });
   return jsonFile(
     'ecs/s3-event-rule.json',
     rule,

@@ -25,10 +25,8 @@ import {
 import type { TemplateBuilder } from '../../cloudformation/template';
 import { addFileSystem, type StackFileSystem } from '../../plan/file-system/cloudformation';
 import { addLogGroup } from '../../plan/log-group/cloudformation';
-import {
-  addTriggerBucket,
-  objectCreatedEventPattern,
-} from '../../plan/object-created-trigger/cloudformation';
+import { addObjectCreatedRule, addTriggerBucket } from '../../plan/object-created-trigger/cloudformation';
+import { s3EventInputTransformer } from '../../plan/object-created-trigger/plan';
 import { addQueues } from '../../plan/queues/cloudformation';
 import { addRepository } from '../../plan/registry/cloudformation';
 import { addRole } from '../../plan/roles/cloudformation';
@@ -48,7 +46,6 @@ import {
   type EcsPlan,
   type LoadBalancerPlan,
   type RunTaskPlan,
-  S3_EVENT_PATHS,
   type ServicePlan,
   type ServiceScalingPlan,
 } from './plan';
@@ -215,24 +212,13 @@ export function addEcsResources(plan: EcsPlan, template: TemplateBuilder): void 
   if (plan.objectCreated !== null) {
     const run = plan.objectCreated;
     const role = addRunTaskRole(template, references, run.runTask, 'EventsRole');
-    template.resource('ObjectCreatedRule', {
-      Type: 'AWS::Events::Rule',
-      Properties: {
-        Name: run.trigger.ruleName,
-        Description: run.description,
-        State: 'ENABLED',
-        EventPattern: objectCreatedEventPattern(run.trigger, references),
-        Targets: [
-          {
-            Id: 'run-task',
-            Arn: references.resolve(run.runTask.cluster),
-            RoleArn: getAtt(role, 'Arn'),
-            EcsParameters: ecsParameters(references, run.runTask, launch, 'AwsVpcConfiguration'),
-            InputTransformer: { InputPathsMap: { ...S3_EVENT_PATHS }, InputTemplate: run.inputTemplate },
-            RetryPolicy: { ...run.runTask.retry },
-          },
-        ],
-      },
+    addObjectCreatedRule(template, references, run.trigger, run.description, {
+      Id: 'run-task',
+      Arn: references.resolve(run.runTask.cluster),
+      RoleArn: getAtt(role, 'Arn'),
+      EcsParameters: ecsParameters(references, run.runTask, launch, 'AwsVpcConfiguration'),
+      InputTransformer: s3EventInputTransformer(run.inputTemplate),
+      RetryPolicy: { ...run.runTask.retry },
     });
   }
   if (plan.taskStoppedRule !== null) addTaskStoppedRule(template, references, plan.taskStoppedRule);

@@ -5,6 +5,7 @@ import { type LogGroupPlan, logGroupPlan } from '../../plan/log-group/plan';
 import {
   type ObjectCreatedTriggerPlan,
   objectCreatedTriggerPlan,
+  s3EventInputTemplate,
 } from '../../plan/object-created-trigger/plan';
 import { type QueuesPlan, queuesPlan } from '../../plan/queues/plan';
 import { type PlanValue, type Reference, reference } from '../../plan/reference';
@@ -50,7 +51,6 @@ const SHELL_SAFE_PATH = /^\/[A-Za-z0-9._~/%-]*$/;
 const SERVICE_POLICY_TYPES = new Set<ScalingPolicy['type']>(['target-tracking', 'sqs-backlog-per-task']);
 
 /** EventBridge passes these JSON paths of an S3 "Object Created" event to the task. */
-export const S3_EVENT_PATHS = { bucket: '$.detail.bucket.name', key: '$.detail.object.key' } as const;
 
 /** Both triggers retry a failed RunTask twice, within an hour of the event. */
 const RUN_TASK_RETRY = { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 } as const;
@@ -933,29 +933,19 @@ function runTaskPlan(
   };
 }
 
-/**
- * The RunTask overrides EventBridge fills in from the event. In an input template a placeholder written
- * without quotes is replaced by the JSON value (quotes and escaping included), so keys with quotes or
- * backslashes stay valid JSON. The template is serialized from an object with marker strings, and only
- * those markers, which come from this file, are unquoted afterwards.
- */
+/** The RunTask overrides EventBridge fills in from each event: the bucket and key as environment variables. */
 function containerOverridesTemplate(containerName: string): string {
-  const marker = (path: keyof typeof S3_EVENT_PATHS) => `@@${path}@@`;
-  const template = JSON.stringify({
+  return s3EventInputTemplate((eventValue) => ({
     containerOverrides: [
       {
         name: containerName,
         environment: [
-          { name: 'S3_BUCKET', value: marker('bucket') },
-          { name: 'S3_KEY', value: marker('key') },
+          { name: 'S3_BUCKET', value: eventValue('bucket') },
+          { name: 'S3_KEY', value: eventValue('key') },
         ],
       },
     ],
-  });
-  return (Object.keys(S3_EVENT_PATHS) as (keyof typeof S3_EVENT_PATHS)[]).reduce(
-    (text, path) => text.replace(JSON.stringify(marker(path)), `<${path}>`),
-    template,
-  );
+  }));
 }
 
 /** The file systems ECS can format a managed EBS volume with (ntfs for Windows tasks). */

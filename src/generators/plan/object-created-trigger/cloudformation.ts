@@ -32,3 +32,23 @@ export function objectCreatedEventPattern(
   pattern.detail = { ...detail, bucket: { name: [references.resolve(trigger.bucket)] } };
   return pattern;
 }
+
+/** The AWS::Events::Rule on the bucket's "Object Created" events (logical id ObjectCreatedRule), with its one target. */
+export function addObjectCreatedRule(
+  template: TemplateBuilder,
+  references: StackReferences,
+  trigger: ObjectCreatedTriggerPlan,
+  description: string,
+  target: Record<string, TemplateValue>,
+): void {
+  template.resource('ObjectCreatedRule', {
+    Type: 'AWS::Events::Rule',
+    Properties: {
+      Name: trigger.ruleName,
+      Description: description,
+      State: 'ENABLED',
+      EventPattern: objectCreatedEventPattern(trigger, references),
+      Targets: [target],
+    },
+  });
+}
