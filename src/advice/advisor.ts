@@ -7,7 +7,9 @@ import { CostFit } from '../cost/cost-fit';
 import { estimateMonthlyCost, type MonthlyCost } from '../cost/monthly-cost';
 import type { Design } from '../design/design';
 import type { EngineName } from '../design/events/rule-event';
-import { runsOn } from '../engine/facts';
+import { type Facts, runsOn } from '../engine/facts';
+import { PerPlatformRules } from '../engine/per-platform-rules';
+import type { PhaseRules } from '../engine/phase-rules';
 import {
   type PlatformEvaluation,
   PlatformEvaluator,
@@ -15,11 +17,12 @@ import {
   rescoredWith,
 } from '../engine/platform-evaluation';
 import { loadRuleSet, type RuleSet } from '../engine/rule-set';
-import { type FiredRule, RulesEngine } from '../engine/rules-engine';
+import type { FiredRule } from '../engine/rules-engine';
+import { SharedConditionRules } from '../engine/shared-condition-rules';
 import { generateStarterConfig } from '../generators/starter-config';
 import type { Advice, Recommendation } from './advice';
 import { alternatives } from './alternatives';
-import { Designer } from './designer';
+import { Designer, type PlatformDesign } from './designer';
 import { noEligiblePlatform } from './no-eligible-platform';
 import { rationale } from './rationale';
 import { recommendationId } from './recommendation-id';
@@ -37,6 +40,15 @@ interface PricedPlatform extends DesignedPlatform {
   cost: MonthlyCost;
 }
 
+export interface AdvisorOptions {
+  /**
+   * How the platform-fit and design rules are run: 'shared' (the default) evaluates each distinct
+   * condition once for all platforms (SharedConditionRules); 'per-platform' runs one engine per platform
+   * (PerPlatformRules), the reference that the shared evaluation is tested against.
+   */
+  evaluation?: 'shared' | 'per-platform';
+}
+
 /**
  * Berth's composition root: wires the rules engines, cost and the generators, evaluates every platform
  * against a workload, picks the best eligible one, designs the architecture around it and explains all of
@@ -49,29 +61,33 @@ export class Advisor {
   private readonly costFit: CostFit;
   private readonly catalogueOrder: PlatformId[];
 
-  constructor(ruleSet: RuleSet) {
+  constructor(ruleSet: RuleSet, options: AdvisorOptions = {}) {
     this.ruleSet = ruleSet;
     const sizer = new TaskSizer(ruleSet.taskSizes);
-    // One engine per phase and platform, each specialized to its platform once, here.
-    const enginesFor = (phase: EngineName) => {
-      const rules = ruleSet.rules.filter((rule) => rule.engine === phase);
-      return new Map(
-        ruleSet.platforms.map((platform) => [platform.id, new RulesEngine(rules, { platform })]),
-      );
-    };
+    const rulesOf = (phase: EngineName) => ruleSet.rules.filter((rule) => rule.engine === phase);
+    // Every engine is built once, here, specialized to each platform.
+    const perPlatform = (phase: EngineName) => new PerPlatformRules(rulesOf(phase), ruleSet.platforms);
+    const forAllPlatforms = (phase: EngineName): PhaseRules =>
+      options.evaluation === 'per-platform'
+        ? perPlatform(phase)
+        : new SharedConditionRules(rulesOf(phase), ruleSet.platforms);
     this.evaluator = new PlatformEvaluator(
-      enginesFor('platform-fit'),
+      forAllPlatforms('platform-fit'),
+      perPlatform('platform-fit'),
       ruleSet.platforms,
       sizer,
       ruleSet.manifest.scoring,
     );
-    this.designer = new Designer(enginesFor('design'), ruleSet.awsAccessActions);
-    this.costFit = new CostFit(enginesFor('cost-fit'));
+    this.designer = new Designer(forAllPlatforms('design'), ruleSet.awsAccessActions);
+    const costFit = perPlatform('cost-fit');
+    this.costFit = new CostFit(
+      new Map(ruleSet.platforms.map((platform) => [platform.id, costFit.engineFor(platform.id)])),
+    );
     this.catalogueOrder = ruleSet.platforms.map((platform) => platform.id);
   }
 
-  static fromRulesDir(rulesDir: string): Advisor {
-    return new Advisor(loadRuleSet(rulesDir));
+  static fromRulesDir(rulesDir: string, options: AdvisorOptions = {}): Advisor {
+    return new Advisor(loadRuleSet(rulesDir), options);
   }
 
   async advise(workload: Workload): Promise<Advice> {
@@ -82,7 +98,7 @@ export class Advisor {
     }
     // Every eligible platform is designed and priced, so that costs compare like with like.
     const prices = this.pricesFor(workload.region);
-    const priced = await this.designAndPrice(workload, eligible, prices);
+    const priced = await this.designAndPrice(workload, evaluations, prices);
     const designs = new Map<PlatformId, DesignedPlatform>();
     const costs = new Map<PlatformId, MonthlyCost>();
     for (const { cost, ...designed } of priced) {
@@ -157,8 +173,7 @@ export class Advisor {
    */
   async designEveryEligiblePlatform(workload: Workload): Promise<DesignedPlatform[]> {
     const evaluations = await this.evaluator.evaluateAll(workload);
-    const eligible = evaluations.filter((evaluation) => evaluation.eligible);
-    const priced = await this.designAndPrice(workload, eligible, this.pricesFor(workload.region));
+    const priced = await this.designAndPrice(workload, evaluations, this.pricesFor(workload.region));
     return priced.map(({ cost: _cost, ...designed }) => designed);
   }
 
@@ -169,15 +184,18 @@ export class Advisor {
    */
   private async designAndPrice(
     workload: Workload,
-    eligible: readonly PlatformEvaluation[],
+    evaluations: readonly PlatformEvaluation[],
     prices: PriceTable,
   ): Promise<PricedPlatform[]> {
+    const eligible = evaluations.filter((evaluation) => evaluation.eligible);
+    const designs = await this.designer.designAll(factsOf(evaluations), idsOf(eligible));
+    const arm = await this.armCandidates(workload, eligible);
     const priced: PricedPlatform[] = [];
     for (const evaluation of eligible) {
-      let best = await this.priced(workload, evaluation, prices);
-      const arm = await this.armCandidate(workload, evaluation);
-      if (arm !== null) {
-        const onArm = await this.priced(workload, arm, prices);
+      let best = this.priced(workload, evaluation, designs, prices);
+      const onArmEvaluation = arm?.eligible.get(evaluation.platform.id);
+      if (arm !== undefined && onArmEvaluation !== undefined) {
+        const onArm = this.priced(workload, onArmEvaluation, arm.designs, prices);
         if (onArm.cost.total < best.cost.total && this.hostsHoldATask(workload, onArm)) best = onArm;
       }
       priced.push(best);
@@ -185,12 +203,15 @@ export class Advisor {
     return priced;
   }
 
-  private async priced(
+  private priced(
     workload: Workload,
     evaluation: PlatformEvaluation,
+    designs: ReadonlyMap<PlatformId, PlatformDesign>,
     prices: PriceTable,
-  ): Promise<PricedPlatform> {
-    const { design, fired } = await this.designer.design(evaluation.facts);
+  ): PricedPlatform {
+    const platformDesign = designs.get(evaluation.platform.id);
+    if (platformDesign === undefined) throw new Error(`${evaluation.platform.id} was not designed`);
+    const { design, fired } = platformDesign;
     const cost = estimateMonthlyCost({
       workload,
       platform: evaluation.platform,
@@ -201,6 +222,39 @@ export class Advisor {
       instances: this.ruleSet.instanceCatalogue,
     });
     return { evaluation, design, designFired: fired, cost };
+  }
+
+  /**
+   * The eligible platforms evaluated and designed on Arm64, when cost may choose the architecture: those
+   * that run the workload's OS on Arm64 and stay eligible there. Undefined when cost does not choose.
+   */
+  private async armCandidates(
+    workload: Workload,
+    eligible: readonly PlatformEvaluation[],
+  ): Promise<
+    { eligible: Map<PlatformId, PlatformEvaluation>; designs: Map<PlatformId, PlatformDesign> } | undefined
+  > {
+    const { architectureByCost } = this.ruleSet.costModel;
+    if (
+      workload.control.architecture !== 'any' ||
+      !architectureByCost.sensitivities.includes(workload.cost.sensitivity)
+    )
+      return undefined;
+    const candidates = eligible.filter(
+      (evaluation) =>
+        evaluation.facts.runtime.architecture !== 'arm64' &&
+        runsOn(evaluation.platform, workload.control.os, 'arm64'),
+    );
+    if (candidates.length === 0) return undefined;
+    const onArm = await this.evaluator.evaluateAll(workload, 'arm64');
+    const wanted = new Set(idsOf(candidates));
+    const armEligible = onArm.filter(
+      (evaluation) => evaluation.eligible && wanted.has(evaluation.platform.id),
+    );
+    return {
+      eligible: new Map(armEligible.map((evaluation) => [evaluation.platform.id, evaluation])),
+      designs: await this.designer.designAll(factsOf(onArm), idsOf(armEligible)),
+    };
   }
 
   /**
@@ -219,25 +273,16 @@ export class Advisor {
     return chooseInstance(requirements, this.ruleSet.instanceCatalogue).fits;
   }
 
-  /** The platform evaluated on Arm64, when cost may choose the architecture and Arm64 is eligible there. */
-  private async armCandidate(
-    workload: Workload,
-    evaluation: PlatformEvaluation,
-  ): Promise<PlatformEvaluation | null> {
-    const { architectureByCost } = this.ruleSet.costModel;
-    if (
-      workload.control.architecture !== 'any' ||
-      !architectureByCost.sensitivities.includes(workload.cost.sensitivity) ||
-      evaluation.facts.runtime.architecture === 'arm64' ||
-      !runsOn(evaluation.platform, workload.control.os, 'arm64')
-    )
-      return null;
-    const arm = await this.evaluator.evaluate(workload, evaluation.platform, 'arm64');
-    return arm.eligible ? arm : null;
-  }
-
   /** The price table for a region, or us-east-1's when Berth has none for it. */
   private pricesFor(region: string): PriceTable {
     return this.ruleSet.prices[region] ?? (this.ruleSet.prices['us-east-1'] as PriceTable);
   }
+}
+
+function factsOf(evaluations: readonly PlatformEvaluation[]): Map<PlatformId, Facts> {
+  return new Map(evaluations.map((evaluation) => [evaluation.platform.id, evaluation.facts]));
+}
+
+function idsOf(evaluations: readonly PlatformEvaluation[]): PlatformId[] {
+  return evaluations.map((evaluation) => evaluation.platform.id);
 }

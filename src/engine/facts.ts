@@ -9,23 +9,11 @@ import { shortestIntervalMinutes } from '../shared/schedule-interval';
  * Values derived from the workload for one platform: the pieces of reasoning that are code rather than
  * data (json-rules-engine's split: facts and operators are code, rules are data).
  */
-export interface Runtime {
+/** Values derived from the workload alone: the same on every platform. */
+export interface WorkloadRuntime {
   os: 'linux' | 'windows';
-  /**
-   * The CPU architecture the workload will run on here: the requested one, or for "any" the platform's
-   * default (x86_64 where it has it) or the one cost chose.
-   */
-  architecture: Architecture;
-  /** Who chose the architecture: the request, the platform's default for "any", or the cost comparison. */
-  architectureChosenBy: 'request' | 'platform' | 'cost';
-  /** "os/architecture", the key platform capabilities are listed by. */
-  osArchitecture: string;
   /** "os/persistence type", the key storage capabilities are listed by. */
   storageNeed: string;
-  /** Spot when the work is interruptible and the platform has Spot capacity for it. */
-  instanceMarket: 'spot' | 'on-demand';
-  /** The cluster the workload runs in: its own, or the account's "default" (the platform's `cluster` trait). */
-  clusterName: string;
   /** The ECS task group: "service:<name>" for services, "family:<name>" for standalone tasks. */
   taskGroup: string;
   /** The shortest time between two ticks of the workload's schedule, in minutes; null without a schedule. */
@@ -42,6 +30,45 @@ export interface Runtime {
    */
   fargateTaskSize: TaskSize;
 }
+
+/** Values derived from the workload on one platform (and the architecture cost chose). */
+export interface PlatformRuntime {
+  /**
+   * The CPU architecture the workload will run on here: the requested one, or for "any" the platform's
+   * default (x86_64 where it has it) or the one cost chose.
+   */
+  architecture: Architecture;
+  /** Who chose the architecture: the request, the platform's default for "any", or the cost comparison. */
+  architectureChosenBy: 'request' | 'platform' | 'cost';
+  /** "os/architecture", the key platform capabilities are listed by. */
+  osArchitecture: string;
+  /** Spot when the work is interruptible and the platform has Spot capacity for it. */
+  instanceMarket: 'spot' | 'on-demand';
+  /** The cluster the workload runs in: its own, or the account's "default" (the platform's `cluster` trait). */
+  clusterName: string;
+}
+
+/**
+ * Values derived from the workload for one platform: the pieces of reasoning that are code rather than
+ * data (json-rules-engine's split: facts and operators are code, rules are data).
+ */
+export type Runtime = WorkloadRuntime & PlatformRuntime;
+
+/**
+ * The runtime fields that depend on the workload alone, listed from the type so that none is forgotten:
+ * conditions on them are the same on every platform, so they can be evaluated once per workload.
+ */
+const WORKLOAD_RUNTIME_FIELD_SET: Record<keyof WorkloadRuntime, true> = {
+  os: true,
+  storageNeed: true,
+  taskGroup: true,
+  scheduleIntervalMinutes: true,
+  kubernetesCronJob: true,
+  s3EventPattern: true,
+  ecrRepositoryName: true,
+  fargateTaskSize: true,
+};
+export const WORKLOAD_RUNTIME_FIELDS: ReadonlySet<string> = new Set(Object.keys(WORKLOAD_RUNTIME_FIELD_SET));
 
 /** The sizing model of AWS Fargate tasks in task-sizes.json. */
 const FARGATE_SIZING_MODEL = 'fargate';
@@ -79,6 +106,7 @@ export function buildFacts(
   platform: Platform,
   sizer: TaskSizer,
   costChoice?: Architecture,
+  shared: WorkloadRuntime = workloadRuntime(workload, sizer),
 ): Facts {
   const os = workload.control.os;
   const supported = asList(platform.capabilities.architectures.supported);
@@ -90,31 +118,39 @@ export function buildFacts(
     requested !== 'any' ? 'request' : costChoice === undefined ? 'platform' : 'cost';
   const osArchitecture = `${os}/${architecture}`;
   const spotCapable = asList(platform.capabilities.spot.supported).includes(osArchitecture);
-  const runsAsService = workload.workloadType !== 'batch' || workload.trigger?.type === 'sqs';
   return {
     workload,
     platform,
     taskSize: sizer.size(platform.sizingModel, os, workload.resources.cpu, workload.resources.memoryGiB),
     runtime: {
-      os,
+      ...shared,
       architecture,
       architectureChosenBy,
       osArchitecture,
-      storageNeed: `${os}/${workload.persistence.type}`,
       instanceMarket: workload.cost.interruptible && spotCapable ? 'spot' : 'on-demand',
       clusterName: platform.traits.cluster === 'account-default' ? 'default' : workload.name,
-      taskGroup: runsAsService ? `service:${workload.name}` : `family:${workload.name}`,
-      scheduleIntervalMinutes: scheduleIntervalOf(workload),
-      kubernetesCronJob: kubernetesCronJobOf(workload),
-      s3EventPattern: s3EventPattern(workload),
-      ecrRepositoryName: ecrRepositoryName(workload.name),
-      fargateTaskSize: sizer.size(
-        FARGATE_SIZING_MODEL,
-        os,
-        workload.resources.cpu,
-        workload.resources.memoryGiB,
-      ),
     },
+  };
+}
+
+/** The runtime values that depend on the workload alone: computed once per workload, shared by every platform. */
+export function workloadRuntime(workload: Workload, sizer: TaskSizer): WorkloadRuntime {
+  const os = workload.control.os;
+  const runsAsService = workload.workloadType !== 'batch' || workload.trigger?.type === 'sqs';
+  return {
+    os,
+    storageNeed: `${os}/${workload.persistence.type}`,
+    taskGroup: runsAsService ? `service:${workload.name}` : `family:${workload.name}`,
+    scheduleIntervalMinutes: scheduleIntervalOf(workload),
+    kubernetesCronJob: kubernetesCronJobOf(workload),
+    s3EventPattern: s3EventPattern(workload),
+    ecrRepositoryName: ecrRepositoryName(workload.name),
+    fargateTaskSize: sizer.size(
+      FARGATE_SIZING_MODEL,
+      os,
+      workload.resources.cpu,
+      workload.resources.memoryGiB,
+    ),
   };
 }
 

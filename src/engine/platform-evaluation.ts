@@ -1,9 +1,11 @@
 import type { Platform, PlatformId } from '../catalogue/platform-catalogue';
 import type { TaskSizer } from '../catalogue/task-sizes';
 import type { Workload } from '../contract/workload';
-import { type Architecture, buildFacts, type Facts } from './facts';
+import { type Architecture, buildFacts, type Facts, workloadRuntime } from './facts';
+import type { PerPlatformRules } from './per-platform-rules';
+import type { PhaseRules } from './phase-rules';
 import type { Manifest } from './rule-file-schema';
-import type { FiredRule, RulesEngine } from './rules-engine';
+import type { FiredRule } from './rules-engine';
 
 export interface Blocker {
   message: string;
@@ -44,35 +46,52 @@ export interface Verdict {
   warnings: string[];
 }
 
-/** Runs the platform-fit rules (eligibility, lifecycle, preferences, caveats) for each platform. */
+/**
+ * Runs the platform-fit rules (eligibility, lifecycle, preferences, caveats) for each platform: all
+ * platforms at once through `fit` (shared or per platform, see phase-rules.ts), one platform alone through
+ * its own engine in `single`.
+ */
 export class PlatformEvaluator {
   constructor(
-    private readonly engines: ReadonlyMap<string, RulesEngine>,
+    private readonly fit: PhaseRules,
+    private readonly single: PerPlatformRules,
     private readonly platforms: readonly Platform[],
     private readonly sizer: TaskSizer,
     private readonly scoring: Manifest['scoring'],
   ) {}
 
-  async evaluateAll(workload: Workload): Promise<PlatformEvaluation[]> {
-    const evaluations: PlatformEvaluation[] = [];
-    for (const platform of this.platforms) evaluations.push(await this.evaluate(workload, platform));
-    return evaluations;
+  /**
+   * Every platform, in catalogue order. `costChoice`: the architecture the cost comparison picked for a
+   * workload that runs on "any" (every platform is then evaluated on it).
+   */
+  async evaluateAll(workload: Workload, costChoice?: Architecture): Promise<PlatformEvaluation[]> {
+    const shared = workloadRuntime(workload, this.sizer);
+    const evaluated = this.platforms.map((platform) => ({
+      platform,
+      facts: buildFacts(workload, platform, this.sizer, costChoice, shared),
+    }));
+    const fired = await this.fit.run(
+      new Map(evaluated.map(({ platform, facts }) => [platform.id, facts])),
+      evaluated.map(({ platform }) => platform.id),
+    );
+    return evaluated.map(({ platform, facts }) => this.evaluation(facts, fired.get(platform.id) ?? []));
   }
 
-  /** `costChoice`: the architecture the cost comparison picked for a workload that runs on "any". */
+  /** One platform alone, through its own engine (the what-if searches evaluate one platform at a time). */
   async evaluate(
     workload: Workload,
     platform: Platform,
     costChoice?: Architecture,
   ): Promise<PlatformEvaluation> {
     const facts = buildFacts(workload, platform, this.sizer, costChoice);
-    const engine = this.engines.get(platform.id);
-    if (engine === undefined) throw new Error(`no platform-fit engine for ${platform.id}`);
-    const fired = await engine.run(facts);
+    return this.evaluation(facts, await this.single.engineFor(platform.id).run(facts));
+  }
+
+  private evaluation(facts: Facts, fired: FiredRule[]): PlatformEvaluation {
     const { blockers, scoreReasons, warnings } = verdictOf(fired);
     const eligible = blockers.length === 0;
     return {
-      platform,
+      platform: facts.platform,
       facts,
       eligible,
       ...scoreOf(scoreReasons, eligible, this.scoring),

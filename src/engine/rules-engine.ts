@@ -45,14 +45,27 @@ export class RulesEngine {
 
   async run(facts: Facts | CostFitFacts): Promise<FiredRule[]> {
     const { results } = await this.engine.run({ ...facts });
-    return results
-      .map((result) => {
+    return firedInOrder(
+      results.map((result) => {
         const entry = this.rulesByName.get(String(result.name));
         if (entry === undefined)
           throw new Error(`json-rules-engine returned an unknown rule "${String(result.name)}"`);
         return entry;
-      })
-      .sort((a, b) => b.rule.priority - a.rule.priority || a.order - b.order)
-      .map(({ rule }) => ({ rule, ...resolveEventParams(rule.event, facts, rule.name) }));
+      }),
+      facts,
+    );
   }
+}
+
+/**
+ * Fired rules in a fixed order (priority, then load order), each with its event params resolved against
+ * the facts, so the same facts always give the same answer.
+ */
+export function firedInOrder(
+  fired: readonly { rule: LoadedRule; order: number }[],
+  facts: Facts | CostFitFacts,
+): FiredRule[] {
+  return [...fired]
+    .sort((a, b) => b.rule.priority - a.rule.priority || a.order - b.order)
+    .map(({ rule }) => ({ rule, ...resolveEventParams(rule.event, facts, rule.name) }));
 }

@@ -1,0 +1,199 @@
+import { Engine } from 'json-rules-engine';
+import type { Platform, PlatformId } from '../catalogue/platform-catalogue';
+import { resolveFactPath } from './fact-path';
+import { type Facts, WORKLOAD_RUNTIME_FIELDS } from './facts';
+import type { PhaseRules } from './phase-rules';
+import type { LoadedRule } from './rule-set';
+import { type ConditionNode, specializeTopLevel } from './rule-specialization';
+import { type FiredRule, firedInOrder } from './rules-engine';
+
+type FactReference = { fact: string; path: string };
+type Condition = { fact: string; path: string; operator: string; value: unknown };
+
+/**
+ * Comparisons of a platform's (static) value with a request's (dynamic) one, turned around so that the
+ * request's value is the fact: `contains(list, x)` is `in(x, list)` for json-rules-engine when the list is
+ * an array (contains's validator), and false when it is not. Other operators are left as they are.
+ */
+const CONVERSE: Readonly<Record<string, { operator: string; needsArray: boolean }>> = {
+  contains: { operator: 'in', needsArray: true },
+  doesNotContain: { operator: 'notIn', needsArray: true },
+  equal: { operator: 'equal', needsArray: false },
+  notEqual: { operator: 'notEqual', needsArray: false },
+};
+
+/** A rule of one platform, and the shared condition that decides it ('always' when nothing can stop it). */
+interface PlatformRule {
+  rule: LoadedRule;
+  order: number;
+  condition: number | 'always';
+}
+
+/**
+ * One json-rules-engine over the conditions of every platform's rules of a phase, each distinct condition
+ * once. Each rule is specialized to each platform (rule-specialization.ts); then every fact the condition
+ * still reads is named by what it depends on: `workload` and the runtime fields that depend on the
+ * workload alone (facts.ts, WORKLOAD_RUNTIME_FIELDS) keep their names, so the same condition on ten
+ * platforms is one rule here and is evaluated once per workload; the rest is named per platform
+ * (`runtime@ecs-fargate`) or per sizing model (`taskSize@fargate`). What fired is then handed back to each
+ * platform's rules, in RulesEngine's order, with their params resolved against that platform's facts.
+ * json-rules-engine still decides every condition; only repetition is taken away.
+ */
+export class SharedConditionRules implements PhaseRules {
+  private readonly engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolveFactPath });
+  private readonly rulesOf = new Map<PlatformId, PlatformRule[]>();
+  private readonly factNames = new Set<string>();
+  private readonly platformCount: number;
+  private readonly distinctConditions: number;
+
+  constructor(rules: readonly LoadedRule[], platforms: readonly Platform[]) {
+    this.platformCount = platforms.length;
+    const conditionIndex = new Map<string, number>();
+    for (const platform of platforms) {
+      const platformRules: PlatformRule[] = [];
+      rules.forEach((rule, order) => {
+        const specialized = specializeTopLevel(rule.conditions as ConditionNode, { platform });
+        const shared = typeof specialized === 'boolean' ? specialized : sharedForm(specialized, platform);
+        if (shared === false) return;
+        if (shared === true) {
+          platformRules.push({ rule, order, condition: 'always' });
+          return;
+        }
+        const key = JSON.stringify(shared);
+        let index = conditionIndex.get(key);
+        if (index === undefined) {
+          index = conditionIndex.size;
+          conditionIndex.set(key, index);
+          collectFactNames(shared, this.factNames);
+          this.engine.addRule({
+            name: String(index),
+            conditions: ('operator' in shared ? { all: [shared] } : shared) as never,
+            event: { type: 'condition-holds' },
+          });
+        }
+        platformRules.push({ rule, order, condition: index });
+      });
+      this.rulesOf.set(platform.id, platformRules);
+    }
+    this.distinctConditions = conditionIndex.size;
+  }
+
+  /** How many conditions one run evaluates: the distinct conditions of every platform's rules. */
+  get conditionCount(): number {
+    return this.distinctConditions;
+  }
+
+  async run(
+    facts: ReadonlyMap<PlatformId, Facts>,
+    wanted: readonly PlatformId[],
+  ): Promise<Map<PlatformId, FiredRule[]>> {
+    if (facts.size !== this.platformCount)
+      throw new Error(`a shared evaluation needs the facts of all ${this.platformCount} platforms`);
+    const { results } = await this.engine.run(this.runFacts(facts));
+    const holds = new Set(results.map((result) => Number(result.name)));
+    const fired = new Map<PlatformId, FiredRule[]>();
+    for (const platformId of wanted) {
+      const platformFacts = facts.get(platformId);
+      const platformRules = this.rulesOf.get(platformId);
+      if (platformFacts === undefined || platformRules === undefined)
+        throw new Error(`no facts or rules for platform ${platformId}`);
+      const firing = platformRules.filter(({ condition }) => condition === 'always' || holds.has(condition));
+      fired.set(platformId, firedInOrder(firing, platformFacts));
+    }
+    return fired;
+  }
+
+  /** The facts of one run, under the names sharedForm gave them; only those some condition reads. */
+  private runFacts(facts: ReadonlyMap<PlatformId, Facts>): Record<string, unknown> {
+    const named: Record<string, unknown> = {};
+    const add = (name: string, value: unknown) => {
+      if (this.factNames.has(name)) named[name] = value;
+    };
+    for (const [platformId, { workload, platform, taskSize, runtime }] of facts) {
+      add('workload', workload);
+      add('runtime', runtime);
+      add(`runtime@${platformId}`, runtime);
+      add(`platform@${platformId}`, platform);
+      add(`taskSize@${platform.sizingModel}`, taskSize);
+    }
+    return named;
+  }
+}
+
+/**
+ * A specialized condition in the shared engine's terms: static-versus-request comparisons turned around,
+ * and every fact named by what it depends on; true or false where turning a comparison around decides it.
+ */
+function sharedForm(node: ConditionNode, platform: Platform): ConditionNode | boolean {
+  if ('operator' in node) return sharedCondition(node, platform);
+  if ('not' in node) {
+    const inner = sharedForm(node.not, platform);
+    return typeof inner === 'boolean' ? !inner : { not: inner };
+  }
+  const isAll = 'all' in node;
+  const kept: ConditionNode[] = [];
+  for (const child of isAll ? node.all : node.any) {
+    const result = sharedForm(child, platform);
+    if (result === !isAll) return !isAll;
+    if (typeof result !== 'boolean') kept.push(result);
+  }
+  if (kept.length === 0) return isAll;
+  return isAll ? { all: kept } : { any: kept };
+}
+
+function sharedCondition(node: Condition, platform: Platform): Condition | boolean {
+  const converse = CONVERSE[node.operator];
+  if (node.fact === 'platform' && isFactReference(node.value) && converse !== undefined) {
+    const staticValue = resolveFactPath(platform, node.path);
+    if (converse.needsArray && !Array.isArray(staticValue)) return false;
+    // Nothing is in an empty list: in([]) never holds and notIn([]) always does, whatever the request.
+    if (Array.isArray(staticValue) && staticValue.length === 0 && converse.needsArray)
+      return converse.operator === 'notIn';
+    return {
+      fact: sharedFactName(node.value, platform),
+      path: node.value.path,
+      operator: converse.operator,
+      value: staticValue,
+    };
+  }
+  return {
+    fact: sharedFactName(node, platform),
+    path: node.path,
+    operator: node.operator,
+    value: isFactReference(node.value)
+      ? { fact: sharedFactName(node.value, platform), path: node.value.path }
+      : node.value,
+  };
+}
+
+/** The name a fact goes by in the shared engine: shared when it cannot differ between platforms. */
+function sharedFactName({ fact, path }: FactReference, platform: Platform): string {
+  switch (fact) {
+    case 'workload':
+      return 'workload';
+    case 'runtime': {
+      const field = path.split('.')[1];
+      return field !== undefined && WORKLOAD_RUNTIME_FIELDS.has(field) ? 'runtime' : `runtime@${platform.id}`;
+    }
+    case 'taskSize':
+      return `taskSize@${platform.sizingModel}`;
+    case 'platform':
+      return `platform@${platform.id}`;
+    default:
+      throw new Error(`the ${fact} fact has no shared form (a platform-fit or design rule cannot read it)`);
+  }
+}
+
+function isFactReference(value: unknown): value is FactReference {
+  return typeof value === 'object' && value !== null && 'fact' in value && 'path' in value;
+}
+
+function collectFactNames(node: ConditionNode, names: Set<string>): void {
+  if ('operator' in node) {
+    names.add(node.fact);
+    if (isFactReference(node.value)) names.add(node.value.fact);
+    return;
+  }
+  const children = 'not' in node ? [node.not] : 'all' in node ? node.all : node.any;
+  for (const child of children) collectFactNames(child, names);
+}

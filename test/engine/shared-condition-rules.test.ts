@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { Advisor } from '../../src/advice/advisor';
+import type { PlatformId } from '../../src/catalogue/platform-catalogue';
+import { TaskSizer } from '../../src/catalogue/task-sizes';
+import { validateWorkload, type Workload } from '../../src/contract/workload';
+import type { EngineName } from '../../src/design/events/rule-event';
+import { type Architecture, buildFacts, type Facts } from '../../src/engine/facts';
+import { PerPlatformRules } from '../../src/engine/per-platform-rules';
+import { loadRuleSet } from '../../src/engine/rule-set';
+import type { FiredRule } from '../../src/engine/rules-engine';
+import { SharedConditionRules } from '../../src/engine/shared-condition-rules';
+import { RULES_DIR } from '../../src/project-paths';
+import { workloadRequest } from '../properties/arbitraries';
+
+/**
+ * The shared evaluation (each distinct condition once for all platforms) is an optimization of the
+ * per-platform one (one engine per platform): for any workload, both must fire the same rules with the
+ * same params for every platform, and the advisor must give the same answer, byte for byte, on either.
+ */
+
+const ruleSet = loadRuleSet(RULES_DIR);
+const sizer = new TaskSizer(ruleSet.taskSizes);
+const SEED = 20261202;
+
+/** Valid request bodies, defaults filled in (invalid ones are the 400 path, which runs no rules). */
+const workload: fc.Arbitrary<Workload> = workloadRequest
+  .map((body) => validateWorkload(body))
+  .filter((validation) => validation.ok)
+  .map((validation) => (validation.ok ? validation.workload : (undefined as never)));
+
+function everyPlatformsFacts(subject: Workload, costChoice?: Architecture): Map<PlatformId, Facts> {
+  return new Map(
+    ruleSet.platforms.map((platform) => [platform.id, buildFacts(subject, platform, sizer, costChoice)]),
+  );
+}
+
+/** What fired, as data: rule names with their resolved params and event types, per platform. */
+function firedAsData(fired: Map<string, FiredRule[]>): Record<string, unknown[]> {
+  return Object.fromEntries(
+    [...fired].map(([platformId, rules]) => [
+      platformId,
+      rules.map(({ rule, type, params }) => ({ rule: rule.name, type, params })),
+    ]),
+  );
+}
+
+describe.each<EngineName>(['platform-fit', 'design'])('the %s rules, shared across platforms', (phase) => {
+  const rules = ruleSet.rules.filter((rule) => rule.engine === phase);
+  const shared = new SharedConditionRules(rules, ruleSet.platforms);
+  const perPlatform = new PerPlatformRules(rules, ruleSet.platforms);
+  const everyPlatform = ruleSet.platforms.map((platform) => platform.id);
+
+  it('evaluate fewer conditions than the platforms have rules', () => {
+    const perPlatformRuleCount = everyPlatform.reduce(
+      (sum, platformId) => sum + perPlatform.engineFor(platformId).ruleCount,
+      0,
+    );
+    expect(shared.conditionCount).toBeLessThan(perPlatformRuleCount);
+  });
+
+  it('fire, for every platform and any workload, the rules one engine per platform fires, with the same params', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        workload,
+        fc.constantFrom<Architecture | undefined>(undefined, 'arm64'),
+        async (subject, costChoice) => {
+          const facts = everyPlatformsFacts(subject, costChoice);
+          expect(firedAsData(await shared.run(facts, everyPlatform))).toEqual(
+            firedAsData(await perPlatform.run(facts, everyPlatform)),
+          );
+        },
+      ),
+      { seed: SEED, numRuns: 250 },
+    );
+  });
+});
+
+describe('the advisor with shared conditions', () => {
+  const sharedAdvisor = new Advisor(ruleSet);
+  const referenceAdvisor = new Advisor(ruleSet, { evaluation: 'per-platform' });
+
+  it('gives the same answer bytes as the per-platform reference, for any workload', async () => {
+    await fc.assert(
+      fc.asyncProperty(workload, async (subject) => {
+        expect(JSON.stringify(await sharedAdvisor.advise(subject))).toBe(
+          JSON.stringify(await referenceAdvisor.advise(subject)),
+        );
+      }),
+      { seed: SEED, numRuns: 250 },
+    );
+  });
+});
