@@ -10,6 +10,7 @@ import {
   PERSISTENCE_TYPES,
   PROTOCOLS,
 } from '../contract/workload-schema';
+import { touchesAny } from '../engine/fields-read';
 import type { PlatformEvaluation, PlatformEvaluator } from '../engine/platform-evaluation';
 import { valueAtPath } from '../shared/json-value';
 
@@ -96,14 +97,23 @@ async function smallestChangeFor(
   fields: readonly string[],
   evaluator: PlatformEvaluator,
 ): Promise<{ changes: Change[]; score: number; cost: number } | undefined> {
+  // A change that touches none of the fields a blocker reads cannot lift it: such a try is counted, as
+  // it always was, but not evaluated.
+  const readByBlockers = evaluation.blockers.map(
+    (blocker) => evaluator.fieldsReadBy(evaluation.platform.id, blocker.rule) ?? new Set<string>(),
+  );
   let tries = 0;
   for (let size = 1; size <= fields.length; size += 1) {
     let best: { changes: Change[]; score: number; cost: number } | undefined;
     for (const subset of combinations(fields, size)) {
+      const canLiftEveryBlocker = readByBlockers.every((read) =>
+        subset.some((path) => touchesAny(path, read)),
+      );
       const candidateLists = subset.map((field) => candidatesFor(field, workload, evaluation));
       for (const values of cartesian(candidateLists)) {
         tries += 1;
         if (tries > MAX_TRIES_PER_PLATFORM) return best;
+        if (!canLiftEveryBlocker) continue;
         const changes = subset.map((path, index) => ({
           path,
           from: valueAtPath(workload, path.split('.')),

@@ -55,20 +55,37 @@ export interface PlatformRuntime {
 export type Runtime = WorkloadRuntime & PlatformRuntime;
 
 /**
- * The runtime fields that depend on the workload alone, listed from the type so that none is forgotten:
- * conditions on them are the same on every platform, so they can be evaluated once per workload.
+ * The request fields each derived fact is computed from (a field stands for every field under it). Keyed
+ * by the type, so no field is forgotten. The workload-alone fields (WorkloadRuntime) are those whose
+ * conditions are the same on every platform; the what-if search (remedies.ts) skips a change that touches
+ * none of the fields a blocker reads, directly or through these, since the blocker would still fire.
+ * test/engine/fact-dependencies.test.ts checks the table against buildFacts.
  */
-const WORKLOAD_RUNTIME_FIELD_SET: Record<keyof WorkloadRuntime, true> = {
-  os: true,
-  storageNeed: true,
-  taskGroup: true,
-  scheduleIntervalMinutes: true,
-  kubernetesCronJob: true,
-  s3EventPattern: true,
-  ecrRepositoryName: true,
-  fargateTaskSize: true,
+const WORKLOAD_RUNTIME_SOURCES: Record<keyof WorkloadRuntime, readonly string[]> = {
+  os: ['control.os'],
+  storageNeed: ['control.os', 'persistence.type'],
+  taskGroup: ['workloadType', 'trigger.type', 'name'],
+  scheduleIntervalMinutes: ['trigger'],
+  kubernetesCronJob: ['trigger'],
+  s3EventPattern: ['trigger'],
+  ecrRepositoryName: ['name'],
+  fargateTaskSize: ['control.os', 'resources.cpu', 'resources.memoryGiB'],
 };
-export const WORKLOAD_RUNTIME_FIELDS: ReadonlySet<string> = new Set(Object.keys(WORKLOAD_RUNTIME_FIELD_SET));
+const PLATFORM_RUNTIME_SOURCES: Record<keyof PlatformRuntime, readonly string[]> = {
+  architecture: ['control.architecture'],
+  architectureChosenBy: ['control.architecture'],
+  osArchitecture: ['control.os', 'control.architecture'],
+  instanceMarket: ['cost.interruptible', 'control.os', 'control.architecture'],
+  clusterName: ['name'],
+};
+export const RUNTIME_SOURCES: Readonly<Record<keyof Runtime, readonly string[]>> = {
+  ...WORKLOAD_RUNTIME_SOURCES,
+  ...PLATFORM_RUNTIME_SOURCES,
+};
+export const TASK_SIZE_SOURCES: readonly string[] = ['control.os', 'resources.cpu', 'resources.memoryGiB'];
+
+/** The runtime fields that depend on the workload alone: conditions on them are the same on every platform. */
+export const WORKLOAD_RUNTIME_FIELDS: ReadonlySet<string> = new Set(Object.keys(WORKLOAD_RUNTIME_SOURCES));
 
 /** The sizing model of AWS Fargate tasks in task-sizes.json. */
 const FARGATE_SIZING_MODEL = 'fargate';

@@ -87,6 +87,11 @@ export class PlatformEvaluator {
     return this.evaluation(facts, await this.single.engineFor(platform.id).run(facts));
   }
 
+  /** The request fields a platform-fit rule reads on a platform (see RulesEngine.fieldsReadBy). */
+  fieldsReadBy(platformId: PlatformId, ruleName: string): ReadonlySet<string> | undefined {
+    return this.single.engineFor(platformId).fieldsReadBy(ruleName);
+  }
+
   private evaluation(facts: Facts, fired: FiredRule[]): PlatformEvaluation {
     const { blockers, scoreReasons, warnings } = verdictOf(fired);
     const eligible = blockers.length === 0;

@@ -3,6 +3,7 @@ import type { FiredEvent } from '../design/rule-events';
 import { resolveEventParams } from './event-params';
 import { resolveFactPath } from './fact-path';
 import type { CostFitFacts, Facts } from './facts';
+import { fieldsRead } from './fields-read';
 import type { LoadedRule } from './rule-set';
 import { type ConditionNode, specializeTopLevel } from './rule-specialization';
 
@@ -19,6 +20,7 @@ export type FiredRule = FiredEvent & { rule: LoadedRule };
 export class RulesEngine {
   private readonly engine: Engine;
   private readonly rulesByName: Map<string, { rule: LoadedRule; order: number }>;
+  private readonly fieldsByRule = new Map<string, ReadonlySet<string>>();
 
   constructor(rules: readonly LoadedRule[], staticFacts: Readonly<Partial<Facts>> = {}) {
     this.engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolveFactPath });
@@ -27,6 +29,7 @@ export class RulesEngine {
       const conditions = specializeTopLevel(rule.conditions as ConditionNode, staticFacts);
       if (conditions === false) return;
       this.rulesByName.set(rule.name, { rule, order });
+      this.fieldsByRule.set(rule.name, fieldsRead(conditions));
       this.engine.addRule({
         name: rule.name,
         priority: rule.priority,
@@ -36,6 +39,14 @@ export class RulesEngine {
         event: { type: rule.event.type },
       });
     });
+  }
+
+  /**
+   * The request fields a rule's conditions read here (see fields-read.ts): while none of them changes,
+   * the rule fires or not as it did. Undefined for a rule that can never fire on this engine.
+   */
+  fieldsReadBy(ruleName: string): ReadonlySet<string> | undefined {
+    return this.fieldsByRule.get(ruleName);
   }
 
   /** How many rules this engine evaluates per run, after specialization. */

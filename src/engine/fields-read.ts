@@ -1,0 +1,62 @@
+import { RUNTIME_SOURCES, TASK_SIZE_SOURCES } from './facts';
+import type { ConditionNode } from './rule-specialization';
+
+type FactReference = { fact: string; path: string };
+
+/**
+ * The request fields a rule's conditions read, directly (`workload`) or through a derived fact (`runtime`,
+ * `taskSize`, each computed from the fields facts.ts lists), as dotted paths ("control.gpu"). A field
+ * stands for everything under it. While none of these fields changes, the conditions decide the same way.
+ */
+export function fieldsRead(conditions: ConditionNode | boolean): Set<string> {
+  const fields = new Set<string>();
+  if (typeof conditions !== 'boolean') collect(conditions, fields);
+  return fields;
+}
+
+/** Whether changing `path` can change a value read through `fields` (one contains the other). */
+export function touchesAny(path: string, fields: ReadonlySet<string>): boolean {
+  for (const field of fields) {
+    if (field === '' || path === field || path.startsWith(`${field}.`) || field.startsWith(`${path}.`))
+      return true;
+  }
+  return false;
+}
+
+function collect(node: ConditionNode, fields: Set<string>): void {
+  if ('operator' in node) {
+    addFieldsOf(node, fields);
+    if (isFactReference(node.value)) addFieldsOf(node.value, fields);
+    return;
+  }
+  const children = 'not' in node ? [node.not] : 'all' in node ? node.all : node.any;
+  for (const child of children) collect(child, fields);
+}
+
+function addFieldsOf({ fact, path }: FactReference, fields: Set<string>): void {
+  const field = path.replace(/^\$\.?/, '');
+  switch (fact) {
+    case 'workload':
+      // "" (the whole workload, "$") stands for every field.
+      fields.add(field);
+      return;
+    case 'runtime': {
+      const [runtimeField = ''] = field.split('.');
+      const sources = Object.entries(RUNTIME_SOURCES).filter(
+        ([name]) => runtimeField === '' || name === runtimeField,
+      );
+      for (const [, fieldSources] of sources) for (const source of fieldSources) fields.add(source);
+      return;
+    }
+    case 'taskSize':
+      for (const source of TASK_SIZE_SOURCES) fields.add(source);
+      return;
+    default:
+      // The platform is the same whatever the request; cost is not a request field.
+      return;
+  }
+}
+
+function isFactReference(value: unknown): value is FactReference {
+  return typeof value === 'object' && value !== null && 'fact' in value && 'path' in value;
+}
