@@ -74,6 +74,10 @@ export class Advisor {
     this.evaluator = new PlatformEvaluator(
       forAllPlatforms('platform-fit'),
       perPlatform('platform-fit'),
+      new PerPlatformRules(
+        rulesOf('platform-fit').filter((rule) => rule.event.type === 'blocker'),
+        ruleSet.platforms,
+      ),
       ruleSet.platforms,
       sizer,
       ruleSet.manifest.scoring,

@@ -119,10 +119,11 @@ async function smallestChangeFor(
           from: valueAtPath(workload, path.split('.')),
           to: values[index],
         }));
-        const retry = await evaluator.evaluate(withChanges(workload, changes), evaluation.platform);
         const cost = changes.reduce((sum, change) => sum + costOf(change), 0);
-        if (retry.eligible && (best === undefined || cost < best.cost))
-          best = { changes, score: retry.score, cost };
+        if (best !== undefined && cost >= best.cost) continue;
+        const changed = withChanges(workload, changes);
+        if (!(await evaluator.isEligible(changed, evaluation.platform))) continue;
+        best = { changes, score: (await evaluator.evaluate(changed, evaluation.platform)).score, cost };
       }
     }
     if (best !== undefined) return best;

@@ -126,10 +126,8 @@ export function buildFacts(
   shared: WorkloadRuntime = workloadRuntime(workload, sizer),
 ): Facts {
   const os = workload.control.os;
-  const supported = asList(platform.capabilities.architectures.supported);
   const requested = workload.control.architecture;
-  const platformDefault: Architecture =
-    supported.includes(`${os}/x86_64`) || !supported.includes(`${os}/arm64`) ? 'x86_64' : 'arm64';
+  const platformDefault = defaultArchitecture(platform, os);
   const architecture: Architecture = requested !== 'any' ? requested : (costChoice ?? platformDefault);
   const architectureChosenBy =
     requested !== 'any' ? 'request' : costChoice === undefined ? 'platform' : 'cost';
@@ -149,6 +147,35 @@ export function buildFacts(
     },
   };
 }
+
+/** The architecture a platform runs an OS on when the request says "any": x86_64 where it has it. */
+function defaultArchitecture(platform: Platform, os: Workload['control']['os']): Architecture {
+  const supported = asList(platform.capabilities.architectures.supported);
+  return supported.includes(`${os}/x86_64`) || !supported.includes(`${os}/arm64`) ? 'x86_64' : 'arm64';
+}
+
+/**
+ * What a platform brings to one PlatformRuntime field, as a key: two platforms with the same key get the
+ * same value of that field from buildFacts for every workload (and cost choice), so conditions on it can
+ * be shared between them. test/engine/fact-dependencies.test.ts checks it.
+ */
+export function platformRuntimeKey(platform: Platform, field: keyof PlatformRuntime): string {
+  const defaults = `${defaultArchitecture(platform, 'linux')},${defaultArchitecture(platform, 'windows')}`;
+  switch (field) {
+    case 'architecture':
+    case 'osArchitecture':
+      return defaults;
+    case 'architectureChosenBy':
+      return '';
+    case 'instanceMarket':
+      return `${defaults};${[...asList(platform.capabilities.spot.supported)].sort().join(',')}`;
+    case 'clusterName':
+      return platform.traits.cluster === 'account-default' ? 'account-default' : 'own';
+  }
+}
+
+/** The PlatformRuntime fields, listed from the type. */
+export const PLATFORM_RUNTIME_FIELDS = Object.keys(PLATFORM_RUNTIME_SOURCES) as (keyof PlatformRuntime)[];
 
 /** The runtime values that depend on the workload alone: computed once per workload, shared by every platform. */
 export function workloadRuntime(workload: Workload, sizer: TaskSizer): WorkloadRuntime {

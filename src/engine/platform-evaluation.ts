@@ -49,12 +49,14 @@ export interface Verdict {
 /**
  * Runs the platform-fit rules (eligibility, lifecycle, preferences, caveats) for each platform: all
  * platforms at once through `fit` (shared or per platform, see phase-rules.ts), one platform alone through
- * its own engine in `single`.
+ * its own engine in `single`; whether one platform is eligible through its blocker rules alone, in
+ * `blockers`.
  */
 export class PlatformEvaluator {
   constructor(
     private readonly fit: PhaseRules,
     private readonly single: PerPlatformRules,
+    private readonly blockers: PerPlatformRules,
     private readonly platforms: readonly Platform[],
     private readonly sizer: TaskSizer,
     private readonly scoring: Manifest['scoring'],
@@ -85,6 +87,15 @@ export class PlatformEvaluator {
   ): Promise<PlatformEvaluation> {
     const facts = buildFacts(workload, platform, this.sizer, costChoice);
     return this.evaluation(facts, await this.single.engineFor(platform.id).run(facts));
+  }
+
+  /**
+   * Whether the platform can run the workload: no blocker rule fires. The same as `evaluate(…).eligible`,
+   * for a fraction of the rules (the what-if searches try many changes and score only the best).
+   */
+  async isEligible(workload: Workload, platform: Platform): Promise<boolean> {
+    const facts = buildFacts(workload, platform, this.sizer);
+    return (await this.blockers.engineFor(platform.id).run(facts)).length === 0;
   }
 
   /** The request fields a platform-fit rule reads on a platform (see RulesEngine.fieldsReadBy). */

@@ -1,7 +1,13 @@
 import { Engine } from 'json-rules-engine';
 import type { Platform, PlatformId } from '../catalogue/platform-catalogue';
 import { resolveFactPath } from './fact-path';
-import { type Facts, WORKLOAD_RUNTIME_FIELDS } from './facts';
+import {
+  type Facts,
+  PLATFORM_RUNTIME_FIELDS,
+  type PlatformRuntime,
+  platformRuntimeKey,
+  WORKLOAD_RUNTIME_FIELDS,
+} from './facts';
 import type { PhaseRules } from './phase-rules';
 import type { LoadedRule } from './rule-set';
 import { type ConditionNode, specializeTopLevel } from './rule-specialization';
@@ -34,8 +40,9 @@ interface PlatformRule {
  * once. Each rule is specialized to each platform (rule-specialization.ts); then every fact the condition
  * still reads is named by what it depends on: `workload` and the runtime fields that depend on the
  * workload alone (facts.ts, WORKLOAD_RUNTIME_FIELDS) keep their names, so the same condition on ten
- * platforms is one rule here and is evaluated once per workload; the rest is named per platform
- * (`runtime@ecs-fargate`) or per sizing model (`taskSize@fargate`). What fired is then handed back to each
+ * platforms is one rule here and is evaluated once per workload; the rest is named by what the platform
+ * brings to it (`runtime@osArchitecture:x86_64,x86_64`, see platformRuntimeKey), its sizing model
+ * (`taskSize@fargate`) or the platform itself. What fired is then handed back to each
  * platform's rules, in RulesEngine's order, with their params resolved against that platform's facts.
  * json-rules-engine still decides every condition; only repetition is taken away.
  */
@@ -113,6 +120,7 @@ export class SharedConditionRules implements PhaseRules {
       add('workload', workload);
       add('runtime', runtime);
       add(`runtime@${platformId}`, runtime);
+      for (const field of PLATFORM_RUNTIME_FIELDS) add(platformRuntimeFactName(field, platform), runtime);
       add(`platform@${platformId}`, platform);
       add(`taskSize@${platform.sizingModel}`, taskSize);
     }
@@ -172,8 +180,12 @@ function sharedFactName({ fact, path }: FactReference, platform: Platform): stri
     case 'workload':
       return 'workload';
     case 'runtime': {
-      const field = path.split('.')[1];
-      return field !== undefined && WORKLOAD_RUNTIME_FIELDS.has(field) ? 'runtime' : `runtime@${platform.id}`;
+      const field = path.split('.')[1] ?? '';
+      if (WORKLOAD_RUNTIME_FIELDS.has(field)) return 'runtime';
+      const platformField = PLATFORM_RUNTIME_FIELDS.find((name) => name === field);
+      return platformField === undefined
+        ? `runtime@${platform.id}`
+        : platformRuntimeFactName(platformField, platform);
     }
     case 'taskSize':
       return `taskSize@${platform.sizingModel}`;
@@ -182,6 +194,11 @@ function sharedFactName({ fact, path }: FactReference, platform: Platform): stri
     default:
       throw new Error(`the ${fact} fact has no shared form (a platform-fit or design rule cannot read it)`);
   }
+}
+
+/** The shared name of a platform-dependent runtime field: the same for platforms that give it alike. */
+function platformRuntimeFactName(field: keyof PlatformRuntime, platform: Platform): string {
+  return `runtime@${field}:${platformRuntimeKey(platform, field)}`;
 }
 
 function isFactReference(value: unknown): value is FactReference {

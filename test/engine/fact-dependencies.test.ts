@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { TaskSizer } from '../../src/catalogue/task-sizes';
 import { validateWorkload, type Workload } from '../../src/contract/workload';
-import { buildFacts, RUNTIME_SOURCES, type Runtime, TASK_SIZE_SOURCES } from '../../src/engine/facts';
+import {
+  buildFacts,
+  PLATFORM_RUNTIME_FIELDS,
+  platformRuntimeKey,
+  RUNTIME_SOURCES,
+  type Runtime,
+  TASK_SIZE_SOURCES,
+} from '../../src/engine/facts';
 import { touchesAny } from '../../src/engine/fields-read';
 import { loadRuleSet } from '../../src/engine/rule-set';
 import { RULES_DIR } from '../../src/project-paths';
@@ -83,6 +90,30 @@ describe('the request fields derived facts are listed as computed from', () => {
         }
       }),
       { seed: 1202, numRuns: 600 },
+    );
+  });
+});
+
+describe('platforms with the same runtime key for a field', () => {
+  it('get the same value of that field for any workload and cost choice', () => {
+    fc.assert(
+      fc.property(validWorkload, fc.constantFrom(undefined, 'arm64' as const), (subject, costChoice) => {
+        for (const field of PLATFORM_RUNTIME_FIELDS) {
+          const valueByKey = new Map<string, unknown>();
+          for (const platform of ruleSet.platforms) {
+            const key = platformRuntimeKey(platform, field);
+            const value = buildFacts(subject, platform, sizer, costChoice).runtime[field];
+            if (!valueByKey.has(key)) valueByKey.set(key, value);
+            expect({ field, key, platform: platform.id, value }).toEqual({
+              field,
+              key,
+              platform: platform.id,
+              value: valueByKey.get(key),
+            });
+          }
+        }
+      }),
+      { seed: 1203, numRuns: 400 },
     );
   });
 });
