@@ -80,7 +80,14 @@ async function main(): Promise<void> {
   ]);
 }
 
+/** An error and its causes (fetch's "fetch failed" says why only in its cause). */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const own = error.stack ?? error.message;
+  return error.cause === undefined ? own : `${own}\ncaused by: ${describeError(error.cause)}`;
+}
+
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(`${describeError(error)}\n`);
   process.exit(1);
 });

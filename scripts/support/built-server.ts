@@ -87,7 +87,11 @@ export class BuiltServer {
   async waitUntilIdle(): Promise<void> {
     const started = performance.now();
     while (performance.now() - started < IDLE_DEADLINE_MS) {
-      const inFlight = (await this.metrics()).sum('berth_http_requests_in_flight');
+      const inFlight = await this.metrics().then(
+        (samples) => samples.sum('berth_http_requests_in_flight'),
+        // A scrape queued behind the backlog can outlast the request deadline and be cut: ask again.
+        () => Number.POSITIVE_INFINITY,
+      );
       if (inFlight === undefined) {
         await (await fetch(`${this.base}/healthz`)).arrayBuffer();
         return;
