@@ -17,7 +17,7 @@ export function loadLine(label: string, result: LoadResult, expected: readonly n
     .sort(([a], [b]) => a - b)
     .map(([status, count]) => `${status}: ${count}`)
     .join(', ');
-  return `  ${label.padEnd(34)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s   p50 ${String(result.p50Ms).padStart(4)} ms   p99 ${String(result.p99Ms).padStart(4)} ms   failures ${failuresOf(result, expected)}   (${statuses || 'no answers'}; errors ${result.errors}, timeouts ${result.timeouts})`;
+  return `  ${label.padEnd(34)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s   p50 ${String(result.p50Ms).padStart(4)} ms   p99 ${String(result.p99Ms).padStart(4)} ms   failures ${failuresOf(result, expected)}   (${statuses || 'no answers'}; errors ${result.errors}, of them timeouts ${result.timeouts})`;
 }
 
 /** What the server counted: answers of POST /v1/recommendations, and evaluations by the engine. */
