@@ -57,7 +57,14 @@ const loadAverage = () =>
     .join(' ');
 
 async function main(): Promise<void> {
-  const options = benchOptions(process.argv.slice(2), process.env);
+  let options: BenchOptions | 'help';
+  try {
+    options = benchOptions(process.argv.slice(2), process.env);
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
   if (options === 'help') {
     write([USAGE]);
     return;
