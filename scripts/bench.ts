@@ -1,126 +1,100 @@
 /**
- * Throughput and latency of POST /v1/recommendations against the same server's GET /healthz, measured
- * with autocannon over loopback: 256 rotating distinct workloads at 32 connections. Runs the built
- * server (dist/) in its own process, so the load generator does not share its event loop. Run twice:
- * with the answer cache on (the service's default) and with it off (every request runs the engine).
+ * The figures of issue 11's targets, uncached and cached side by side, each saying which it is:
  *
- *   npm run bench               # BENCH_SECONDS=10 by default
+ *   1. advisor   the advisor in this process (Advisor.fromRulesDir), ≥ 2,000 distinct generated workloads
+ *                after a JIT warm-up on others: CPU time per answer (advise + JSON), median/p90/p99/max
+ *   2. unique    the built server (dist/, its own process), POST /v1/recommendations at 32 connections
+ *                with every body new to it (no cache hit possible), against its GET /healthz right before
+ *                and after: req/s, p50, p99, failures, the ratio
+ *   3. repeated  the same with 256 bodies sent once first and then rotated (every answer a cache hit)
+ *   4. memory    the server's RSS idle after start and after a 60 s soak of new bodies, default settings
+ *   5. start     node dist/src/server.js to its first 200 from /readyz, several runs
+ *
+ * then a table: each target, the figure, met or not, cached or uncached. Every server runs with every
+ * BERTH_* setting at its default except the rate limit, which is off (it would answer the load with 429s).
+ * The load generator runs on the same machine as the server and takes CPU from it. About 3–4 minutes.
+ *
+ *   npm run bench                              # every section
+ *   npm run bench -- --only advisor,start      # some sections (env BENCH_ONLY=advisor,start)
+ *   npm run bench -- --quick                   # a short try-out run (env BENCH_QUICK=1)
+ *   npm run bench -- --help                    # every flag and its environment variable
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
-import autocannon from 'autocannon';
-import { freePort } from './support/free-port';
-import { WORKLOAD_SHAPES } from './support/workload-shapes';
+import { cpus, loadavg } from 'node:os';
+import { advisorSection } from './bench/advisor-section';
+import { memorySection } from './bench/memory-section';
+import { type BenchOptions, benchOptions, type Section, USAGE } from './bench/options';
+import { repeatedBodiesSection } from './bench/repeated-bodies-section';
+import { startSection } from './bench/start-section';
+import type { SectionResult, TargetResult } from './bench/target';
+import { uniqueBodiesSection } from './bench/unique-bodies-section';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = 32;
-const DISTINCT_WORKLOADS = 256;
+const RUN: Record<Section, (options: BenchOptions) => Promise<SectionResult>> = {
+  advisor: advisorSection,
+  unique: uniqueBodiesSection,
+  repeated: repeatedBodiesSection,
+  memory: memorySection,
+  start: startSection,
+};
 
-function workloads(): string[] {
-  return Array.from({ length: DISTINCT_WORKLOADS }, (_, index) =>
-    JSON.stringify({ ...WORKLOAD_SHAPES[index % WORKLOAD_SHAPES.length], name: `bench-${index}` }),
-  );
-}
-
-async function startServer(port: number, cacheEntries: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [join(__dirname, '..', 'dist', 'src', 'server.js')], {
-    // The rate limit would answer most of the load with 429s: it is off here, the soak keeps it on.
-    env: {
-      ...process.env,
-      PORT: String(port),
-      BERTH_CACHE_ENTRIES: String(cacheEntries),
-      BERTH_RATE_LIMIT_REQUESTS: '0',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/readyz`);
-      if (response.ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  server.kill();
-  throw new Error('the server did not become ready in 10 s');
-}
-
-async function load(options: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
-  });
-}
-
-function summary(label: string, result: autocannon.Result): string {
-  const failures = result.non2xx + result.errors + result.timeouts;
-  return `${label.padEnd(34)} ${result.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(result.latency.p50).padStart(3)} ms   p99 ${String(result.latency.p99).padStart(3)} ms   failures ${failures}`;
-}
-
-async function measure(
-  cacheEntries: number,
-  bodies: string[],
-): Promise<{ healthz: autocannon.Result; recommendations: autocannon.Result }> {
-  const port = await freePort();
-  const server = await startServer(port, cacheEntries);
-  try {
-    const base = `http://127.0.0.1:${port}`;
-    // Warm-up: every workload once (JIT, and the cache when it is on), then a short burst on each route.
-    for (const body of bodies) {
-      await fetch(`${base}/v1/recommendations`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-      });
-    }
-    await load({ url: `${base}/healthz`, connections: CONNECTIONS, duration: 1 });
-    const healthz = await load({ url: `${base}/healthz`, connections: CONNECTIONS, duration: SECONDS });
-    let next = 0;
-    const recommendationRequest: autocannon.Request = {
-      method: 'POST',
-      path: '/v1/recommendations',
-      headers: { 'content-type': 'application/json' },
-      setupRequest: (request) => {
-        const body = bodies[next % bodies.length] ?? '{}';
-        next += 1;
-        return { ...request, body };
-      },
-    };
-    const recommendations = await load({
-      url: base,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      requests: [recommendationRequest],
-    });
-    return { healthz, recommendations };
-  } finally {
-    server.kill('SIGTERM');
-  }
-}
-
-async function main(): Promise<void> {
-  const bodies = workloads();
-  const lines = [
-    `Berth benchmark: ${CONNECTIONS} connections, ${SECONDS} s per run, ${bodies.length} rotating distinct workloads`,
-  ];
-  for (const [label, cacheEntries] of [
-    ['answer cache on (default)', 1024],
-    ['answer cache off', 0],
-  ] as const) {
-    const { healthz, recommendations } = await measure(cacheEntries, bodies);
-    const ratio = recommendations.requests.average / healthz.requests.average;
-    lines.push(
-      '',
-      `${label}:`,
-      summary('  GET /healthz', healthz),
-      summary('  POST /v1/recommendations', recommendations),
-      `  recommendations/s ÷ healthz/s = ${ratio.toFixed(2)} (target ≥ 0.50); p99 ${recommendations.latency.p99} ms (target < 25 ms)`,
-    );
-  }
+function write(lines: readonly string[]): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
+function table(targets: readonly TargetResult[]): string[] {
+  const headings = ['target', 'measured', 'met', 'figure is'];
+  const rows = targets.map((row) => [row.target, row.measured, row.met ? 'met' : 'NOT MET', row.provenance]);
+  const widths = headings.map((heading, column) =>
+    Math.max(heading.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const format = (cells: readonly string[]) =>
+    `  ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ')}`.trimEnd();
+  return [format(headings), format(widths.map((width) => '-'.repeat(width))), ...rows.map(format)];
+}
+
+const loadAverage = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+
+async function main(): Promise<void> {
+  let options: BenchOptions | 'help';
+  try {
+    options = benchOptions(process.argv.slice(2), process.env);
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  if (options === 'help') {
+    write([USAGE]);
+    return;
+  }
+  const started = Date.now();
+  write([
+    `Berth benchmark, ${new Date(started).toISOString()}: ${cpus().length} CPU(s), load average ${loadAverage()}, Node.js ${process.version}${options.quick ? ', QUICK mode (shorter runs: not the targets’ measure)' : ''}`,
+    `sections: ${options.sections.join(', ')}; servers run with default settings and rate limiting off; the load generator shares the machine with the server`,
+  ]);
+  const targets: TargetResult[] = [];
+  for (const section of options.sections) {
+    const result = await RUN[section](options);
+    write(['', ...result.lines]);
+    targets.push(...result.targets);
+  }
+  write([
+    '',
+    `Targets of issue 11 (uncached = computed for a body the service had not seen; cached = served from the answer cache), load average now ${loadAverage()}, ${((Date.now() - started) / 1000).toFixed(0)} s in all:`,
+    ...table(targets),
+  ]);
+}
+
+/** An error and its causes (fetch's "fetch failed" says why only in its cause). */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const own = error.stack ?? error.message;
+  return error.cause === undefined ? own : `${own}\ncaused by: ${describeError(error.cause)}`;
+}
+
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(`${describeError(error)}\n`);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 /**
  * Valid workload shapes that between them reach every platform and most design rules: the load that
- * `npm run bench` and `npm run soak` rotate through (each adds a distinct `name`).
+ * `npm run soak` rotates through (adding a distinct `name` to each). `npm run bench` draws its workloads
+ * from the property tests' arbitrary instead (support/generated-workloads.ts).
  */
 export const WORKLOAD_SHAPES: readonly Record<string, unknown>[] = [
   { workloadType: 'web', traffic: { protocol: 'https' } },
