@@ -1,5 +1,6 @@
 import { Engine } from 'json-rules-engine';
 import type { Platform, PlatformId } from '../catalogue/platform-catalogue';
+import type { Workload } from '../contract/workload';
 import { resolveFactPath } from './fact-path';
 import {
   type Facts,
@@ -47,7 +48,14 @@ interface PlatformRule {
  * json-rules-engine still decides every condition; only repetition is taken away.
  */
 export class SharedConditionRules implements PhaseRules {
-  private readonly engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolveFactPath });
+  /** The conditions on the workload alone, and the others (which read what a platform brings). */
+  private readonly workloadEngine = newEngine();
+  private readonly platformEngine = newEngine();
+  /**
+   * The workload conditions that held, by workload: a workload evaluated again (on Arm64, for cost) on
+   * the same request gets them without a second evaluation. Weak, so it lives as long as the request.
+   */
+  private readonly workloadHolds = new WeakMap<Workload, Promise<Set<number>>>();
   private readonly rulesOf = new Map<PlatformId, PlatformRule[]>();
   private readonly factNames = new Set<string>();
   private readonly platformCount: number;
@@ -71,8 +79,11 @@ export class SharedConditionRules implements PhaseRules {
         if (index === undefined) {
           index = conditionIndex.size;
           conditionIndex.set(key, index);
-          collectFactNames(shared, this.factNames);
-          this.engine.addRule({
+          const names = new Set<string>();
+          collectFactNames(shared, names);
+          for (const name of names) this.factNames.add(name);
+          const onTheWorkloadAlone = [...names].every((name) => WORKLOAD_FACT_NAMES.has(name));
+          (onTheWorkloadAlone ? this.workloadEngine : this.platformEngine).addRule({
             name: String(index),
             conditions: ('operator' in shared ? { all: [shared] } : shared) as never,
             event: { type: 'condition-holds' },
@@ -96,8 +107,19 @@ export class SharedConditionRules implements PhaseRules {
   ): Promise<Map<PlatformId, FiredRule[]>> {
     if (facts.size !== this.platformCount)
       throw new Error(`a shared evaluation needs the facts of all ${this.platformCount} platforms`);
-    const { results } = await this.engine.run(this.runFacts(facts));
-    const holds = new Set(results.map((result) => Number(result.name)));
+    const named = this.runFacts(facts);
+    const [anyPlatformsFacts] = facts.values();
+    if (anyPlatformsFacts === undefined) throw new Error('no facts to evaluate');
+    const { workload } = anyPlatformsFacts;
+    let workloadHolds = this.workloadHolds.get(workload);
+    if (workloadHolds === undefined) {
+      workloadHolds = holdingConditions(this.workloadEngine, named);
+      this.workloadHolds.set(workload, workloadHolds);
+    }
+    const holds = new Set([
+      ...(await workloadHolds),
+      ...(await holdingConditions(this.platformEngine, named)),
+    ]);
     const fired = new Map<PlatformId, FiredRule[]>();
     for (const platformId of wanted) {
       const platformFacts = facts.get(platformId);
@@ -126,6 +148,19 @@ export class SharedConditionRules implements PhaseRules {
     }
     return named;
   }
+}
+
+/** The facts of the workload alone, the same whatever the platform (see sharedFactName). */
+const WORKLOAD_FACT_NAMES: ReadonlySet<string> = new Set(['workload', 'runtime']);
+
+function newEngine(): Engine {
+  return new Engine([], { allowUndefinedFacts: false, pathResolver: resolveFactPath });
+}
+
+/** The indexes of the conditions that hold on the facts. */
+async function holdingConditions(engine: Engine, facts: Record<string, unknown>): Promise<Set<number>> {
+  const { results } = await engine.run(facts);
+  return new Set(results.map((result) => Number(result.name)));
 }
 
 /**
