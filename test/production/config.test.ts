@@ -33,7 +33,7 @@ describe('readConfig', () => {
       expect(readConfig({})).toEqual({
         port: 3000,
         bodyLimitBytes: 65_536,
-        cacheEntries: 1024,
+        cacheBytes: 33_554_432,
         logLevel: 'info',
         logBodies: false,
         apiKeys: [],
@@ -46,6 +46,7 @@ describe('readConfig', () => {
         keepAliveTimeoutMs: 65_000,
         shutdownTimeoutMs: 25_000,
         unknownVariables: [],
+        retiredVariables: [],
       });
     });
   });
