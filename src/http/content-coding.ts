@@ -7,17 +7,15 @@ export type ContentCoding = 'gzip' | 'br' | 'identity';
 
 /**
  * gzip's level, for answers compressed once when they are made and for everything the compression
- * middleware compresses. Measured on the twelve workload shapes of scripts/support/workload-shapes.ts
- * (answers of 55–82 KB; docs/performance.md has the table): level 6, zlib's default, costs twice
- * level 4's CPU for 3% fewer bytes.
+ * middleware compresses; and brotli's quality, for what the middleware compresses and for clients that
+ * accept brotli but not gzip. Each is the best that costs well under a millisecond for one answer: on the
+ * answers to the twelve workload shapes of scripts/support/workload-shapes.ts (55–82 KB), gzip 3 makes
+ * 14.0 KB in 0.6–0.8 ms of CPU, brotli 3 makes 13.1 KB in 0.6–0.8 ms, where gzip 6 (zlib's default) takes
+ * 1.2–1.5 ms for 12.6 KB, brotli 4 0.8–1.0 ms for 12.7 KB, and brotli 11 (its default) 90–160 ms for
+ * 10.6 KB (docs/performance.md).
  */
-export const GZIP_LEVEL = 4;
-
-/**
- * Brotli's quality for what the compression middleware compresses. The default, 11, takes about 150 ms
- * for one answer; 4 takes less than gzip's level 6 for the same size.
- */
-export const BROTLI_QUALITY = 4;
+export const GZIP_LEVEL = 3;
+export const BROTLI_QUALITY = 3;
 
 const gzip = promisify(zlib.gzip);
 const gunzip = promisify(zlib.gunzip);

@@ -77,6 +77,20 @@ describe('readConfig', () => {
         want: { apiKeys: [], unknownVariables: ['BERTH_API_KEY'] },
       },
       { given: { HOME: '/root', NODE_ENV: 'production' }, want: { unknownVariables: [] } },
+      { given: { BERTH_CACHE_BYTES: '0' }, want: { cacheBytes: 0 } },
+      {
+        given: { BERTH_CACHE_ENTRIES: '1024' },
+        want: {
+          cacheBytes: 33_554_432,
+          unknownVariables: [],
+          retiredVariables: [
+            {
+              variable: 'BERTH_CACHE_ENTRIES',
+              instead: expect.stringContaining('set BERTH_CACHE_BYTES instead'),
+            },
+          ],
+        },
+      },
     ];
 
     it.each(cases)('reads $given', ({ given, want }) => {
