@@ -21,12 +21,43 @@ type Query = Request['query'];
 
 /** The `format` a request asks for: `json` when it names none; a 400 problem for any other value. */
 export function formatFrom(query: Query): RecommendationFormat {
-  const value = query.format;
-  if (value === undefined) return 'json';
+  const format = parseFormat(query.format);
+  if ('problem' in format) throw new InvalidQueryProblem([format.problem]);
+  return format.format;
+}
+
+/**
+ * The query of GET /v1/recommendations: the workload's JSON text, decoded from the base64url `workload`
+ * parameter, and the `format`. Every problem with them is reported at once, in a 400 naming each
+ * parameter; the JSON text is checked to be JSON here, and is validated as a workload as a POSTed body is.
+ */
+export function recommendationQuery(
+  query: Query,
+  bodyLimitBytes: number,
+): { workloadJson: string; format: RecommendationFormat } {
+  const problems: FieldError[] = Object.keys(query)
+    .filter((name) => !GET_PARAMETERS.includes(name))
+    .map((name) => ({
+      path: name,
+      message: `is not a query parameter of GET /v1/recommendations, which takes ${GET_PARAMETERS.join(' and ')}`,
+      received: query[name],
+      allowed: [...GET_PARAMETERS],
+    }));
+  const decoded = decodeWorkload(query.workload, bodyLimitBytes);
+  if ('problem' in decoded) problems.push(decoded.problem);
+  const format = parseFormat(query.format);
+  if ('problem' in format) problems.push(format.problem);
+  if (problems.length > 0 || 'problem' in decoded || 'problem' in format)
+    throw new InvalidQueryProblem(problems);
+  return { workloadJson: decoded.json, format: format.format };
+}
+
+function parseFormat(value: Query[string]): { format: RecommendationFormat } | { problem: FieldError } {
+  if (value === undefined) return { format: 'json' };
   const format = RECOMMENDATION_FORMATS.find((candidate) => candidate === value);
-  if (format !== undefined) return format;
-  throw new InvalidQueryProblem([
-    {
+  if (format !== undefined) return { format };
+  return {
+    problem: {
       path: 'format',
       message: Array.isArray(value)
         ? `is given ${value.length} times; give it once, as one of ${RECOMMENDATION_FORMATS.join(', ')}`
@@ -34,33 +65,7 @@ export function formatFrom(query: Query): RecommendationFormat {
       received: value,
       allowed: [...RECOMMENDATION_FORMATS],
     },
-  ]);
-}
-
-/**
- * The query of GET /v1/recommendations: the workload's JSON text, decoded from the base64url `workload`
- * parameter, and the `format`. Every problem with them is a 400 naming the parameter; the JSON text is
- * checked to be JSON here, and is validated as a workload as a POSTed body is.
- */
-export function recommendationQuery(
-  query: Query,
-  bodyLimitBytes: number,
-): { workloadJson: string; format: RecommendationFormat } {
-  const unknown = Object.keys(query).filter((name) => !GET_PARAMETERS.includes(name));
-  if (unknown.length > 0) {
-    throw new InvalidQueryProblem(
-      unknown.map((name) => ({
-        path: name,
-        message: `is not a query parameter of GET /v1/recommendations, which takes ${GET_PARAMETERS.join(' and ')}`,
-        received: query[name],
-        allowed: [...GET_PARAMETERS],
-      })),
-    );
-  }
-  const format = formatFrom(query);
-  const decoded = decodeWorkload(query.workload, bodyLimitBytes);
-  if ('problem' in decoded) throw new InvalidQueryProblem([decoded.problem]);
-  return { workloadJson: decoded.json, format };
+  };
 }
 
 function decodeWorkload(

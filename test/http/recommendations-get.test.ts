@@ -253,6 +253,16 @@ describe('GET /v1/recommendations', () => {
       expect(error?.message).toMatch(says);
     });
 
+    it('names every problem at once', async () => {
+      const response = await get('/v1/recommendations?workload=eyJ3b3*&format=svg&view=summary');
+      expect(response.status).toBe(400);
+      expect((jsonOf(response).errors as { path: string }[]).map((error) => error.path)).toEqual([
+        'view',
+        'workload',
+        'format',
+      ]);
+    });
+
     it('names the allowed formats', async () => {
       const problem = expectQueryProblem(await get(`${PATH}&format=svg`), 'format');
       expect(problem.errors).toEqual([
