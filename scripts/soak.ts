@@ -1,8 +1,9 @@
 /**
  * Soak test: the built server (dist/) in its own process, configured as in production (an API key, a
  * rate limit in the path but set high enough never to trip, the answer cache at its default size), loaded
- * with autocannon for 60 s at 64 connections on rotating valid and invalid workloads: 3,000 distinct
- * bodies, so the cache keeps evicting and most requests run the engine. Every answer must have the status
+ * with autocannon for 60 s at 64 connections on rotating valid and invalid workloads: 8,000 distinct
+ * bodies, whose answers take about twice the cache's default 32 MiB (BERTH_CACHE_BYTES) even stored
+ * compressed, so the cache fills up, keeps evicting, and most requests run the engine. Every answer must have the status
  * and size the same body got at rest (answers are deterministic); there must be no server error and no
  * connection error; the server must then shut down cleanly. Prints requests served, errors and the
  * server's memory at start and end (from its own /metrics).
@@ -18,7 +19,7 @@ import { WORKLOAD_SHAPES } from './support/workload-shapes';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 64);
-const DISTINCT_BODIES = 3000;
+const DISTINCT_BODIES = 8000;
 const API_KEY = randomBytes(24).toString('hex');
 
 /** Valid workloads: recommendations on every platform, and one no platform can run (a 422). */
@@ -95,14 +96,21 @@ async function startServer(port: number): Promise<Server> {
 interface Memory {
   rss: number;
   heapUsed: number;
+  cacheBytes: number;
+  cacheEntries: number;
 }
 
-/** The server's memory, as its own /metrics reports it. */
+/** The server's memory and its answer cache's, as its own /metrics reports them. */
 async function memoryOf(base: string): Promise<Memory> {
   const text = await (await fetch(`${base}/metrics`)).text();
   const value = (name: string) =>
     Number(/^(\S+) (\S+)$/m.exec(text.split('\n').find((line) => line.startsWith(`${name} `)) ?? '')?.[2]);
-  return { rss: value('process_resident_memory_bytes'), heapUsed: value('nodejs_heap_size_used_bytes') };
+  return {
+    rss: value('process_resident_memory_bytes'),
+    heapUsed: value('nodejs_heap_size_used_bytes'),
+    cacheBytes: value('berth_answer_cache_bytes'),
+    cacheEntries: value('berth_answer_cache_entries'),
+  };
 }
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
@@ -182,6 +190,7 @@ async function main(): Promise<void> {
     `  answers unlike at rest:   ${mismatches}${firstMismatches.length > 0 ? ` (${firstMismatches.join('; ')})` : ''}`,
     `  server error log lines:   ${server.errorLines.length}${server.errorLines.length > 0 ? ` (first: ${server.errorLines[0]})` : ''}`,
     `  memory (RSS / heap used): at boot ${mib(atBoot.rss)} / ${mib(atBoot.heapUsed)}; at start ${mib(atStart.rss)} / ${mib(atStart.heapUsed)}; at end ${mib(atEnd.rss)} / ${mib(atEnd.heapUsed)}`,
+    `  answer cache at end:      ${atEnd.cacheEntries} answers, ${mib(atEnd.cacheBytes)}`,
     `  shutdown on SIGTERM:      exit code ${exitCode}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

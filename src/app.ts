@@ -6,6 +6,7 @@ import type { Config } from './config';
 import type { OpenApiDocument } from './contract/openapi-document';
 import { ApiKeys, identifyCaller, openPaths, requireApiKey } from './http/middleware/api-key';
 import { bodyLimit } from './http/middleware/body-limit';
+import { responseCompression } from './http/middleware/compression';
 import { errorHandler } from './http/middleware/error-handler';
 import { httpMetrics } from './http/middleware/http-metrics';
 import { rateLimitByCaller } from './http/middleware/rate-limit';
@@ -30,8 +31,8 @@ export interface AppOptions {
   readiness: Readiness;
   /** Largest accepted request body, in bytes. */
   bodyLimitBytes: number;
-  /** How many distinct request bodies keep their answer cached (0 turns the cache off). */
-  cacheEntries: number;
+  /** Bytes the answer cache may hold (0 turns the cache off). */
+  cacheBytes: number;
   /** The registry GET /metrics serves; when absent, a new one without the process metrics. */
   metrics?: Metrics;
   /**
@@ -66,7 +67,7 @@ const SETTINGS_LEFT_OUT: Omit<ServiceSettings, 'requestTimeoutMs'> & { requestTi
 
 const GET = ['GET', 'HEAD'] as const;
 const ROUTES: RouteTable = new Map<string, readonly string[]>([
-  ['/v1/recommendations', ['POST']],
+  ['/v1/recommendations', ['GET', 'HEAD', 'POST']],
   ['/v1/platforms', GET],
   ['/v1/rules', GET],
   ['/v1/tool-definition', GET],
@@ -82,7 +83,7 @@ const ROUTES: RouteTable = new Map<string, readonly string[]>([
 
 /**
  * Builds the HTTP application in a fixed order: settings; request id, log and metrics; security headers,
- * timeout and CORS; OPTIONS; API key, rate limit and body limit; routes; docs; unmatched routes
+ * compression, timeout and CORS; OPTIONS; API key, rate limit and body limit; routes; docs; unmatched routes
  * (404/405); error handler. It does not listen; src/server.ts does, so tests drive the app without a port.
  */
 export function createApp(options: AppOptions): Express {
@@ -98,6 +99,7 @@ export function createApp(options: AppOptions): Express {
   app.use(requestLog(options.logger, { logBodies: settings.logBodies, routes: ROUTES }));
   app.use(httpMetrics(metrics, ROUTES));
   app.use(securityHeaders());
+  app.use(responseCompression());
   if (settings.requestTimeoutMs !== undefined) app.use(requestTimeout(settings.requestTimeoutMs));
   if (settings.corsOrigins.length > 0) app.use(corsPolicy(settings.corsOrigins));
   app.use(optionsResponder(ROUTES));
@@ -114,14 +116,9 @@ export function createApp(options: AppOptions): Express {
   app.use(bodyLimit(options.bodyLimitBytes));
   app.use(healthRouter(options.readiness, options.advisor.ruleSet.version));
   app.use(metricsRouter(metrics));
-  app.use(
-    recommendationsRouter(
-      options.advisor,
-      new RecommendationCache(options.cacheEntries),
-      options.bodyLimitBytes,
-      metrics,
-    ),
-  );
+  const answerCache = new RecommendationCache(options.cacheBytes);
+  metrics.reportAnswerCache(answerCache);
+  app.use(recommendationsRouter(options.advisor, answerCache, options.bodyLimitBytes, metrics));
   app.use(catalogueRouter(options.advisor));
   app.use(toolDefinitionRouter(options.openApi, options.advisor.ruleSet.platforms));
   app.use(mcpRouter(options.advisor, options.openApi, options.bodyLimitBytes));

@@ -69,8 +69,11 @@ const configSchema = z.object({
   PORT: wholeNumber(3000, 0, 65_535),
   /** Largest accepted request body, in bytes. Default 64 KiB. */
   BERTH_BODY_LIMIT_BYTES: wholeNumber(64 * 1024, 1024, 10 * 1024 * 1024),
-  /** Distinct request bodies whose answers stay cached. Default 1024; 0 turns the cache off. */
-  BERTH_CACHE_ENTRIES: wholeNumber(1024, 0, 1_000_000),
+  /**
+   * Bytes the answer cache may hold: the stored (compressed) answers with their keys. Default 32 MiB;
+   * 0 turns the cache off.
+   */
+  BERTH_CACHE_BYTES: wholeNumber(32 * 1024 * 1024, 0, 4 * 1024 * 1024 * 1024),
   /** Lowest log level written (pino levels). Default info. */
   BERTH_LOG_LEVEL: z
     .string()
@@ -143,6 +146,15 @@ const configSchema = z.object({
   BERTH_SHUTDOWN_TIMEOUT_MS: wholeNumber(25_000, 0, 600_000),
 });
 
+/**
+ * Variables Berth read once and no longer does, each with what to set instead: start-up warns about each
+ * one still set, so a setting that stopped working does not go unnoticed.
+ */
+const RETIRED_VARIABLES: Readonly<Record<string, string>> = {
+  BERTH_CACHE_ENTRIES:
+    'the answer cache is bounded in bytes now, not in entries: set BERTH_CACHE_BYTES instead (default 33554432, 32 MiB; 0 turns the cache off)',
+};
+
 /** Variables whose values are never repeated in an error message or a log. */
 const SECRET_VARIABLES = new Set(['BERTH_API_KEYS']);
 
@@ -152,8 +164,8 @@ export const CONFIG_VARIABLES = Object.keys(configSchema.shape);
 export interface Config {
   port: number;
   bodyLimitBytes: number;
-  /** Distinct request bodies whose answers stay cached; 0 turns the cache off. */
-  cacheEntries: number;
+  /** Bytes the answer cache may hold; 0 turns the cache off. */
+  cacheBytes: number;
   logLevel: LogLevel;
   logBodies: boolean;
   /** The accepted API keys; empty leaves the API open. */
@@ -169,6 +181,13 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** BERTH_* variables that are set but that Berth does not read (a typo, usually); logged at start-up. */
   unknownVariables: string[];
+  /** Variables that are set but that Berth no longer reads, each with what to set instead; logged at start-up. */
+  retiredVariables: RetiredVariable[];
+}
+
+export interface RetiredVariable {
+  variable: string;
+  instead: string;
 }
 
 /** One bad variable: its name, the value received (hidden for secrets) and what is allowed. */
@@ -207,7 +226,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
   return {
     port: values.PORT,
     bodyLimitBytes: values.BERTH_BODY_LIMIT_BYTES,
-    cacheEntries: values.BERTH_CACHE_ENTRIES,
+    cacheBytes: values.BERTH_CACHE_BYTES,
     logLevel: values.BERTH_LOG_LEVEL,
     logBodies: values.BERTH_LOG_BODIES,
     apiKeys: values.BERTH_API_KEYS,
@@ -220,7 +239,10 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     keepAliveTimeoutMs: values.BERTH_KEEP_ALIVE_TIMEOUT_MS,
     shutdownTimeoutMs: values.BERTH_SHUTDOWN_TIMEOUT_MS,
     unknownVariables: Object.keys(set).filter(
-      (name) => name.startsWith('BERTH_') && !CONFIG_VARIABLES.includes(name),
+      (name) => name.startsWith('BERTH_') && !CONFIG_VARIABLES.includes(name) && !(name in RETIRED_VARIABLES),
     ),
+    retiredVariables: Object.entries(RETIRED_VARIABLES)
+      .filter(([variable]) => variable in set)
+      .map(([variable, instead]) => ({ variable, instead })),
   };
 }

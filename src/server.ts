@@ -28,6 +28,9 @@ function main(): void {
   for (const name of config.unknownVariables) {
     logger.warn(`${name} is set but Berth does not read it; see .env.example for the variables it does`);
   }
+  for (const { variable, instead } of config.retiredVariables) {
+    logger.warn(`${variable} is set but Berth no longer reads it: ${instead}`);
+  }
 
   const readiness: Readiness = { ready: false, reason: 'the rules are still loading' };
   const advisor = loadAdvisorOrExit(logger);
@@ -37,7 +40,7 @@ function main(): void {
     logger,
     readiness,
     bodyLimitBytes: config.bodyLimitBytes,
-    cacheEntries: config.cacheEntries,
+    cacheBytes: config.cacheBytes,
     metrics: new Metrics({ processMetrics: true }),
     settings: config,
   });

@@ -158,6 +158,8 @@ function problemAnswer(request: SpecRequest, status: number, description: string
 const PROBLEM = 'application/problem+json';
 const INVALID_BODY = { workloadType: 'web', traffic: { protocol: 'quic' }, resources: { memory: 2048 } };
 const WINDOWS_FILE_ON_LINUX = { workloadType: 'web', persistence: { type: 'windows-file' } };
+/** Standard base64 (with "+" and "/", escaped in the query) where base64url belongs. */
+const STANDARD_BASE64_WORKLOAD = encodeURIComponent('eyJ+/w==');
 /** Over the default limit of 64 KiB. */
 const OVERSIZED_BODY_BYTES = 70_000;
 
@@ -191,6 +193,14 @@ const PRODUCED: readonly SpecExample[] = [
       { path: '/v1/recommendations', body: WINDOWS_FILE_ON_LINUX },
       422,
       `${quoted(WINDOWS_FILE_ON_LINUX)} ${RULES_VERSION_NOTE}`,
+    ),
+  },
+  {
+    location: pathExample('/v1/recommendations', '400', PROBLEM, 'notBase64url'),
+    produce: problemAnswer(
+      { path: `/v1/recommendations?workload=${STANDARD_BASE64_WORKLOAD}` },
+      400,
+      `Request: \`GET /v1/recommendations?workload=${STANDARD_BASE64_WORKLOAD}\`.`,
     ),
   },
   {

@@ -56,6 +56,24 @@ export class InvalidRequestProblem extends Problem {
   }
 }
 
+/** A query parameter that is missing, unknown, given twice, or has a value that is not allowed. */
+export class InvalidQueryProblem extends Problem {
+  constructor(errors: FieldError[]) {
+    super(
+      400,
+      'invalid-request',
+      'The query parameters do not describe a valid request',
+      `${errors.length} problem${errors.length === 1 ? '' : 's'} found: ${errors
+        .slice(0, 3)
+        .map((error) => `${error.path} ${error.message}`)
+        .join('; ')}${errors.length > 3 ? '; …' : ''}`,
+      { errors },
+      // As every 400 of /v1/recommendations: the sender fixes the request, nothing is worth storing.
+      { 'Cache-Control': 'no-store' },
+    );
+  }
+}
+
 export class MalformedJsonProblem extends Problem {
   constructor(reason: string) {
     super(400, 'invalid-request', 'The request body is not valid JSON', reason, {

@@ -10,6 +10,16 @@ export interface AdviceMetrics {
    * much as an evaluated one. Other answers (400, 422) carry no platform and are not counted.
    */
   countRecommendation(platformId: string | undefined): void;
+  /** Counts one look-up of a request in the answer cache: a hit is answered without the engine. */
+  countCacheLookup(result: 'hit' | 'miss'): void;
+}
+
+/** What the answer-cache gauges read when /metrics is scraped. */
+export interface AnswerCacheSize {
+  /** Answers stored. */
+  readonly size: number;
+  /** Bytes they take, as counted against BERTH_CACHE_BYTES. */
+  readonly bytes: number;
 }
 
 export interface MetricsOptions {
@@ -31,6 +41,8 @@ export class Metrics implements AdviceMetrics {
   private readonly inFlight: Gauge;
   private readonly recommendations: Counter<'platform'>;
   private readonly ruleEngineDuration: Histogram;
+  private readonly cacheLookups: Counter<'result'>;
+  private answerCache: AnswerCacheSize = { size: 0, bytes: 0 };
 
   constructor(options: MetricsOptions) {
     const registers = [this.registry];
@@ -64,6 +76,24 @@ export class Metrics implements AdviceMetrics {
       buckets: ENGINE_BUCKETS,
       registers,
     });
+    this.cacheLookups = new Counter({
+      name: 'berth_answer_cache_lookups_total',
+      help: 'Recommendation requests looked up in the answer cache, by result: a hit is answered without the engine, a miss evaluates the workload.',
+      labelNames: ['result'],
+      registers,
+    });
+    const cacheEntries: Gauge = new Gauge({
+      name: 'berth_answer_cache_entries',
+      help: 'Answers stored in the answer cache.',
+      registers,
+      collect: () => cacheEntries.set(this.answerCache.size),
+    });
+    const cacheBytes: Gauge = new Gauge({
+      name: 'berth_answer_cache_bytes',
+      help: 'Bytes the answer cache holds (compressed answers and their keys), bounded by BERTH_CACHE_BYTES.',
+      registers,
+      collect: () => cacheBytes.set(this.answerCache.bytes),
+    });
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
   }
 
@@ -85,6 +115,15 @@ export class Metrics implements AdviceMetrics {
     } finally {
       this.ruleEngineDuration.observe((performance.now() - started) / 1000);
     }
+  }
+
+  countCacheLookup(result: 'hit' | 'miss'): void {
+    this.cacheLookups.inc({ result });
+  }
+
+  /** Makes the answer-cache gauges report this cache. */
+  reportAnswerCache(cache: AnswerCacheSize): void {
+    this.answerCache = cache;
   }
 
   countRecommendation(platformId: string | undefined): void {

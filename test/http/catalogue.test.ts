@@ -141,7 +141,7 @@ describe('GET /readyz', () => {
       logger: silentLogger,
       readiness: { ready: false, reason: 'Shutting down.' },
       bodyLimitBytes: BODY_LIMIT_BYTES,
-      cacheEntries: 0,
+      cacheBytes: 0,
     });
 
     it('answers 503 with a problem, while /healthz stays 200', async () => {

@@ -81,9 +81,9 @@ describe('unknown paths', () => {
 describe('known paths with the wrong method', () => {
   const app = testApp();
   const cases = [
-    { method: 'delete', path: '/v1/recommendations', allowed: ['POST'] },
-    { method: 'get', path: '/v1/recommendations', allowed: ['POST'] },
-    { method: 'put', path: '/v1/recommendations', allowed: ['POST'] },
+    { method: 'delete', path: '/v1/recommendations', allowed: ['GET', 'HEAD', 'POST'] },
+    { method: 'put', path: '/v1/recommendations', allowed: ['GET', 'HEAD', 'POST'] },
+    { method: 'patch', path: '/v1/recommendations', allowed: ['GET', 'HEAD', 'POST'] },
     { method: 'post', path: '/healthz', allowed: ['GET'] },
     { method: 'post', path: '/v1/platforms', allowed: ['GET'] },
     { method: 'delete', path: '/v1/rules', allowed: ['GET'] },

@@ -6,7 +6,7 @@ describe('OPTIONS', () => {
 
   describe('on a known path', () => {
     it.each([
-      ['/v1/recommendations', 'POST, OPTIONS'],
+      ['/v1/recommendations', 'GET, HEAD, POST, OPTIONS'],
       ['/v1/platforms', 'GET, HEAD, OPTIONS'],
       ['/healthz', 'GET, HEAD, OPTIONS'],
     ])('answers 204 for %s with the methods it accepts in Allow', async (path, allow) => {

@@ -203,10 +203,10 @@ describe('POST /v1/recommendations', () => {
   });
 
   describe.each([
-    { given: 'the cache on', cacheEntries: undefined },
-    { given: 'the cache off', cacheEntries: 0 },
-  ])('with $given', ({ cacheEntries }) => {
-    const appUnderTest = testApp(cacheEntries === undefined ? {} : { cacheEntries });
+    { given: 'the cache on', cacheBytes: undefined },
+    { given: 'the cache off', cacheBytes: 0 },
+  ])('with $given', ({ cacheBytes }) => {
+    const appUnderTest = testApp(cacheBytes === undefined ? {} : { cacheBytes });
 
     it('answers the same body twice with byte-identical responses and the same id', async () => {
       const body = webWorkload({

@@ -1,3 +1,5 @@
+import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import request, { type Response } from 'supertest';
 import { valueAtPath } from '../../src/shared/json-value';
@@ -42,4 +44,59 @@ export function withChange(body: object, path: string, value: unknown): Record<s
 /** The value at a dotted path. */
 export function valueAt(value: unknown, path: string): unknown {
   return valueAtPath(value, path.split('.'));
+}
+
+/** A response as it came off the wire: the body's bytes exactly as sent, never decompressed. */
+export interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/**
+ * Sends one request to an app listening on a free loopback port and returns the bytes it sent back.
+ * supertest decompresses gzip and brotli answers on its own, which a test of those codings cannot use.
+ */
+export async function rawRequest(
+  app: Express,
+  request: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<RawResponse> {
+  const server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = server.address() as AddressInfo;
+    return await new Promise<RawResponse>((resolve, reject) => {
+      const outgoing = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: request.method ?? 'GET',
+          path: request.path,
+          headers: request.headers,
+        },
+        (incoming) => {
+          const chunks: Buffer[] = [];
+          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+          incoming.on('end', () =>
+            resolve({
+              status: incoming.statusCode ?? 0,
+              headers: incoming.headers,
+              body: Buffer.concat(chunks),
+            }),
+          );
+          incoming.on('error', reject);
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.end(request.body);
+    });
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+/** The base64url of a workload's JSON text, as GET /v1/recommendations takes it in `workload`. */
+export function workloadParameter(json: string): string {
+  return Buffer.from(json, 'utf8').toString('base64url');
 }

@@ -33,7 +33,7 @@ describe('readConfig', () => {
       expect(readConfig({})).toEqual({
         port: 3000,
         bodyLimitBytes: 65_536,
-        cacheEntries: 1024,
+        cacheBytes: 33_554_432,
         logLevel: 'info',
         logBodies: false,
         apiKeys: [],
@@ -46,6 +46,7 @@ describe('readConfig', () => {
         keepAliveTimeoutMs: 65_000,
         shutdownTimeoutMs: 25_000,
         unknownVariables: [],
+        retiredVariables: [],
       });
     });
   });
@@ -76,6 +77,20 @@ describe('readConfig', () => {
         want: { apiKeys: [], unknownVariables: ['BERTH_API_KEY'] },
       },
       { given: { HOME: '/root', NODE_ENV: 'production' }, want: { unknownVariables: [] } },
+      { given: { BERTH_CACHE_BYTES: '0' }, want: { cacheBytes: 0 } },
+      {
+        given: { BERTH_CACHE_ENTRIES: '1024' },
+        want: {
+          cacheBytes: 33_554_432,
+          unknownVariables: [],
+          retiredVariables: [
+            {
+              variable: 'BERTH_CACHE_ENTRIES',
+              instead: expect.stringContaining('set BERTH_CACHE_BYTES instead'),
+            },
+          ],
+        },
+      },
     ];
 
     it.each(cases)('reads $given', ({ given, want }) => {

@@ -27,7 +27,7 @@ describe('the server process', () => {
   describe.each(['SIGTERM', 'SIGINT'] as const)('on %s', (signal) => {
     it('stops accepting, answers every request it accepted in full, then exits 0', async () => {
       // Without the cache every request runs the engine, so a burst keeps the server busy.
-      const server = await startServer({ BERTH_CACHE_ENTRIES: '0' });
+      const server = await startServer({ BERTH_CACHE_BYTES: '0' });
       // In flight for as long as the test wants: bodies whose last bytes are held back.
       const slow = Array.from({ length: 20 }, (_, index) => postWorkload(server, `slow-${index}`, 8));
       // A readiness probe whose head is not finished yet.

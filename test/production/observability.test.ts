@@ -150,7 +150,7 @@ describe('GET /metrics', () => {
 
   it('counts recommendations by platform, answers from the cache included, and times only evaluations', async () => {
     const metrics = new Metrics({ processMetrics: false });
-    const app = testApp({ metrics, cacheEntries: 16 });
+    const app = testApp({ metrics, cacheBytes: 16 * 1024 * 1024 });
     const platformOf = async (body: object) =>
       (await request(app).post('/v1/recommendations').send(body)).body.platform.id as string;
     const answered = [
@@ -171,5 +171,10 @@ describe('GET /metrics', () => {
     }
     // Two distinct valid workloads ran the engine; the repeats came from the cache, the invalid one never got there.
     expect(sample(text, 'berth_rule_engine_duration_seconds_count')).toBe(2);
+    // Three distinct bodies (the invalid one's 400 is cached too) and two repeats.
+    expect(sample(text, 'berth_answer_cache_lookups_total{result="miss"}')).toBe(3);
+    expect(sample(text, 'berth_answer_cache_lookups_total{result="hit"}')).toBe(2);
+    expect(sample(text, 'berth_answer_cache_entries')).toBe(3);
+    expect(sample(text, 'berth_answer_cache_bytes')).toBeGreaterThan(0);
   });
 });

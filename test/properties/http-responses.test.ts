@@ -9,7 +9,7 @@ const JSON_TYPE = /^application\/json(;|$)/;
 const PROBLEM_JSON_TYPE = /^application\/problem\+json(;|$)/;
 
 describe('POST /v1/recommendations', () => {
-  const app = testApp({ cacheEntries: 0 });
+  const app = testApp({ cacheBytes: 0 });
 
   describe('when the body is any valid workload', () => {
     it('answers a Recommendation (200) or a NoEligiblePlatformProblem (422), as openapi.yaml describes', async () => {

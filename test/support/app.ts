@@ -9,7 +9,8 @@ import { advisor } from './advisor';
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
 export interface TestAppOptions extends Partial<ServiceSettings> {
-  cacheEntries?: number;
+  /** Bytes the answer cache may hold; 4 MiB by default, 0 turns it off. */
+  cacheBytes?: number;
   /** Where the app logs; silent by default. */
   logger?: Logger;
   /** The metrics registry, to read what the app recorded; a fresh one by default. */
@@ -22,14 +23,14 @@ export interface TestAppOptions extends Partial<ServiceSettings> {
  * no rate limit, no CORS, no request timeout; /metrics is served. Each option turns one of those on.
  */
 export function testApp(options: TestAppOptions = {}): Express {
-  const { cacheEntries, logger, metrics, ready, ...settings } = options;
+  const { cacheBytes, logger, metrics, ready, ...settings } = options;
   return createApp({
     advisor,
     openApi: loadOpenApiDocument(OPENAPI_PATH),
     logger: logger ?? silentLogger,
     readiness: { ready: ready ?? true, reason: ready === false ? 'shutting down' : '' },
     bodyLimitBytes: BODY_LIMIT_BYTES,
-    cacheEntries: cacheEntries ?? 64,
+    cacheBytes: cacheBytes ?? 4 * 1024 * 1024,
     metrics: metrics ?? new Metrics({ processMetrics: false }),
     settings,
   });

@@ -11,7 +11,29 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Recommend a platform for a workload given in the URL
+         * @description The same answer as `POST /v1/recommendations`, for a workload given in the URL: `workload` is the
+         *     base64url (RFC 4648, section 5; `=` padding optional) of the JSON text the POST would send.
+         *     The same JSON text gets the same bytes, with the same `ETag`, as from the POST, so a link to an
+         *     answer can be shared, bookmarked and cached.
+         *
+         *     - `304 Not Modified`, without a body, when `If-None-Match` names the answer's `ETag` (weakly
+         *       compared, as RFC 9110 says), lists it among others, or is `*`.
+         *     - `Cache-Control: max-age=3600`: an answer holds as long as the rules that made it
+         *       (`Berth-Rules-Version`), which only a deployment changes; after an hour a cache revalidates it,
+         *       which costs a 304. There is no `public`, so shared caches never store the answer to a request
+         *       that carries an API key.
+         *     - `400` when `workload` is missing, is not base64url, does not decode to UTF-8 JSON, or is longer
+         *       than 6,144 characters (the base64url of 4,608 bytes: it must fit in a URL everywhere; POST
+         *       larger workloads), or when the query has a parameter other than `workload` and `format`; and,
+         *       as for the POST, when the decoded JSON does not match `WorkloadRequest` (paths then point inside
+         *       the workload).
+         *     - `422` when no platform meets every hard requirement, as for the POST.
+         *
+         *     `HEAD` answers the same headers without a body.
+         */
+        get: operations["getRecommendation"];
         put?: never;
         /**
          * Recommend a platform for a workload
@@ -30,6 +52,11 @@ export interface paths {
          *     configuration as a zip archive of the same files, ready to deploy: its README.md gives the
          *     `aws cloudformation deploy` command for `cloudformation/template.yaml`. Errors stay problem+json,
          *     and any other `Accept` gets JSON.
+         *
+         *     Answers are compressed (gzip, or brotli for a client that accepts brotli but not gzip) when
+         *     `Accept-Encoding` allows it. A 200 carries a strong `ETag` made from its bytes, the same as
+         *     `GET /v1/recommendations` gives for the same JSON; only the GET form answers `304` to
+         *     `If-None-Match`.
          */
         post: operations["createRecommendation"];
         delete?: never;
@@ -1499,18 +1526,129 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /** @description `zip` answers with the starter configuration as a zip archive, as `Accept: application/zip` does; `json`, the default, with the recommendation. Any other value is a `400` naming the allowed ones. */
+        Format: "json" | "zip";
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description A strong entity tag made from the answer's bytes (a SHA-256 digest, base64url): the same JSON
+         *     text and rules give the same ETag, from the POST and the GET alike. The gzip and brotli bytes are
+         *     other representations, so their tags end in `-gzip` and `-br`. A zip archive has its own tag.
+         * @example "h4r6r27pqB84Wc4jNFcffI-c7_5GIItGsZGx1qG5RMg"
+         */
+        ETag: string;
+        /**
+         * @description `max-age=3600`: an answer holds as long as the rules that made it (`Berth-Rules-Version`), which
+         *     only a deployment changes; a cache may use it for an hour, then revalidates it with
+         *     `If-None-Match`. No `public`: shared caches do not store the answer to a request with an API key.
+         * @example max-age=3600
+         */
+        AnswerCacheControl: string;
+        /**
+         * @description `no-store`: a 400 is the request's fault, and its sender fixes the request.
+         * @example no-store
+         */
+        InvalidRequestCacheControl: string;
+        /**
+         * @description `gzip` when the request's `Accept-Encoding` accepts gzip; `br` when it accepts brotli but not
+         *     gzip; absent (no compression) otherwise, and when there is no `Accept-Encoding`. The answer
+         *     carries `Vary: Accept, Accept-Encoding`.
+         */
+        ContentEncoding: "gzip" | "br";
+        /** @description The version of the rule set that made the answer, as `rulesVersion` in its body. */
+        BerthRulesVersion: components["schemas"]["RulesVersion"];
+        /** @description With `application/zip` only: `attachment; filename="<workload name>-starter-config.zip"`. */
+        ContentDisposition: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getRecommendation: {
+        parameters: {
+            query: {
+                /**
+                 * @description The workload as JSON text (a `WorkloadRequest`), UTF-8, encoded as base64url; at most 6,144 characters. `eyJ3b3JrbG9hZFR5cGUiOiJ3ZWIifQ` is `{"workloadType":"web"}`.
+                 * @example eyJ3b3JrbG9hZFR5cGUiOiJ3ZWIifQ
+                 */
+                workload: string;
+                /** @description `zip` answers with the starter configuration as a zip archive, as `Accept: application/zip` does; `json`, the default, with the recommendation. Any other value is a `400` naming the allowed ones. */
+                format?: components["parameters"]["Format"];
+            };
+            header?: {
+                /** @description ETags of answers the client holds (or `*`): when one is the answer's, the answer is `304` without a body. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The recommendation; or, when `application/zip` was asked for, its starter configuration as a zip archive. */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["AnswerCacheControl"];
+                    "Content-Encoding": components["headers"]["ContentEncoding"];
+                    "Berth-Rules-Version": components["headers"]["BerthRulesVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recommendation"];
+                    "application/zip": string;
+                };
+            };
+            /** @description `If-None-Match` names the answer: the copy the client holds is current. No body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["AnswerCacheControl"];
+                    "Berth-Rules-Version": components["headers"]["BerthRulesVersion"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description A query parameter is missing, unknown or invalid (`errors[].path` names it: `workload` or
+             *     `format`), or the decoded workload does not match `WorkloadRequest` (`errors[].path` is then
+             *     the field inside the workload, as for the POST).
+             */
+            400: {
+                headers: {
+                    "Cache-Control": components["headers"]["InvalidRequestCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description Every field is valid, but no platform meets every hard requirement, as for the POST. */
+            422: {
+                headers: {
+                    "Cache-Control": components["headers"]["AnswerCacheControl"];
+                    "Content-Encoding": components["headers"]["ContentEncoding"];
+                    "Berth-Rules-Version": components["headers"]["BerthRulesVersion"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NoEligiblePlatformProblem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     createRecommendation: {
         parameters: {
             query?: {
-                /** @description `zip` answers with the starter configuration as a zip archive, as `Accept: application/zip` does; `json`, the default, with the recommendation. Other values are ignored. */
-                format?: "json" | "zip";
+                /** @description `zip` answers with the starter configuration as a zip archive, as `Accept: application/zip` does; `json`, the default, with the recommendation. Any other value is a `400` naming the allowed ones. */
+                format?: components["parameters"]["Format"];
             };
             header?: never;
             path?: never;
@@ -1526,8 +1664,11 @@ export interface operations {
             /** @description The recommendation; or, when `application/zip` was asked for, its starter configuration as a zip archive. */
             200: {
                 headers: {
-                    /** @description With `application/zip` only: `attachment; filename="<workload name>-starter-config.zip"`. */
-                    "Content-Disposition"?: string;
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["AnswerCacheControl"];
+                    "Content-Encoding": components["headers"]["ContentEncoding"];
+                    "Berth-Rules-Version": components["headers"]["BerthRulesVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1907,7 +2048,6 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
-export const pathsV1RecommendationsPostParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/recommendations"]["post"]["parameters"]["query"]["format"]> = ["json", "zip"];
 export const platformIdValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlatformId"]> = ["ecs-fargate", "ecs-ec2", "eks-managed-nodes", "eks-self-managed-nodes", "eks-fargate", "app-runner", "ecs-express-mode", "ecs-managed-instances", "aws-batch", "eks-auto-mode"];
 export const platformServiceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlatformService"]> = ["ecs", "eks", "app-runner", "batch"];
 export const platformCapacityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlatformCapacity"]> = ["fargate", "ec2", "managed-node-group", "self-managed-nodes", "express-mode", "app-runner", "managed-instances", "auto-mode"];
@@ -1945,3 +2085,5 @@ export const monitoringRuleTypeValues: ReadonlyArray<FlattenedDeepRequired<compo
 export const registryTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Registry"]["type"]> = ["ecr"];
 export const registryImageTagMutabilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Registry"]["imageTagMutability"]> = ["MUTABLE", "IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION"];
 export const ruleDescriptionEngineValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleDescription"]["engine"]> = ["platform-fit", "cost-fit", "design"];
+export const componentsParametersFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["parameters"]["Format"]> = ["json", "zip"];
+export const componentsHeadersContentEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["headers"]["ContentEncoding"]> = ["gzip", "br"];

@@ -1,9 +1,17 @@
-import express, { type Request, Router } from 'express';
+import { createHash } from 'node:crypto';
+import express, { type Request, type Response, Router } from 'express';
 import JSZip from 'jszip';
 import type { Recommendation } from '../../advice/advice';
 import type { Advisor } from '../../advice/advisor';
 import { validateWorkload } from '../../contract/workload';
 import type { AdviceMetrics } from '../../observability/metrics';
+import {
+  type ContentCoding,
+  codesItsOwnContent,
+  codingFor,
+  gzipForStorage,
+  inCoding,
+} from '../content-coding';
 import { requireJson } from '../middleware/require-json';
 import {
   InvalidRequestProblem,
@@ -11,18 +19,34 @@ import {
   NoEligiblePlatformProblem,
   type Problem,
 } from '../problem';
-import type { CachedAnswer, RecommendationCache } from '../recommendation-cache';
+import { type CachedAnswer, RecommendationCache } from '../recommendation-cache';
+import { formatFrom, type RecommendationFormat, recommendationQuery } from '../recommendation-query';
 
 const ZIP_MEDIA_TYPE = 'application/zip';
 /** Every zip entry carries a modification time: a fixed one keeps the same answer the same bytes. */
 const ZIP_ENTRY_DATE = new Date(Date.UTC(2026, 0, 1));
 
 /**
- * POST /v1/recommendations: a workload in, a recommendation (200), or why nothing fits (422), out. The
- * raw body is the cache key: answers are deterministic, so a body seen before is answered with the same
- * bytes without parsing or evaluating it again. A caller that asks for application/zip (in Accept, or with
- * ?format=zip) gets the recommendation's starter configuration as a zip archive of its files instead;
- * errors stay problem+json, and any other Accept gets JSON.
+ * How long a cache may use an answer (a 200 or a 422) before it revalidates it, in seconds. An answer
+ * holds as long as the rules that made it (`rulesVersion`, also in the Berth-Rules-Version header), and
+ * only a deployment changes those, which Berth cannot foresee: an hour bounds how long a cache shows an
+ * answer of the rules before, and revalidating costs a 304. No `public`: a shared cache then stores the
+ * answers of an open Berth, but never those of a request with an API key in its Authorization header.
+ */
+export const ANSWER_MAX_AGE_SECONDS = 3600;
+const ANSWER_CACHE_CONTROL = `max-age=${ANSWER_MAX_AGE_SECONDS}`;
+/** A 400 says the request is wrong, which its sender fixes: nothing worth storing. */
+const INVALID_REQUEST_CACHE_CONTROL = 'no-store';
+
+/**
+ * POST /v1/recommendations (a workload in the body) and GET /v1/recommendations?workload=<base64url of
+ * the same JSON>: a recommendation (200), or why nothing fits (422), out. Both answer the same JSON text
+ * with the same bytes. The raw JSON text is the cache key: answers are deterministic, so a text seen
+ * before is answered with the same bytes without parsing or evaluating it again, and those bytes are
+ * stored gzip-compressed, so a client that accepts gzip gets them without any work. A 200 carries an
+ * ETag made from its bytes, so GET answers 304 to an If-None-Match that names it. A caller that asks for
+ * application/zip (in Accept, or with ?format=zip) gets the recommendation's starter configuration as a
+ * zip archive of its files instead; errors stay problem+json, and any other Accept gets JSON.
  */
 export function recommendationsRouter(
   advisor: Advisor,
@@ -30,33 +54,90 @@ export function recommendationsRouter(
   bodyLimitBytes: number,
   metrics: AdviceMetrics,
 ): Router {
+  const rulesVersion = advisor.ruleSet.version;
+  const answer = async (req: Request, res: Response, json: string, format: RecommendationFormat) => {
+    const key = RecommendationCache.keyOf(json);
+    let cached = cache.get(key);
+    metrics.countCacheLookup(cached === undefined ? 'miss' : 'hit');
+    if (cached === undefined) {
+      cached = await answerFor(json, advisor, metrics);
+      cache.set(key, cached);
+    }
+    metrics.countRecommendation(cached.platformId);
+    res.vary('Accept');
+    res.set('Berth-Rules-Version', rulesVersion);
+    if (cached.status === 200 && wantsZip(req, format)) await sendZip(req, res, cached);
+    else await sendAnswer(req, res, cached);
+  };
   const router = Router();
   router.post(
     '/v1/recommendations',
     requireJson,
     express.text({ type: () => true, limit: bodyLimitBytes }),
     async (req, res) => {
-      const raw = typeof req.body === 'string' ? req.body : '';
-      const answer = cache.get(raw) ?? (await answerFor(raw, advisor, metrics));
-      cache.set(raw, answer);
-      metrics.countRecommendation(answer.platformId);
-      res.vary('Accept');
-      if (answer.status === 200 && wantsZip(req)) {
-        const recommendation = JSON.parse(answer.body.toString('utf8')) as Recommendation;
-        res
-          .status(200)
-          .set('Content-Type', ZIP_MEDIA_TYPE)
-          .set(
-            'Content-Disposition',
-            `attachment; filename="${recommendation.workload.name}-starter-config.zip"`,
-          )
-          .send(await starterConfigZip(recommendation));
-        return;
-      }
-      res.status(answer.status).set('Content-Type', answer.contentType).send(answer.body);
+      const format = formatFrom(req.query);
+      await answer(req, res, typeof req.body === 'string' ? req.body : '', format);
     },
   );
+  router.get('/v1/recommendations', async (req, res) => {
+    const { workloadJson, format } = recommendationQuery(req.query, bodyLimitBytes);
+    await answer(req, res, workloadJson, format);
+  });
   return router;
+}
+
+/**
+ * Sends a stored answer in the coding the client accepts, with its ETag (a 200's) and how long it
+ * stays valid; a GET or HEAD whose If-None-Match names the ETag gets a 304 without a body.
+ */
+async function sendAnswer(req: Request, res: Response, answer: CachedAnswer): Promise<void> {
+  const coding = codingFor(req);
+  codesItsOwnContent(res);
+  res.vary('Accept-Encoding');
+  res.status(answer.status);
+  res.set('Cache-Control', answer.status === 400 ? INVALID_REQUEST_CACHE_CONTROL : ANSWER_CACHE_CONTROL);
+  if (answer.status === 200) {
+    res.set('ETag', strongEtag(answer.digest, coding));
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
+  }
+  const body = await inCoding(answer.gzipped, coding);
+  if (coding !== 'identity') res.set('Content-Encoding', coding);
+  res.set('Content-Type', answer.contentType).send(body);
+}
+
+/** Sends a 200's starter configuration as a zip archive, with the archive's own ETag. */
+async function sendZip(req: Request, res: Response, answer: CachedAnswer): Promise<void> {
+  const recommendation = JSON.parse(
+    (await inCoding(answer.gzipped, 'identity')).toString('utf8'),
+  ) as Recommendation;
+  const zip = await starterConfigZip(recommendation);
+  res
+    .status(200)
+    .set('Cache-Control', ANSWER_CACHE_CONTROL)
+    .set('ETag', strongEtag(digestOf(zip), 'identity'));
+  if (req.fresh) {
+    res.status(304).end();
+    return;
+  }
+  res
+    .set('Content-Type', ZIP_MEDIA_TYPE)
+    .set('Content-Disposition', `attachment; filename="${recommendation.workload.name}-starter-config.zip"`)
+    .send(zip);
+}
+
+/**
+ * A strong ETag per content coding: the gzip and brotli bytes of an answer are other representations
+ * than its uncompressed bytes (RFC 9110, section 8.8.3), so each gets its own tag.
+ */
+function strongEtag(digest: string, coding: ContentCoding): string {
+  return coding === 'identity' ? `"${digest}"` : `"${digest}-${coding}"`;
+}
+
+function digestOf(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('base64url');
 }
 
 async function answerFor(raw: string, advisor: Advisor, metrics: AdviceMetrics): Promise<CachedAnswer> {
@@ -78,24 +159,27 @@ async function answerFor(raw: string, advisor: Advisor, metrics: AdviceMetrics):
       }),
     );
   }
-  return {
-    status: 200,
+  return stored(200, 'application/json; charset=utf-8', JSON.stringify(advice.recommendation), {
     platformId: advice.recommendation.platform.id,
-    contentType: 'application/json; charset=utf-8',
-    body: Buffer.from(JSON.stringify(advice.recommendation)),
-  };
+  });
 }
 
-function problemAnswer(problem: Problem): CachedAnswer {
-  return {
-    status: problem.status,
-    contentType: 'application/problem+json; charset=utf-8',
-    body: Buffer.from(JSON.stringify(problem.toBody())),
-  };
+function problemAnswer(problem: Problem): Promise<CachedAnswer> {
+  return stored(problem.status, 'application/problem+json; charset=utf-8', JSON.stringify(problem.toBody()));
 }
 
-function wantsZip(req: Request): boolean {
-  return req.query.format === 'zip' || req.accepts(['application/json', ZIP_MEDIA_TYPE]) === ZIP_MEDIA_TYPE;
+async function stored(
+  status: number,
+  contentType: string,
+  text: string,
+  extra: { platformId?: string } = {},
+): Promise<CachedAnswer> {
+  const body = Buffer.from(text);
+  return { status, contentType, ...extra, gzipped: await gzipForStorage(body), digest: digestOf(body) };
+}
+
+function wantsZip(req: Request, format: RecommendationFormat): boolean {
+  return format === 'zip' || req.accepts(['application/json', ZIP_MEDIA_TYPE]) === ZIP_MEDIA_TYPE;
 }
 
 /** The starter files, each at its path, compressed, with the fixed date: the same answer, the same bytes. */
