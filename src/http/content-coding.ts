@@ -21,14 +21,14 @@ const gzip = promisify(zlib.gzip);
 const gunzip = promisify(zlib.gunzip);
 const brotliCompress = promisify(zlib.brotliCompress);
 
-/** Compresses an answer's bytes the way the cache stores them (off the event loop, in libuv's pool). */
-export function gzipForStorage(body: Buffer): Promise<Buffer> {
+/** Compresses an answer's bytes for storage and for gzip clients (off the event loop, in libuv's pool). */
+export function gzipped(body: Buffer): Promise<Buffer> {
   return gzip(body, { level: GZIP_LEVEL });
 }
 
 /**
- * The coding a request gets for an answer stored gzip-compressed: gzip whenever the client accepts it,
- * since that costs nothing; brotli for a client that accepts brotli but not gzip; no compression
+ * The coding a request gets for an answer: gzip whenever the client accepts it (stored answers are kept
+ * gzip-compressed for such clients); brotli for a client that accepts brotli but not gzip; no compression
  * otherwise, and when Accept-Encoding is absent.
  */
 export function codingFor(req: Request): ContentCoding {
@@ -37,15 +37,25 @@ export function codingFor(req: Request): ContentCoding {
   return 'identity';
 }
 
-/** A stored gzip-compressed body in the coding a request gets. */
-export async function inCoding(gzipped: Buffer, coding: ContentCoding): Promise<Buffer> {
-  if (coding === 'gzip') return gzipped;
-  const body = await gunzip(gzipped);
-  if (coding === 'identity') return body;
-  return brotliCompress(body, {
+/** The coding an answer made for a request is stored in: gzip for a client that takes it, else none. */
+export function storedCodingFor(coding: ContentCoding): 'gzip' | 'identity' {
+  return coding === 'gzip' ? 'gzip' : 'identity';
+}
+
+/** A body stored in `stored` coding, in the coding a request gets. */
+export async function inCoding(
+  body: Buffer,
+  stored: 'gzip' | 'identity',
+  coding: ContentCoding,
+): Promise<Buffer> {
+  if (coding === stored) return body;
+  const plain = stored === 'gzip' ? await gunzip(body) : body;
+  if (coding === 'identity') return plain;
+  if (coding === 'gzip') return gzipped(plain);
+  return brotliCompress(plain, {
     params: {
       [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: plain.length,
     },
   });
 }

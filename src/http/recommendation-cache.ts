@@ -66,8 +66,11 @@ export class RecommendationCache {
 }
 
 function costOf(key: string, answer: CachedAnswer): number {
-  return ENTRY_OVERHEAD_BYTES + key.length + answer.digest.length + answer.gzipped.length;
+  return ENTRY_OVERHEAD_BYTES + key.length + answer.digest.length + answer.body.length;
 }
+
+/** How the cache keeps an answer's bytes. */
+export type StoredCoding = 'gzip' | 'identity';
 
 /** One answer as the cache keeps it and as the routes send it. */
 export interface CachedAnswer {
@@ -76,10 +79,12 @@ export interface CachedAnswer {
   platformId?: string;
   contentType: string;
   /**
-   * The encoded body, gzip-compressed once when the answer was made: sent as it is to a client that
-   * accepts gzip, decompressed for one that accepts no compression.
+   * The encoded body, in `coding`: gzip when the client that first asked accepted it (compressed once,
+   * then sent as it is to every client that accepts gzip), else uncompressed, so a client that accepts
+   * no compression costs neither a compression nor a decompression.
    */
-  gzipped: Buffer;
+  body: Buffer;
+  coding: StoredCoding;
   /** The SHA-256 digest of the uncompressed body, from which the answer's ETags are made. */
   digest: string;
 }

@@ -50,6 +50,25 @@ describe.each([
       });
     });
 
+    describe('when clients that accept different codings ask for the same new workload in turn', () => {
+      it.each([
+        ['identity', 'gzip', 'br', 'identity'],
+        ['gzip', 'identity', 'br', 'gzip'],
+        ['br', 'gzip', 'identity', 'br'],
+      ])('gives each (%s, then %s, %s, %s) the same bytes in its own coding', async (...codings) => {
+        const body = JSON.stringify(
+          webWorkload({ name: `turns-${codings.join('-')}`, traffic: { protocol: 'https' } }),
+        );
+        const answers = [];
+        for (const coding of codings) {
+          const response = await post(body, coding === 'identity' ? {} : { 'Accept-Encoding': coding });
+          expect(response.headers['content-encoding']).toBe(coding === 'identity' ? undefined : coding);
+          answers.push(decoded(response).toString('utf8'));
+        }
+        expect(new Set(answers).size).toBe(1);
+      });
+    });
+
     describe.each([
       { acceptEncoding: 'gzip', coding: 'gzip' },
       { acceptEncoding: 'br', coding: 'br' },

@@ -5,7 +5,8 @@ function answerOf(bytes: number): CachedAnswer {
   return {
     status: 200,
     contentType: 'application/json; charset=utf-8',
-    gzipped: Buffer.alloc(bytes),
+    body: Buffer.alloc(bytes),
+    coding: 'gzip',
     digest: 'd'.repeat(43),
   };
 }

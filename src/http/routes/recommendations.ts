@@ -9,8 +9,9 @@ import {
   type ContentCoding,
   codesItsOwnContent,
   codingFor,
-  gzipForStorage,
+  gzipped,
   inCoding,
+  storedCodingFor,
 } from '../content-coding';
 import { requireJson } from '../middleware/require-json';
 import {
@@ -19,7 +20,7 @@ import {
   NoEligiblePlatformProblem,
   type Problem,
 } from '../problem';
-import { type CachedAnswer, RecommendationCache } from '../recommendation-cache';
+import { type CachedAnswer, RecommendationCache, type StoredCoding } from '../recommendation-cache';
 import { formatFrom, type RecommendationFormat, recommendationQuery } from '../recommendation-query';
 
 const ZIP_MEDIA_TYPE = 'application/zip';
@@ -43,7 +44,8 @@ const INVALID_REQUEST_CACHE_CONTROL = 'no-store';
  * the same JSON>: a recommendation (200), or why nothing fits (422), out. Both answer the same JSON text
  * with the same bytes. The raw JSON text is the cache key: answers are deterministic, so a text seen
  * before is answered with the same bytes without parsing or evaluating it again, and those bytes are
- * stored gzip-compressed, so a client that accepts gzip gets them without any work. A 200 carries an
+ * stored gzip-compressed once a client that accepts gzip has asked (uncompressed until then), so a gzip
+ * client gets them without any work and a client that takes no compression costs none. A 200 carries an
  * ETag made from its bytes, so GET answers 304 to an If-None-Match that names it. A caller that asks for
  * application/zip (in Accept, or with ?format=zip) gets the recommendation's starter configuration as a
  * zip archive of its files instead; errors stay problem+json, and any other Accept gets JSON.
@@ -59,15 +61,20 @@ export function recommendationsRouter(
     const key = RecommendationCache.keyOf(json);
     let cached = cache.get(key);
     metrics.countCacheLookup(cached === undefined ? 'miss' : 'hit');
+    const coding = codingFor(req);
     if (cached === undefined) {
-      cached = await answerFor(json, advisor, metrics);
+      cached = await answerFor(json, advisor, metrics, storedCodingFor(coding));
+      cache.set(key, cached);
+    } else if (cached.coding === 'identity' && coding === 'gzip') {
+      // Kept uncompressed for the client that first asked: compressed once now, for every gzip client.
+      cached = { ...cached, body: await gzipped(cached.body), coding: 'gzip' };
       cache.set(key, cached);
     }
     metrics.countRecommendation(cached.platformId);
     res.vary('Accept');
     res.set('Berth-Rules-Version', rulesVersion);
     if (cached.status === 200 && wantsZip(req, format)) await sendZip(req, res, cached);
-    else await sendAnswer(req, res, cached);
+    else await sendAnswer(req, res, cached, coding);
   };
   const router = Router();
   router.post(
@@ -90,8 +97,12 @@ export function recommendationsRouter(
  * Sends a stored answer in the coding the client accepts, with its ETag (a 200's) and how long it
  * stays valid; a GET or HEAD whose If-None-Match names the ETag gets a 304 without a body.
  */
-async function sendAnswer(req: Request, res: Response, answer: CachedAnswer): Promise<void> {
-  const coding = codingFor(req);
+async function sendAnswer(
+  req: Request,
+  res: Response,
+  answer: CachedAnswer,
+  coding: ContentCoding,
+): Promise<void> {
   codesItsOwnContent(res);
   res.vary('Accept-Encoding');
   res.status(answer.status);
@@ -103,7 +114,7 @@ async function sendAnswer(req: Request, res: Response, answer: CachedAnswer): Pr
       return;
     }
   }
-  const body = await inCoding(answer.gzipped, coding);
+  const body = await inCoding(answer.body, answer.coding, coding);
   if (coding !== 'identity') res.set('Content-Encoding', coding);
   res.set('Content-Type', answer.contentType).send(body);
 }
@@ -111,7 +122,7 @@ async function sendAnswer(req: Request, res: Response, answer: CachedAnswer): Pr
 /** Sends a 200's starter configuration as a zip archive, with the archive's own ETag. */
 async function sendZip(req: Request, res: Response, answer: CachedAnswer): Promise<void> {
   const recommendation = JSON.parse(
-    (await inCoding(answer.gzipped, 'identity')).toString('utf8'),
+    (await inCoding(answer.body, answer.coding, 'identity')).toString('utf8'),
   ) as Recommendation;
   const zip = await starterConfigZip(recommendation);
   res
@@ -140,15 +151,20 @@ function digestOf(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('base64url');
 }
 
-async function answerFor(raw: string, advisor: Advisor, metrics: AdviceMetrics): Promise<CachedAnswer> {
+async function answerFor(
+  raw: string,
+  advisor: Advisor,
+  metrics: AdviceMetrics,
+  coding: StoredCoding,
+): Promise<CachedAnswer> {
   let body: unknown;
   try {
     body = JSON.parse(raw);
   } catch (error) {
-    return problemAnswer(new MalformedJsonProblem((error as Error).message));
+    return problemAnswer(new MalformedJsonProblem((error as Error).message), coding);
   }
   const validation = validateWorkload(body);
-  if (!validation.ok) return problemAnswer(new InvalidRequestProblem(validation.errors));
+  if (!validation.ok) return problemAnswer(new InvalidRequestProblem(validation.errors), coding);
   const advice = await metrics.timeAdvice(() => advisor.advise(validation.workload));
   if (advice.kind === 'no-eligible-platform') {
     return problemAnswer(
@@ -157,25 +173,33 @@ async function answerFor(raw: string, advisor: Advisor, metrics: AdviceMetrics):
         suggestions: advice.suggestions,
         rulesVersion: advisor.ruleSet.version,
       }),
+      coding,
     );
   }
-  return stored(200, 'application/json; charset=utf-8', JSON.stringify(advice.recommendation), {
+  return stored(200, 'application/json; charset=utf-8', JSON.stringify(advice.recommendation), coding, {
     platformId: advice.recommendation.platform.id,
   });
 }
 
-function problemAnswer(problem: Problem): Promise<CachedAnswer> {
-  return stored(problem.status, 'application/problem+json; charset=utf-8', JSON.stringify(problem.toBody()));
+function problemAnswer(problem: Problem, coding: StoredCoding): Promise<CachedAnswer> {
+  return stored(
+    problem.status,
+    'application/problem+json; charset=utf-8',
+    JSON.stringify(problem.toBody()),
+    coding,
+  );
 }
 
 async function stored(
   status: number,
   contentType: string,
   text: string,
+  coding: StoredCoding,
   extra: { platformId?: string } = {},
 ): Promise<CachedAnswer> {
-  const body = Buffer.from(text);
-  return { status, contentType, ...extra, gzipped: await gzipForStorage(body), digest: digestOf(body) };
+  const plain = Buffer.from(text);
+  const body = coding === 'gzip' ? await gzipped(plain) : plain;
+  return { status, contentType, ...extra, body, coding, digest: digestOf(plain) };
 }
 
 function wantsZip(req: Request, format: RecommendationFormat): boolean {
