@@ -141,7 +141,43 @@ const configSchema = z.object({
    * before they kill the container).
    */
   BERTH_SHUTDOWN_TIMEOUT_MS: wholeNumber(25_000, 0, 600_000),
+  /**
+   * On SIGTERM or SIGINT, how long Berth keeps accepting connections (answering each with
+   * `Connection: close`, /readyz failing) before it stops listening, in milliseconds: the time a load
+   * balancer takes to notice. Part of BERTH_SHUTDOWN_TIMEOUT_MS, which counts from the same signal, so
+   * it must be shorter. Default 5000; 0 stops listening at once.
+   */
+  BERTH_SHUTDOWN_DRAIN_MS: wholeNumber(5000, 0, 600_000),
 });
+
+/**
+ * Checks between variables, once each is valid on its own: the drain is part of the shutdown deadline,
+ * so a drain as long as the deadline would cut the requests it accepted.
+ */
+const checkedConfigSchema = configSchema.superRefine((values, context) => {
+  const drain = values.BERTH_SHUTDOWN_DRAIN_MS;
+  const deadline = values.BERTH_SHUTDOWN_TIMEOUT_MS;
+  if (drain > 0 && drain >= deadline) {
+    context.addIssue({
+      code: 'custom',
+      path: ['BERTH_SHUTDOWN_DRAIN_MS'],
+      message: `(a drain of ${drain} ms) must be shorter than BERTH_SHUTDOWN_TIMEOUT_MS (${deadline} ms), which counts from the same signal and must leave time to answer the requests accepted during the drain; 0 turns the drain off`,
+    });
+  }
+});
+
+/** Settings that are allowed but unwise, logged as warnings at start-up. */
+function warningsFor(values: z.output<typeof configSchema>): string[] {
+  const warnings: string[] = [];
+  const { BERTH_SHUTDOWN_DRAIN_MS: drain, BERTH_REQUEST_TIMEOUT_MS: request } = values;
+  const deadline = values.BERTH_SHUTDOWN_TIMEOUT_MS;
+  if (drain + request > deadline) {
+    warnings.push(
+      `BERTH_SHUTDOWN_DRAIN_MS (${drain}) + BERTH_REQUEST_TIMEOUT_MS (${request}) is more than BERTH_SHUTDOWN_TIMEOUT_MS (${deadline}): a request accepted late in the drain may be cut by the shutdown deadline before its own timeout`,
+    );
+  }
+  return warnings;
+}
 
 /** Variables whose values are never repeated in an error message or a log. */
 const SECRET_VARIABLES = new Set(['BERTH_API_KEYS']);
@@ -167,6 +203,10 @@ export interface Config {
   requestTimeoutMs: number;
   keepAliveTimeoutMs: number;
   shutdownTimeoutMs: number;
+  /** How long after the signal Berth keeps accepting connections; part of shutdownTimeoutMs. */
+  shutdownDrainMs: number;
+  /** Allowed but unwise combinations of values, logged at start-up. */
+  warnings: string[];
   /** BERTH_* variables that are set but that Berth does not read (a typo, usually); logged at start-up. */
   unknownVariables: string[];
 }
@@ -190,14 +230,18 @@ export function readConfig(env: Record<string, string | undefined>): Config {
   const set = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
-  const parsed = configSchema.safeParse(set);
+  const parsed = checkedConfigSchema.safeParse(set);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const variable = String(issue.path[0]);
         return {
           variable,
-          received: SECRET_VARIABLES.has(variable) ? '(hidden)' : JSON.stringify(set[variable]),
+          received: SECRET_VARIABLES.has(variable)
+            ? '(hidden)'
+            : variable in set
+              ? JSON.stringify(set[variable])
+              : '(not set)',
           message: issue.message,
         };
       }),
@@ -219,6 +263,8 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     requestTimeoutMs: values.BERTH_REQUEST_TIMEOUT_MS,
     keepAliveTimeoutMs: values.BERTH_KEEP_ALIVE_TIMEOUT_MS,
     shutdownTimeoutMs: values.BERTH_SHUTDOWN_TIMEOUT_MS,
+    shutdownDrainMs: values.BERTH_SHUTDOWN_DRAIN_MS,
+    warnings: warningsFor(values),
     unknownVariables: Object.keys(set).filter(
       (name) => name.startsWith('BERTH_') && !CONFIG_VARIABLES.includes(name),
     ),

@@ -45,6 +45,8 @@ describe('readConfig', () => {
         requestTimeoutMs: 10_000,
         keepAliveTimeoutMs: 65_000,
         shutdownTimeoutMs: 25_000,
+        shutdownDrainMs: 5000,
+        warnings: [],
         unknownVariables: [],
       });
     });
@@ -70,7 +72,14 @@ describe('readConfig', () => {
         want: { rateLimitRequests: 0, rateLimitWindowMs: 1000 },
       },
       { given: { BERTH_TRUST_PROXY_HOPS: '1' }, want: { trustProxyHops: 1 } },
-      { given: { BERTH_SHUTDOWN_TIMEOUT_MS: '0' }, want: { shutdownTimeoutMs: 0 } },
+      {
+        given: { BERTH_SHUTDOWN_TIMEOUT_MS: '0', BERTH_SHUTDOWN_DRAIN_MS: '0' },
+        want: { shutdownTimeoutMs: 0, shutdownDrainMs: 0 },
+      },
+      {
+        given: { BERTH_SHUTDOWN_TIMEOUT_MS: '3000', BERTH_SHUTDOWN_DRAIN_MS: '2000' },
+        want: { shutdownTimeoutMs: 3000, shutdownDrainMs: 2000 },
+      },
       {
         given: { BERTH_API_KEY: 'typo-0123456789abc' },
         want: { apiKeys: [], unknownVariables: ['BERTH_API_KEY'] },
@@ -127,6 +136,37 @@ describe('readConfig', () => {
       },
     );
 
+    describe('when the drain period is not shorter than the shutdown deadline', () => {
+      const cases: { given: Record<string, string>; received: string; drain: number }[] = [
+        { given: { BERTH_SHUTDOWN_TIMEOUT_MS: '3000' }, received: '(not set)', drain: 5000 },
+        {
+          given: { BERTH_SHUTDOWN_TIMEOUT_MS: '3000', BERTH_SHUTDOWN_DRAIN_MS: '3000' },
+          received: '"3000"',
+          drain: 3000,
+        },
+        {
+          given: { BERTH_SHUTDOWN_TIMEOUT_MS: '0', BERTH_SHUTDOWN_DRAIN_MS: '1' },
+          received: '"1"',
+          drain: 1,
+        },
+      ];
+
+      it.each(cases)(
+        'names BERTH_SHUTDOWN_DRAIN_MS and the deadline, given $given',
+        ({ given, received, drain }) => {
+          expect(problemsOf(given)).toEqual([
+            {
+              variable: 'BERTH_SHUTDOWN_DRAIN_MS',
+              received,
+              message: expect.stringContaining(
+                `(a drain of ${drain} ms) must be shorter than BERTH_SHUTDOWN_TIMEOUT_MS (${given.BERTH_SHUTDOWN_TIMEOUT_MS} ms)`,
+              ),
+            },
+          ]);
+        },
+      );
+    });
+
     it('reports every bad variable at once', () => {
       expect(problemsOf({ PORT: 'x', BERTH_LOG_LEVEL: 'loud' }).map((problem) => problem.variable)).toEqual([
         'PORT',
@@ -154,6 +194,21 @@ describe('readConfig', () => {
         expect(message).not.toContain('short');
         expect(message).not.toContain('long-enough-key');
       });
+    });
+  });
+
+  describe('when a request accepted at the end of the drain could outlast the shutdown deadline', () => {
+    it('warns, naming the three variables', () => {
+      const { warnings } = readConfig({
+        BERTH_SHUTDOWN_DRAIN_MS: '5000',
+        BERTH_REQUEST_TIMEOUT_MS: '30000',
+        BERTH_SHUTDOWN_TIMEOUT_MS: '25000',
+      });
+      expect(warnings).toEqual([
+        expect.stringMatching(
+          /^BERTH_SHUTDOWN_DRAIN_MS \(5000\) \+ BERTH_REQUEST_TIMEOUT_MS \(30000\) is more than BERTH_SHUTDOWN_TIMEOUT_MS \(25000\)/,
+        ),
+      ]);
     });
   });
 
