@@ -118,6 +118,30 @@ const configSchema = z.object({
    * Default 600; 0 turns rate limiting off.
    */
   BERTH_RATE_LIMIT_REQUESTS: wholeNumber(600, 0, 100_000_000),
+  /**
+   * A Redis (or Valkey) URL, `redis://` or `rediss://` (TLS), through which every replica shares the rate
+   * limit's counts. Default none: each process counts its own.
+   */
+  BERTH_RATE_LIMIT_REDIS_URL: z
+    .string()
+    .optional()
+    .superRefine((raw, context) => {
+      if (raw === undefined) return;
+      const allowed = 'must be a URL redis://[[user]:password@]host[:port][/database], or rediss://… for TLS';
+      let url: URL;
+      try {
+        url = new URL(raw.trim());
+      } catch {
+        context.addIssue({ code: 'custom', message: allowed });
+        return;
+      }
+      if ((url.protocol !== 'redis:' && url.protocol !== 'rediss:') || url.hostname === '') {
+        context.addIssue({ code: 'custom', message: allowed });
+      } else if (!/^\/?\d*$/.test(url.pathname)) {
+        context.addIssue({ code: 'custom', message: `${allowed}: the path, if any, is a database number` });
+      }
+    })
+    .transform((raw) => raw?.trim()),
   /** The rate-limit window, in seconds. Default 60. */
   BERTH_RATE_LIMIT_WINDOW_SECONDS: wholeNumber(60, 1, 86_400),
   /**
@@ -169,6 +193,11 @@ const checkedConfigSchema = configSchema.superRefine((values, context) => {
 /** Settings that are allowed but unwise, logged as warnings at start-up. */
 function warningsFor(values: z.output<typeof configSchema>): string[] {
   const warnings: string[] = [];
+  if (values.BERTH_RATE_LIMIT_REDIS_URL !== undefined && values.BERTH_RATE_LIMIT_REQUESTS === 0) {
+    warnings.push(
+      'BERTH_RATE_LIMIT_REDIS_URL is set but BERTH_RATE_LIMIT_REQUESTS is 0: there is no limit to share',
+    );
+  }
   const { BERTH_SHUTDOWN_DRAIN_MS: drain, BERTH_REQUEST_TIMEOUT_MS: request } = values;
   const deadline = values.BERTH_SHUTDOWN_TIMEOUT_MS;
   if (drain + request > deadline) {
@@ -180,7 +209,8 @@ function warningsFor(values: z.output<typeof configSchema>): string[] {
 }
 
 /** Variables whose values are never repeated in an error message or a log. */
-const SECRET_VARIABLES = new Set(['BERTH_API_KEYS']);
+// A Redis URL may carry a password.
+const SECRET_VARIABLES = new Set(['BERTH_API_KEYS', 'BERTH_RATE_LIMIT_REDIS_URL']);
 
 /** Every variable Berth reads, as .env.example documents them. */
 export const CONFIG_VARIABLES = Object.keys(configSchema.shape);
@@ -199,6 +229,8 @@ export interface Config {
   /** Requests per window per caller; 0 turns rate limiting off. */
   rateLimitRequests: number;
   rateLimitWindowMs: number;
+  /** The Redis through which replicas share rate-limit counts; undefined: each process counts its own. */
+  rateLimitRedisUrl: string | undefined;
   trustProxyHops: number;
   requestTimeoutMs: number;
   keepAliveTimeoutMs: number;
@@ -259,6 +291,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     corsOrigins: values.BERTH_CORS_ORIGINS,
     rateLimitRequests: values.BERTH_RATE_LIMIT_REQUESTS,
     rateLimitWindowMs: values.BERTH_RATE_LIMIT_WINDOW_SECONDS * 1000,
+    rateLimitRedisUrl: values.BERTH_RATE_LIMIT_REDIS_URL,
     trustProxyHops: values.BERTH_TRUST_PROXY_HOPS,
     requestTimeoutMs: values.BERTH_REQUEST_TIMEOUT_MS,
     keepAliveTimeoutMs: values.BERTH_KEEP_ALIVE_TIMEOUT_MS,

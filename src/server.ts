@@ -5,7 +5,9 @@ import { type Config, ConfigError, readConfig } from './config';
 import { loadOpenApiDocument } from './contract/openapi-document';
 import { RuleSetError } from './engine/rule-set';
 import { GracefulShutdown } from './http/graceful-shutdown';
+import { RedisConnection } from './http/redis-connection';
 import type { Readiness } from './http/routes/health';
+import { SharedRateLimitStore } from './http/shared-rate-limit-store';
 import { createLogger, type Logger } from './logger';
 import { Metrics } from './observability/metrics';
 import { OPENAPI_PATH, RULES_DIR } from './project-paths';
@@ -32,6 +34,11 @@ function main(): void {
 
   const readiness: Readiness = { ready: false, reason: 'the rules are still loading' };
   const advisor = loadAdvisorOrExit(logger);
+  // /readyz does not wait for Redis: without it each process counts its own limits and still answers.
+  const redis =
+    config.rateLimitRedisUrl === undefined || config.rateLimitRequests === 0
+      ? undefined
+      : new RedisConnection({ url: config.rateLimitRedisUrl, logger });
   const app = createApp({
     advisor,
     openApi: loadOpenApiDocument(OPENAPI_PATH),
@@ -41,6 +48,7 @@ function main(): void {
     cacheEntries: config.cacheEntries,
     metrics: new Metrics({ processMetrics: true }),
     settings: config,
+    rateLimitStore: redis === undefined ? undefined : new SharedRateLimitStore(redis),
   });
   const server = createServer(
     {
@@ -57,6 +65,7 @@ function main(): void {
     logger,
     drainMs: config.shutdownDrainMs,
     deadlineMs: config.shutdownTimeoutMs,
+    release: async () => redis?.close(),
   });
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.on(signal, () => {
@@ -68,6 +77,7 @@ function main(): void {
     logger.fatal(`cannot listen on port ${config.port}`, { error });
     void exitAfterFlush(logger, 1);
   });
+  redis?.connect();
   server.listen(config.port, () => {
     readiness.ready = true;
     readiness.reason = '';
@@ -80,7 +90,7 @@ function main(): void {
       rateLimit:
         config.rateLimitRequests === 0
           ? 'off'
-          : `${config.rateLimitRequests} per ${config.rateLimitWindowMs / 1000} s`,
+          : `${config.rateLimitRequests} per ${config.rateLimitWindowMs / 1000} s, ${redis === undefined ? 'counted in this process' : 'shared through Redis'}`,
       requestTimeoutMs: config.requestTimeoutMs,
       shutdownDrainMs: config.shutdownDrainMs,
       shutdownTimeoutMs: config.shutdownTimeoutMs,

@@ -2,31 +2,8 @@ import { Agent, createServer, request, type Server } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
 import { GracefulShutdown, SHUTDOWN_MESSAGES } from '../../src/http/graceful-shutdown';
 import type { Readiness } from '../../src/http/routes/health';
-import type { Logger } from '../../src/logger';
 import { send } from '../production/support/http-client';
-
-interface LogLine {
-  level: string;
-  message: string;
-  fields: Record<string, unknown>;
-}
-
-function recordingLogger(lines: LogLine[]): Logger {
-  const at =
-    (level: string) =>
-    (message: string, fields: Record<string, unknown> = {}) =>
-      lines.push({ level, message, fields });
-  const logger: Logger = {
-    debug: at('debug'),
-    info: at('info'),
-    warn: at('warn'),
-    error: at('error'),
-    fatal: at('fatal'),
-    child: () => logger,
-    flush: () => Promise.resolve(),
-  };
-  return logger;
-}
+import { type LogLine, recordingLogger } from '../support/recording-logger';
 
 /** An answer big enough to take several writes: 200 and a JSON document that says what it echoes. */
 const ANSWER = JSON.stringify({ status: 'ok', padding: 'x'.repeat(200_000) });

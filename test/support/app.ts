@@ -1,4 +1,5 @@
 import type { Express } from 'express';
+import type { Store } from 'express-rate-limit';
 import { createApp, type ServiceSettings } from '../../src/app';
 import { loadOpenApiDocument } from '../../src/contract/openapi-document';
 import { type Logger, silentLogger } from '../../src/logger';
@@ -15,6 +16,8 @@ export interface TestAppOptions extends Partial<ServiceSettings> {
   /** The metrics registry, to read what the app recorded; a fresh one by default. */
   metrics?: Metrics;
   ready?: boolean;
+  /** Where rate-limit counts live; this process's memory by default. */
+  rateLimitStore?: Store;
 }
 
 /**
@@ -22,7 +25,7 @@ export interface TestAppOptions extends Partial<ServiceSettings> {
  * no rate limit, no CORS, no request timeout; /metrics is served. Each option turns one of those on.
  */
 export function testApp(options: TestAppOptions = {}): Express {
-  const { cacheEntries, logger, metrics, ready, ...settings } = options;
+  const { cacheEntries, logger, metrics, ready, rateLimitStore, ...settings } = options;
   return createApp({
     advisor,
     openApi: loadOpenApiDocument(OPENAPI_PATH),
@@ -32,5 +35,6 @@ export function testApp(options: TestAppOptions = {}): Express {
     cacheEntries: cacheEntries ?? 64,
     metrics: metrics ?? new Metrics({ processMetrics: false }),
     settings,
+    rateLimitStore,
   });
 }
