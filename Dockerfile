@@ -8,7 +8,7 @@
 #
 # test/production/dockerfile.test.ts runs this file's steps (COPY and RUN) in a clean copy of the
 # repository and starts the result, so keep to the instructions it knows: ARG, FROM, WORKDIR, ENV, COPY,
-# RUN (shell form), USER, EXPOSE, HEALTHCHECK and CMD (exec form).
+# RUN (shell form), USER, EXPOSE, HEALTHCHECK, STOPSIGNAL and CMD (exec form).
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -38,5 +38,10 @@ EXPOSE 3000
 # Liveness only (/healthz); load balancers and Kubernetes should probe /readyz for readiness.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# node itself is PID 1 (no npm, no shell), so it receives SIGTERM and shuts down gracefully.
+# What docker stop, ECS and Kubernetes send first (Docker's default, stated here because Berth's graceful
+# shutdown depends on it): /readyz fails, Berth drains for BERTH_SHUTDOWN_DRAIN_MS and exits within
+# BERTH_SHUTDOWN_TIMEOUT_MS (25 s), inside the 30 s they wait before SIGKILL (ECS stopTimeout, Kubernetes
+# terminationGracePeriodSeconds).
+STOPSIGNAL SIGTERM
+# node itself is PID 1 (no npm, no shell), so it receives the signal and shuts down gracefully.
 CMD ["node", "dist/src/server.js"]

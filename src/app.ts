@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import type { Store } from 'express-rate-limit';
 import type { Advisor } from './advice/advisor';
 import { mcpRouter } from './clients/mcp/streamable-http';
 import { toolDefinitionRouter } from './clients/tool-definition-route';
@@ -40,6 +41,8 @@ export interface AppOptions {
    * keys, no CORS, no rate limit, no request timeout, no trusted proxy, no request bodies in the log.
    */
   settings?: Partial<ServiceSettings>;
+  /** Where rate-limit counts live, e.g. shared through Redis; this process's memory when absent. */
+  rateLimitStore?: Store;
 }
 
 export type ServiceSettings = Pick<
@@ -110,6 +113,7 @@ export function createApp(options: AppOptions): Express {
       windowMs: settings.rateLimitWindowMs,
       isOpen,
       logger: options.logger,
+      store: options.rateLimitStore,
     }),
   );
   app.use(requireApiKey(apiKeys, isOpen));

@@ -121,6 +121,30 @@ const configSchema = z.object({
    * Default 600; 0 turns rate limiting off.
    */
   BERTH_RATE_LIMIT_REQUESTS: wholeNumber(600, 0, 100_000_000),
+  /**
+   * A Redis (or Valkey) URL, `redis://` or `rediss://` (TLS), through which every replica shares the rate
+   * limit's counts. Default none: each process counts its own.
+   */
+  BERTH_RATE_LIMIT_REDIS_URL: z
+    .string()
+    .optional()
+    .superRefine((raw, context) => {
+      if (raw === undefined) return;
+      const allowed = 'must be a URL redis://[[user]:password@]host[:port][/database], or rediss://… for TLS';
+      let url: URL;
+      try {
+        url = new URL(raw.trim());
+      } catch {
+        context.addIssue({ code: 'custom', message: allowed });
+        return;
+      }
+      if ((url.protocol !== 'redis:' && url.protocol !== 'rediss:') || url.hostname === '') {
+        context.addIssue({ code: 'custom', message: allowed });
+      } else if (!/^\/?\d*$/.test(url.pathname)) {
+        context.addIssue({ code: 'custom', message: `${allowed}: the path, if any, is a database number` });
+      }
+    })
+    .transform((raw) => raw?.trim()),
   /** The rate-limit window, in seconds. Default 60. */
   BERTH_RATE_LIMIT_WINDOW_SECONDS: wholeNumber(60, 1, 86_400),
   /**
@@ -144,6 +168,13 @@ const configSchema = z.object({
    * before they kill the container).
    */
   BERTH_SHUTDOWN_TIMEOUT_MS: wholeNumber(25_000, 0, 600_000),
+  /**
+   * On SIGTERM or SIGINT, how long Berth keeps accepting connections (answering each with
+   * `Connection: close`, /readyz failing) before it stops listening, in milliseconds: the time a load
+   * balancer takes to notice. Part of BERTH_SHUTDOWN_TIMEOUT_MS, which counts from the same signal, so
+   * it must be shorter. Default 5000; 0 stops listening at once.
+   */
+  BERTH_SHUTDOWN_DRAIN_MS: wholeNumber(5000, 0, 600_000),
 });
 
 /**
@@ -155,8 +186,43 @@ const RETIRED_VARIABLES: Readonly<Record<string, string>> = {
     'the answer cache is bounded in bytes now, not in entries: set BERTH_CACHE_BYTES instead (default 33554432, 32 MiB; 0 turns the cache off)',
 };
 
+/**
+ * Checks between variables, once each is valid on its own: the drain is part of the shutdown deadline,
+ * so a drain as long as the deadline would cut the requests it accepted.
+ */
+const checkedConfigSchema = configSchema.superRefine((values, context) => {
+  const drain = values.BERTH_SHUTDOWN_DRAIN_MS;
+  const deadline = values.BERTH_SHUTDOWN_TIMEOUT_MS;
+  if (drain > 0 && drain >= deadline) {
+    context.addIssue({
+      code: 'custom',
+      path: ['BERTH_SHUTDOWN_DRAIN_MS'],
+      message: `(a drain of ${drain} ms) must be shorter than BERTH_SHUTDOWN_TIMEOUT_MS (${deadline} ms), which counts from the same signal and must leave time to answer the requests accepted during the drain; 0 turns the drain off`,
+    });
+  }
+});
+
+/** Settings that are allowed but unwise, logged as warnings at start-up. */
+function warningsFor(values: z.output<typeof configSchema>): string[] {
+  const warnings: string[] = [];
+  if (values.BERTH_RATE_LIMIT_REDIS_URL !== undefined && values.BERTH_RATE_LIMIT_REQUESTS === 0) {
+    warnings.push(
+      'BERTH_RATE_LIMIT_REDIS_URL is set but BERTH_RATE_LIMIT_REQUESTS is 0: there is no limit to share',
+    );
+  }
+  const { BERTH_SHUTDOWN_DRAIN_MS: drain, BERTH_REQUEST_TIMEOUT_MS: request } = values;
+  const deadline = values.BERTH_SHUTDOWN_TIMEOUT_MS;
+  if (drain + request > deadline) {
+    warnings.push(
+      `BERTH_SHUTDOWN_DRAIN_MS (${drain}) + BERTH_REQUEST_TIMEOUT_MS (${request}) is more than BERTH_SHUTDOWN_TIMEOUT_MS (${deadline}): a request accepted late in the drain may be cut by the shutdown deadline before its own timeout`,
+    );
+  }
+  return warnings;
+}
+
 /** Variables whose values are never repeated in an error message or a log. */
-const SECRET_VARIABLES = new Set(['BERTH_API_KEYS']);
+// A Redis URL may carry a password.
+const SECRET_VARIABLES = new Set(['BERTH_API_KEYS', 'BERTH_RATE_LIMIT_REDIS_URL']);
 
 /** Every variable Berth reads, as .env.example documents them. */
 export const CONFIG_VARIABLES = Object.keys(configSchema.shape);
@@ -175,10 +241,16 @@ export interface Config {
   /** Requests per window per caller; 0 turns rate limiting off. */
   rateLimitRequests: number;
   rateLimitWindowMs: number;
+  /** The Redis through which replicas share rate-limit counts; undefined: each process counts its own. */
+  rateLimitRedisUrl: string | undefined;
   trustProxyHops: number;
   requestTimeoutMs: number;
   keepAliveTimeoutMs: number;
   shutdownTimeoutMs: number;
+  /** How long after the signal Berth keeps accepting connections; part of shutdownTimeoutMs. */
+  shutdownDrainMs: number;
+  /** Allowed but unwise combinations of values, logged at start-up. */
+  warnings: string[];
   /** BERTH_* variables that are set but that Berth does not read (a typo, usually); logged at start-up. */
   unknownVariables: string[];
   /** Variables that are set but that Berth no longer reads, each with what to set instead; logged at start-up. */
@@ -209,14 +281,18 @@ export function readConfig(env: Record<string, string | undefined>): Config {
   const set = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
-  const parsed = configSchema.safeParse(set);
+  const parsed = checkedConfigSchema.safeParse(set);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const variable = String(issue.path[0]);
         return {
           variable,
-          received: SECRET_VARIABLES.has(variable) ? '(hidden)' : JSON.stringify(set[variable]),
+          received: SECRET_VARIABLES.has(variable)
+            ? '(hidden)'
+            : variable in set
+              ? JSON.stringify(set[variable])
+              : '(not set)',
           message: issue.message,
         };
       }),
@@ -234,10 +310,13 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     corsOrigins: values.BERTH_CORS_ORIGINS,
     rateLimitRequests: values.BERTH_RATE_LIMIT_REQUESTS,
     rateLimitWindowMs: values.BERTH_RATE_LIMIT_WINDOW_SECONDS * 1000,
+    rateLimitRedisUrl: values.BERTH_RATE_LIMIT_REDIS_URL,
     trustProxyHops: values.BERTH_TRUST_PROXY_HOPS,
     requestTimeoutMs: values.BERTH_REQUEST_TIMEOUT_MS,
     keepAliveTimeoutMs: values.BERTH_KEEP_ALIVE_TIMEOUT_MS,
     shutdownTimeoutMs: values.BERTH_SHUTDOWN_TIMEOUT_MS,
+    shutdownDrainMs: values.BERTH_SHUTDOWN_DRAIN_MS,
+    warnings: warningsFor(values),
     unknownVariables: Object.keys(set).filter(
       (name) => name.startsWith('BERTH_') && !CONFIG_VARIABLES.includes(name) && !(name in RETIRED_VARIABLES),
     ),

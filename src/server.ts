@@ -1,11 +1,13 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import { Server as NetServer } from 'node:net';
+import { createServer } from 'node:http';
 import { Advisor } from './advice/advisor';
 import { createApp } from './app';
 import { type Config, ConfigError, readConfig } from './config';
 import { loadOpenApiDocument } from './contract/openapi-document';
 import { RuleSetError } from './engine/rule-set';
+import { GracefulShutdown } from './http/graceful-shutdown';
+import { RedisConnection } from './http/redis-connection';
 import type { Readiness } from './http/routes/health';
+import { SharedRateLimitStore } from './http/shared-rate-limit-store';
 import { createLogger, type Logger } from './logger';
 import { Metrics } from './observability/metrics';
 import { OPENAPI_PATH, RULES_DIR } from './project-paths';
@@ -31,9 +33,15 @@ function main(): void {
   for (const { variable, instead } of config.retiredVariables) {
     logger.warn(`${variable} is set but Berth no longer reads it: ${instead}`);
   }
+  for (const warning of config.warnings) logger.warn(warning);
 
   const readiness: Readiness = { ready: false, reason: 'the rules are still loading' };
   const advisor = loadAdvisorOrExit(logger);
+  // /readyz does not wait for Redis: without it each process counts its own limits and still answers.
+  const redis =
+    config.rateLimitRedisUrl === undefined || config.rateLimitRequests === 0
+      ? undefined
+      : new RedisConnection({ url: config.rateLimitRedisUrl, logger });
   const app = createApp({
     advisor,
     openApi: loadOpenApiDocument(OPENAPI_PATH),
@@ -43,6 +51,7 @@ function main(): void {
     cacheBytes: config.cacheBytes,
     metrics: new Metrics({ processMetrics: true }),
     settings: config,
+    rateLimitStore: redis === undefined ? undefined : new SharedRateLimitStore(redis),
   });
   const server = createServer(
     {
@@ -54,14 +63,24 @@ function main(): void {
     app,
   );
   server.keepAliveTimeout = config.keepAliveTimeoutMs;
-  const shutdown = gracefulShutdown(server, readiness, logger, config.shutdownTimeoutMs);
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  const shutdown = new GracefulShutdown(server, {
+    readiness,
+    logger,
+    drainMs: config.shutdownDrainMs,
+    deadlineMs: config.shutdownTimeoutMs,
+    release: async () => redis?.close(),
+  });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      void shutdown.begin(signal).exitCode.then((code) => exitAfterFlush(logger, code));
+    });
+  }
 
   server.once('error', (error) => {
     logger.fatal(`cannot listen on port ${config.port}`, { error });
     void exitAfterFlush(logger, 1);
   });
+  redis?.connect();
   server.listen(config.port, () => {
     readiness.ready = true;
     readiness.reason = '';
@@ -74,8 +93,9 @@ function main(): void {
       rateLimit:
         config.rateLimitRequests === 0
           ? 'off'
-          : `${config.rateLimitRequests} per ${config.rateLimitWindowMs / 1000} s`,
+          : `${config.rateLimitRequests} per ${config.rateLimitWindowMs / 1000} s, ${redis === undefined ? 'counted in this process' : 'shared through Redis'}`,
       requestTimeoutMs: config.requestTimeoutMs,
+      shutdownDrainMs: config.shutdownDrainMs,
       shutdownTimeoutMs: config.shutdownTimeoutMs,
     });
   });
@@ -104,79 +124,6 @@ function loadAdvisorOrExit(logger: Logger): Advisor {
     });
     process.exit(1);
   }
-}
-
-/** How long after the signal idle connections are closed: enough to read requests already sent on them. */
-const UNREAD_REQUEST_GRACE_MS = 100;
-
-/**
- * What SIGTERM and SIGINT do: readiness turns false, the server stops accepting connections and closes
- * the idle ones, every request in flight is answered (with `Connection: close`, so no connection is kept
- * for another), and the process exits 0 once the last connection closes. If requests are still in
- * flight `deadlineMs` after the signal, their connections are cut and the process exits 1.
- */
-function gracefulShutdown(
-  server: Server,
-  readiness: Readiness,
-  logger: Logger,
-  deadlineMs: number,
-): (signal: string) => void {
-  const inFlight = new Set<ServerResponse>();
-  let draining = false;
-  server.on('request', (_req, res: ServerResponse) => {
-    inFlight.add(res);
-    if (draining) res.setHeader('Connection', 'close');
-    res.once('close', () => {
-      inFlight.delete(res);
-      // A keep-alive connection whose answer was already under way when shutdown began is idle now.
-      if (draining) setImmediate(() => server.closeIdleConnections());
-    });
-  });
-
-  return (signal) => {
-    if (draining) {
-      logger.warn(`${signal} received while already shutting down`, { inFlight: inFlight.size });
-      return;
-    }
-    draining = true;
-    readiness.ready = false;
-    readiness.reason = 'shutting down';
-    logger.info('shutting down: accepting no new connections, finishing the requests in flight', {
-      signal,
-      inFlight: inFlight.size,
-      deadlineMs,
-    });
-    for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
-    let exiting = false;
-    const exit = (code: 0 | 1) => {
-      if (exiting) return;
-      exiting = true;
-      if (code === 0) logger.info('shut down: every request was answered', { signal });
-      void exitAfterFlush(logger, code);
-    };
-    const deadline = setTimeout(() => {
-      const unanswered = inFlight.size;
-      if (unanswered > 0) {
-        logger.error('shutdown deadline passed: closing connections with requests still in flight', {
-          signal,
-          inFlight: unanswered,
-          deadlineMs,
-        });
-      }
-      server.closeAllConnections();
-      exit(unanswered > 0 ? 1 : 0);
-    }, deadlineMs);
-    // Stop listening, but without http.Server#close(), which would also close every idle connection at
-    // once: a connection whose request has arrived but not been read yet looks idle, and would be reset.
-    // The idle ones are closed a moment later instead, once those requests are being answered.
-    Reflect.apply(NetServer.prototype.close, server, [
-      () => {
-        clearTimeout(deadline);
-        exit(0);
-      },
-    ]);
-    setTimeout(() => server.closeIdleConnections(), UNREAD_REQUEST_GRACE_MS);
-  };
 }
 
 /** Exits once the log lines written so far are out, so the last of them (the reason) is not lost. */

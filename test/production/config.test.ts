@@ -41,10 +41,13 @@ describe('readConfig', () => {
         corsOrigins: [],
         rateLimitRequests: 600,
         rateLimitWindowMs: 60_000,
+        rateLimitRedisUrl: undefined,
         trustProxyHops: 0,
         requestTimeoutMs: 10_000,
         keepAliveTimeoutMs: 65_000,
         shutdownTimeoutMs: 25_000,
+        shutdownDrainMs: 5000,
+        warnings: [],
         unknownVariables: [],
         retiredVariables: [],
       });
@@ -71,7 +74,27 @@ describe('readConfig', () => {
         want: { rateLimitRequests: 0, rateLimitWindowMs: 1000 },
       },
       { given: { BERTH_TRUST_PROXY_HOPS: '1' }, want: { trustProxyHops: 1 } },
-      { given: { BERTH_SHUTDOWN_TIMEOUT_MS: '0' }, want: { shutdownTimeoutMs: 0 } },
+      {
+        given: { BERTH_RATE_LIMIT_REDIS_URL: ' redis://berth-rl.abc123.0001.use1.cache.amazonaws.com:6379 ' },
+        want: { rateLimitRedisUrl: 'redis://berth-rl.abc123.0001.use1.cache.amazonaws.com:6379' },
+      },
+      {
+        given: {
+          BERTH_RATE_LIMIT_REDIS_URL:
+            'rediss://:token@master.berth-rl.abc123.use1.cache.amazonaws.com:6379/0',
+        },
+        want: {
+          rateLimitRedisUrl: 'rediss://:token@master.berth-rl.abc123.use1.cache.amazonaws.com:6379/0',
+        },
+      },
+      {
+        given: { BERTH_SHUTDOWN_TIMEOUT_MS: '0', BERTH_SHUTDOWN_DRAIN_MS: '0' },
+        want: { shutdownTimeoutMs: 0, shutdownDrainMs: 0 },
+      },
+      {
+        given: { BERTH_SHUTDOWN_TIMEOUT_MS: '3000', BERTH_SHUTDOWN_DRAIN_MS: '2000' },
+        want: { shutdownTimeoutMs: 3000, shutdownDrainMs: 2000 },
+      },
       {
         given: { BERTH_API_KEY: 'typo-0123456789abc' },
         want: { apiKeys: [], unknownVariables: ['BERTH_API_KEY'] },
@@ -142,6 +165,52 @@ describe('readConfig', () => {
       },
     );
 
+    describe('when the drain period is not shorter than the shutdown deadline', () => {
+      const cases: { given: Record<string, string>; received: string; drain: number }[] = [
+        { given: { BERTH_SHUTDOWN_TIMEOUT_MS: '3000' }, received: '(not set)', drain: 5000 },
+        {
+          given: { BERTH_SHUTDOWN_TIMEOUT_MS: '3000', BERTH_SHUTDOWN_DRAIN_MS: '3000' },
+          received: '"3000"',
+          drain: 3000,
+        },
+        {
+          given: { BERTH_SHUTDOWN_TIMEOUT_MS: '0', BERTH_SHUTDOWN_DRAIN_MS: '1' },
+          received: '"1"',
+          drain: 1,
+        },
+      ];
+
+      it.each(cases)(
+        'names BERTH_SHUTDOWN_DRAIN_MS and the deadline, given $given',
+        ({ given, received, drain }) => {
+          expect(problemsOf(given)).toEqual([
+            {
+              variable: 'BERTH_SHUTDOWN_DRAIN_MS',
+              received,
+              message: expect.stringContaining(
+                `(a drain of ${drain} ms) must be shorter than BERTH_SHUTDOWN_TIMEOUT_MS (${given.BERTH_SHUTDOWN_TIMEOUT_MS} ms)`,
+              ),
+            },
+          ]);
+        },
+      );
+    });
+
+    describe('when BERTH_RATE_LIMIT_REDIS_URL is not a Redis URL', () => {
+      it.each(['cache.internal:6379', 'http://cache.internal:6379', 'redis://:pw@cache.internal/cache'])(
+        'says what is allowed and hides the value, which may hold a password, given %s',
+        (url) => {
+          expect(problemsOf({ BERTH_RATE_LIMIT_REDIS_URL: url })).toEqual([
+            {
+              variable: 'BERTH_RATE_LIMIT_REDIS_URL',
+              received: '(hidden)',
+              message: expect.stringContaining('must be a URL redis://'),
+            },
+          ]);
+        },
+      );
+    });
+
     it('reports every bad variable at once', () => {
       expect(problemsOf({ PORT: 'x', BERTH_LOG_LEVEL: 'loud' }).map((problem) => problem.variable)).toEqual([
         'PORT',
@@ -169,6 +238,32 @@ describe('readConfig', () => {
         expect(message).not.toContain('short');
         expect(message).not.toContain('long-enough-key');
       });
+    });
+  });
+
+  describe('when a request accepted at the end of the drain could outlast the shutdown deadline', () => {
+    it('warns, naming the three variables', () => {
+      const { warnings } = readConfig({
+        BERTH_SHUTDOWN_DRAIN_MS: '5000',
+        BERTH_REQUEST_TIMEOUT_MS: '30000',
+        BERTH_SHUTDOWN_TIMEOUT_MS: '25000',
+      });
+      expect(warnings).toEqual([
+        expect.stringMatching(
+          /^BERTH_SHUTDOWN_DRAIN_MS \(5000\) \+ BERTH_REQUEST_TIMEOUT_MS \(30000\) is more than BERTH_SHUTDOWN_TIMEOUT_MS \(25000\)/,
+        ),
+      ]);
+    });
+  });
+
+  describe('when a Redis URL is set but the rate limit is off', () => {
+    it('warns that there is nothing to share', () => {
+      expect(
+        readConfig({ BERTH_RATE_LIMIT_REDIS_URL: 'redis://cache.internal', BERTH_RATE_LIMIT_REQUESTS: '0' })
+          .warnings,
+      ).toEqual([
+        expect.stringContaining('BERTH_RATE_LIMIT_REDIS_URL is set but BERTH_RATE_LIMIT_REQUESTS is 0'),
+      ]);
     });
   });
 

@@ -88,6 +88,8 @@ describe('the Dockerfile', () => {
       expect(image.runs).toEqual([]);
       expect(image.healthcheck).toBeDefined();
       expect(image.cmd?.[0]).toBe('node');
+      // Berth's graceful shutdown is on SIGTERM (src/http/graceful-shutdown.ts).
+      expect(image.stopSignal).toBe('SIGTERM');
     });
 
     it('holds the production dependencies only, as the lockfile marks them', () => {
@@ -132,6 +134,7 @@ describe('the Dockerfile', () => {
         }),
       ).not.toThrow();
 
+      // The image's STOPSIGNAL, as docker stop sends it, with the default drain period.
       server.child.kill('SIGTERM');
       expect(await server.exited).toEqual({ code: 0, signal: null });
       expect(server.logLines()[0]).toMatchObject({ level: 'info', msg: 'Berth is listening' });

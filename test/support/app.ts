@@ -1,4 +1,5 @@
 import type { Express } from 'express';
+import type { Store } from 'express-rate-limit';
 import { createApp, type ServiceSettings } from '../../src/app';
 import { loadOpenApiDocument } from '../../src/contract/openapi-document';
 import { type Logger, silentLogger } from '../../src/logger';
@@ -16,6 +17,8 @@ export interface TestAppOptions extends Partial<ServiceSettings> {
   /** The metrics registry, to read what the app recorded; a fresh one by default. */
   metrics?: Metrics;
   ready?: boolean;
+  /** Where rate-limit counts live; this process's memory by default. */
+  rateLimitStore?: Store;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface TestAppOptions extends Partial<ServiceSettings> {
  * no rate limit, no CORS, no request timeout; /metrics is served. Each option turns one of those on.
  */
 export function testApp(options: TestAppOptions = {}): Express {
-  const { cacheBytes, logger, metrics, ready, ...settings } = options;
+  const { cacheBytes, logger, metrics, ready, rateLimitStore, ...settings } = options;
   return createApp({
     advisor,
     openApi: loadOpenApiDocument(OPENAPI_PATH),
@@ -33,5 +36,6 @@ export function testApp(options: TestAppOptions = {}): Express {
     cacheBytes: cacheBytes ?? 4 * 1024 * 1024,
     metrics: metrics ?? new Metrics({ processMetrics: false }),
     settings,
+    rateLimitStore,
   });
 }

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
 import type { Logger } from '../../logger';
 import { TooManyRequestsProblem } from '../problem';
 import { contextOf } from './request-context';
@@ -11,10 +11,12 @@ export interface RateLimitOptions {
   /** Paths never limited: the probes, the docs, /metrics (see api-key.ts's openPaths). */
   isOpen: (path: string) => boolean;
   logger: Logger;
+  /** Where the counts live; this process's memory when absent (see shared-rate-limit-store.ts for Redis). */
+  store?: Store;
 }
 
 /**
- * Limits each caller to `requests` per window, in this process's memory: a caller is its API key when it
+ * Limits each caller to `requests` per window, in this process's memory or in the store given: a caller is its API key when it
  * sends a valid one (so callers behind one proxy do not share a quota), its client address otherwise
  * (IPv6 addresses by /56, as express-rate-limit advises). Over the limit, a 429 problem with
  * Retry-After; every answer carries the draft-8 RateLimit and RateLimit-Policy headers.
@@ -26,6 +28,7 @@ export function rateLimitByCaller(options: RateLimitOptions): RequestHandler {
     limit: options.requests,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    store: options.store,
     skip: (req) => options.isOpen(req.path),
     keyGenerator: (req) => {
       const apiKeyId = contextOf(req)?.apiKeyId;

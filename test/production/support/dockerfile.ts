@@ -25,6 +25,8 @@ export interface Stage {
   user: string | undefined;
   healthcheck: string[] | undefined;
   cmd: string[] | undefined;
+  /** The signal `docker stop` (and ECS, which does the same) sends; Docker's default is SIGTERM. */
+  stopSignal: string | undefined;
   exposed: string[];
   /** The RUN commands, in order. */
   runs: string[];
@@ -179,6 +181,7 @@ export function build(instructions: Instruction[], options: BuildOptions): Stage
           user: undefined,
           healthcheck: undefined,
           cmd: undefined,
+          stopSignal: undefined,
           exposed: [],
           runs: [],
         });
@@ -236,6 +239,9 @@ export function build(instructions: Instruction[], options: BuildOptions): Stage
       }
       case 'USER':
         current(keyword).user = raw;
+        break;
+      case 'STOPSIGNAL':
+        current(keyword).stopSignal = raw;
         break;
       case 'EXPOSE':
         current(keyword).exposed.push(...raw.split(/\s+/));
