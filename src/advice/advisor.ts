@@ -83,10 +83,7 @@ export class Advisor {
       ruleSet.manifest.scoring,
     );
     this.designer = new Designer(forAllPlatforms('design'), ruleSet.awsAccessActions);
-    const costFit = perPlatform('cost-fit');
-    this.costFit = new CostFit(
-      new Map(ruleSet.platforms.map((platform) => [platform.id, costFit.engineFor(platform.id)])),
-    );
+    this.costFit = new CostFit(rulesOf('cost-fit'), ruleSet.platforms);
     this.catalogueOrder = ruleSet.platforms.map((platform) => platform.id);
   }
 

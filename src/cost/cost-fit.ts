@@ -1,7 +1,9 @@
-import type { PlatformId } from '../catalogue/platform-catalogue';
+import type { Platform, PlatformId } from '../catalogue/platform-catalogue';
+import { COST_SENSITIVITIES } from '../contract/workload-schema';
 import type { CostFact } from '../engine/facts';
 import { type PlatformEvaluation, verdictOf } from '../engine/platform-evaluation';
-import type { RulesEngine } from '../engine/rules-engine';
+import type { LoadedRule } from '../engine/rule-set';
+import { RulesEngine } from '../engine/rules-engine';
 import type { MonthlyCost } from './monthly-cost';
 import { round2 } from './usage';
 
@@ -15,7 +17,22 @@ export type CostFitVerdict = Pick<PlatformEvaluation, 'fired' | 'scoreReasons' |
  * the verdicts come back, by platform, for the caller to rescore with.
  */
 export class CostFit {
-  constructor(private readonly engines: ReadonlyMap<string, RulesEngine>) {}
+  /**
+   * One engine per platform and cost sensitivity, each specialized to both: the cost-fit rules are mostly
+   * about one sensitivity each, so a request evaluates only the two or three of its own.
+   */
+  private readonly engines = new Map<string, RulesEngine>();
+
+  constructor(rules: readonly LoadedRule[], platforms: readonly Platform[]) {
+    for (const platform of platforms) {
+      for (const sensitivity of COST_SENSITIVITIES) {
+        this.engines.set(
+          engineKey(platform.id, sensitivity),
+          new RulesEngine(rules, { platform }, new Map([[SENSITIVITY_PATH, sensitivity]])),
+        );
+      }
+    }
+  }
 
   async judge(
     eligible: readonly PlatformEvaluation[],
@@ -31,7 +48,9 @@ export class CostFit {
     if (cheapest === undefined || !Number.isFinite(cheapest.total)) return verdicts;
     for (const evaluation of eligible) {
       const monthly = costs.get(evaluation.platform.id)?.total;
-      const engine = this.engines.get(evaluation.platform.id);
+      const engine = this.engines.get(
+        engineKey(evaluation.platform.id, evaluation.facts.workload.cost.sensitivity),
+      );
       if (monthly === undefined || engine === undefined) continue;
       const ratio =
         cheapest.total > 0 ? monthly / cheapest.total : monthly > 0 ? Number.POSITIVE_INFINITY : 1;
@@ -49,4 +68,11 @@ export class CostFit {
     }
     return verdicts;
   }
+}
+
+/** The request field the cost-fit engines are specialized to, as rule-specialization.ts keys it. */
+const SENSITIVITY_PATH = 'workload:$.cost.sensitivity';
+
+function engineKey(platformId: PlatformId, sensitivity: string): string {
+  return `${platformId}|${sensitivity}`;
 }

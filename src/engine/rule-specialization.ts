@@ -34,30 +34,45 @@ function isCondition(node: ConditionNode): node is Condition {
   return 'operator' in node;
 }
 
+/**
+ * Values of single fact paths that never change for an engine, keyed `fact:path` ("workload:$.cost.
+ * sensitivity"), for engines built for one value of a request field.
+ */
+export type StaticPaths = ReadonlyMap<string, unknown>;
+
 /** Returns the node with every static condition decided: true or false when the whole node is decided. */
 export function specialize(
   node: ConditionNode,
   staticFacts: Readonly<Record<string, unknown>>,
+  staticPaths: StaticPaths = new Map(),
 ): ConditionNode | boolean {
   if (isCondition(node)) {
     let value = node.value;
     if (isFactReference(value) && value.fact in staticFacts)
       value = resolveFactPath(staticFacts[value.fact], value.path);
-    if (!(node.fact in staticFacts)) return value === node.value ? node : { ...node, value };
+    else if (isFactReference(value) && staticPaths.has(`${value.fact}:${value.path}`))
+      value = staticPaths.get(`${value.fact}:${value.path}`);
+    const pathKey = `${node.fact}:${node.path}`;
+    const isStatic = node.fact in staticFacts || staticPaths.has(pathKey);
+    if (!isStatic) return value === node.value ? node : { ...node, value };
     if (isFactReference(value)) return node;
     const operator = operators.get(node.operator);
     if (operator === null || operator === undefined) throw new Error(`unknown operator ${node.operator}`);
-    return operator.evaluate(resolveFactPath(staticFacts[node.fact], node.path), value);
+    const factValue =
+      node.fact in staticFacts
+        ? resolveFactPath(staticFacts[node.fact], node.path)
+        : staticPaths.get(pathKey);
+    return operator.evaluate(factValue, value);
   }
   if ('not' in node) {
-    const inner = specialize(node.not, staticFacts);
+    const inner = specialize(node.not, staticFacts, staticPaths);
     return typeof inner === 'boolean' ? !inner : { not: inner };
   }
   const isAll = 'all' in node;
   const children = isAll ? node.all : node.any;
   const kept: ConditionNode[] = [];
   for (const child of children) {
-    const result = specialize(child, staticFacts);
+    const result = specialize(child, staticFacts, staticPaths);
     if (result === !isAll) return !isAll;
     if (typeof result !== 'boolean') kept.push(result);
   }
@@ -69,8 +84,9 @@ export function specialize(
 export function specializeTopLevel(
   conditions: ConditionNode,
   staticFacts: Readonly<Record<string, unknown>>,
+  staticPaths: StaticPaths = new Map(),
 ): { all: ConditionNode[] } | { any: ConditionNode[] } | { not: ConditionNode } | boolean {
-  const result = specialize(conditions, staticFacts);
+  const result = specialize(conditions, staticFacts, staticPaths);
   if (typeof result === 'boolean') return result;
   return isCondition(result) ? { all: [result] } : result;
 }

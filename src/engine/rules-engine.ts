@@ -5,28 +5,33 @@ import { resolveFactPath } from './fact-path';
 import type { CostFitFacts, Facts } from './facts';
 import { fieldsRead } from './fields-read';
 import type { LoadedRule } from './rule-set';
-import { type ConditionNode, specializeTopLevel } from './rule-specialization';
+import { type ConditionNode, type StaticPaths, specializeTopLevel } from './rule-specialization';
 
 /** A rule whose conditions held, with its event (type and params) resolved against the facts. */
 export type FiredRule = FiredEvent & { rule: LoadedRule };
 
 /**
  * One json-rules-engine Engine holding one engine's rules, built once at start-up and reused for every
- * evaluation. `staticFacts` are facts that never change for this engine (the platform it judges): rules are
- * specialized to them once (see rule-specialization.ts). Undefined facts throw (json-rules-engine's strict
- * default); fired rules come back in a fixed order (priority, then load order) so the same facts always
- * give the same answer.
+ * evaluation. `staticFacts` are facts that never change for this engine (the platform it judges) and
+ * `staticPaths` request fields it is built for one value of (a cost sensitivity): rules are specialized
+ * to them once (see rule-specialization.ts). Undefined facts throw (json-rules-engine's strict default);
+ * fired rules come back in a fixed order (priority, then load order) so the same facts always give the
+ * same answer.
  */
 export class RulesEngine {
   private readonly engine: Engine;
   private readonly rulesByName: Map<string, { rule: LoadedRule; order: number }>;
   private readonly fieldsByRule = new Map<string, ReadonlySet<string>>();
 
-  constructor(rules: readonly LoadedRule[], staticFacts: Readonly<Partial<Facts>> = {}) {
+  constructor(
+    rules: readonly LoadedRule[],
+    staticFacts: Readonly<Partial<Facts>> = {},
+    staticPaths: StaticPaths = new Map(),
+  ) {
     this.engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolveFactPath });
     this.rulesByName = new Map();
     rules.forEach((rule, order) => {
-      const conditions = specializeTopLevel(rule.conditions as ConditionNode, staticFacts);
+      const conditions = specializeTopLevel(rule.conditions as ConditionNode, staticFacts, staticPaths);
       if (conditions === false) return;
       this.rulesByName.set(rule.name, { rule, order });
       this.fieldsByRule.set(rule.name, fieldsRead(conditions));
