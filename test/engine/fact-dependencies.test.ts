@@ -15,6 +15,8 @@ import { RULES_DIR } from '../../src/project-paths';
 import { isRecord } from '../../src/shared/json-value';
 import { workloadRequest } from '../properties/arbitraries';
 
+/** Thousands of generated workloads take a minute on a quiet 2-core machine, several when it is busy. */
+const PROPERTY_TIMEOUT_MS = 600_000;
 /**
  * facts.ts lists the request fields each derived fact is computed from; the what-if search skips changes
  * that touch none of a blocker's fields, so a missing source would hide a suggestion. Here one field of a
@@ -58,62 +60,70 @@ const validWorkload = workloadRequest
   .map((validation) => (validation.ok ? validation.workload : (undefined as never)));
 
 describe('the request fields derived facts are listed as computed from', () => {
-  it('are every field that changes them: changing another field leaves them as they were', () => {
-    fc.assert(
-      fc.property(validWorkload, validWorkload, fc.nat(), (subject, donor, pick) => {
-        const paths = [...new Set([...leafPaths(subject), ...leafPaths(donor)])].sort();
-        const path = paths[pick % paths.length] as string;
-        const validation = validateWorkload(withField(subject, path, valueAt(donor, path.split('.'))));
-        if (!validation.ok) return;
-        const changed = validation.workload;
-        for (const platform of ruleSet.platforms) {
-          for (const costChoice of [undefined, 'arm64'] as const) {
-            const before = buildFacts(subject, platform, sizer, costChoice);
-            const after = buildFacts(changed, platform, sizer, costChoice);
-            for (const [field, sources] of Object.entries(RUNTIME_SOURCES)) {
-              if (touchesAny(path, new Set(sources))) continue;
-              const name = field as keyof Runtime;
-              expect({ platform: platform.id, path, field, value: after.runtime[name] }).toEqual({
-                platform: platform.id,
-                path,
-                field,
-                value: before.runtime[name],
-              });
+  it(
+    'are every field that changes them: changing another field leaves them as they were',
+    () => {
+      fc.assert(
+        fc.property(validWorkload, validWorkload, fc.nat(), (subject, donor, pick) => {
+          const paths = [...new Set([...leafPaths(subject), ...leafPaths(donor)])].sort();
+          const path = paths[pick % paths.length] as string;
+          const validation = validateWorkload(withField(subject, path, valueAt(donor, path.split('.'))));
+          if (!validation.ok) return;
+          const changed = validation.workload;
+          for (const platform of ruleSet.platforms) {
+            for (const costChoice of [undefined, 'arm64'] as const) {
+              const before = buildFacts(subject, platform, sizer, costChoice);
+              const after = buildFacts(changed, platform, sizer, costChoice);
+              for (const [field, sources] of Object.entries(RUNTIME_SOURCES)) {
+                if (touchesAny(path, new Set(sources))) continue;
+                const name = field as keyof Runtime;
+                expect({ platform: platform.id, path, field, value: after.runtime[name] }).toEqual({
+                  platform: platform.id,
+                  path,
+                  field,
+                  value: before.runtime[name],
+                });
+              }
+              if (!touchesAny(path, new Set(TASK_SIZE_SOURCES)))
+                expect({ platform: platform.id, path, taskSize: after.taskSize }).toEqual({
+                  platform: platform.id,
+                  path,
+                  taskSize: before.taskSize,
+                });
             }
-            if (!touchesAny(path, new Set(TASK_SIZE_SOURCES)))
-              expect({ platform: platform.id, path, taskSize: after.taskSize }).toEqual({
-                platform: platform.id,
-                path,
-                taskSize: before.taskSize,
-              });
           }
-        }
-      }),
-      { seed: 1202, numRuns: 600 },
-    );
-  });
+        }),
+        { seed: 1202, numRuns: 600 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });
 
 describe('platforms with the same runtime key for a field', () => {
-  it('get the same value of that field for any workload and cost choice', () => {
-    fc.assert(
-      fc.property(validWorkload, fc.constantFrom(undefined, 'arm64' as const), (subject, costChoice) => {
-        for (const field of PLATFORM_RUNTIME_FIELDS) {
-          const valueByKey = new Map<string, unknown>();
-          for (const platform of ruleSet.platforms) {
-            const key = platformRuntimeKey(platform, field);
-            const value = buildFacts(subject, platform, sizer, costChoice).runtime[field];
-            if (!valueByKey.has(key)) valueByKey.set(key, value);
-            expect({ field, key, platform: platform.id, value }).toEqual({
-              field,
-              key,
-              platform: platform.id,
-              value: valueByKey.get(key),
-            });
+  it(
+    'get the same value of that field for any workload and cost choice',
+    () => {
+      fc.assert(
+        fc.property(validWorkload, fc.constantFrom(undefined, 'arm64' as const), (subject, costChoice) => {
+          for (const field of PLATFORM_RUNTIME_FIELDS) {
+            const valueByKey = new Map<string, unknown>();
+            for (const platform of ruleSet.platforms) {
+              const key = platformRuntimeKey(platform, field);
+              const value = buildFacts(subject, platform, sizer, costChoice).runtime[field];
+              if (!valueByKey.has(key)) valueByKey.set(key, value);
+              expect({ field, key, platform: platform.id, value }).toEqual({
+                field,
+                key,
+                platform: platform.id,
+                value: valueByKey.get(key),
+              });
+            }
           }
-        }
-      }),
-      { seed: 1203, numRuns: 400 },
-    );
-  });
+        }),
+        { seed: 1203, numRuns: 400 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });

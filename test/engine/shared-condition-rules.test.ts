@@ -12,6 +12,8 @@ import { SharedConditionRules } from '../../src/engine/shared-condition-rules';
 import { RULES_DIR } from '../../src/project-paths';
 import { workloadRequest } from '../properties/arbitraries';
 
+/** Thousands of generated workloads take a minute on a quiet 2-core machine, several when it is busy. */
+const PROPERTY_TIMEOUT_MS = 600_000;
 /**
  * The shared evaluation (each distinct condition once for all platforms) is an optimization of the
  * per-platform one (one engine per platform): for any workload, both must fire the same rules with the
@@ -58,35 +60,43 @@ describe.each<EngineName>(['platform-fit', 'design'])('the %s rules, shared acro
     expect(shared.conditionCount).toBeLessThan(perPlatformRuleCount);
   });
 
-  it('fire, for every platform and any workload, the rules one engine per platform fires, with the same params', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        workload,
-        fc.constantFrom<Architecture | undefined>(undefined, 'arm64'),
-        async (subject, costChoice) => {
-          const facts = everyPlatformsFacts(subject, costChoice);
-          expect(firedAsData(await shared.run(facts, everyPlatform))).toEqual(
-            firedAsData(await perPlatform.run(facts, everyPlatform)),
-          );
-        },
-      ),
-      { seed: SEED, numRuns: 250 },
-    );
-  });
+  it(
+    'fire, for every platform and any workload, the rules one engine per platform fires, with the same params',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          workload,
+          fc.constantFrom<Architecture | undefined>(undefined, 'arm64'),
+          async (subject, costChoice) => {
+            const facts = everyPlatformsFacts(subject, costChoice);
+            expect(firedAsData(await shared.run(facts, everyPlatform))).toEqual(
+              firedAsData(await perPlatform.run(facts, everyPlatform)),
+            );
+          },
+        ),
+        { seed: SEED, numRuns: 2000 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });
 
 describe('the advisor with shared conditions', () => {
   const sharedAdvisor = new Advisor(ruleSet);
   const referenceAdvisor = new Advisor(ruleSet, { evaluation: 'per-platform' });
 
-  it('gives the same answer bytes as the per-platform reference, for any workload', async () => {
-    await fc.assert(
-      fc.asyncProperty(workload, async (subject) => {
-        expect(JSON.stringify(await sharedAdvisor.advise(subject))).toBe(
-          JSON.stringify(await referenceAdvisor.advise(subject)),
-        );
-      }),
-      { seed: SEED, numRuns: 250 },
-    );
-  });
+  it(
+    'gives the same answer bytes as the per-platform reference, for any workload',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(workload, async (subject) => {
+          expect(JSON.stringify(await sharedAdvisor.advise(subject))).toBe(
+            JSON.stringify(await referenceAdvisor.advise(subject)),
+          );
+        }),
+        { seed: SEED, numRuns: 2000 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });
