@@ -67,19 +67,42 @@ function validSizes(rows: readonly SizeRow[]): { vcpu: number; memoryGiB: number
     .sort((a, b) => a.vcpu - b.vcpu || a.memoryGiB - b.memoryGiB);
 }
 
+/** What sizing on one tabulated model and OS needs that does not depend on the task: built at start-up. */
+interface SizeTable {
+  sizes: { vcpu: number; memoryGiB: number }[];
+  maxVcpu: number;
+  maxMemoryGiB: number;
+  memoryOverheadGiB: number;
+  limitText: string;
+}
+
+function sizeTable(os: 'linux' | 'windows', rows: readonly SizeRow[], memoryOverheadGiB: number): SizeTable {
+  const sizes = validSizes(rows);
+  const maxVcpu = sizes.reduce((max, size) => Math.max(max, size.vcpu), 0);
+  const maxMemoryGiB = sizes.reduce((max, size) => Math.max(max, size.memoryGiB), 0);
+  const vcpuChoices = [...new Set(sizes.map((size) => size.vcpu))].join(', ');
+  const overhead =
+    memoryOverheadGiB > 0 ? ` after ${memoryOverheadGiB * 1024} MB is added for the node agents` : '';
+  const limitText =
+    sizes.length === 0
+      ? `It has no ${os} sizes at all.`
+      : `Its ${os} sizes run from ${sizes[0]?.vcpu} to ${maxVcpu} vCPU (${vcpuChoices}) and up to ${maxMemoryGiB} GiB${overhead}, in fixed vCPU/memory combinations.`;
+  return { sizes, maxVcpu, maxMemoryGiB, memoryOverheadGiB, limitText };
+}
+
 /**
  * Sizes a task on one sizing model: the smallest valid size that covers the requested vCPU and memory
- * (plus the model's memory overhead), preferring fewer vCPUs, then less memory.
+ * (plus the model's memory overhead), preferring fewer vCPUs, then less memory. The tables of valid sizes
+ * and the limit sentences are the catalogue's, the same for every request, so they are built once here.
  */
 export class TaskSizer {
-  private readonly tables: Map<string, { vcpu: number; memoryGiB: number }[]>;
+  private readonly tables = new Map<string, SizeTable>();
 
   constructor(private readonly taskSizes: TaskSizes) {
-    this.tables = new Map();
     for (const [name, model] of Object.entries(taskSizes.models)) {
       if (!('sizes' in model)) continue;
-      this.tables.set(`${name}/linux`, validSizes(model.sizes.linux));
-      this.tables.set(`${name}/windows`, validSizes(model.sizes.windows));
+      this.tables.set(`${name}/linux`, sizeTable('linux', model.sizes.linux, model.memoryOverheadGiB));
+      this.tables.set(`${name}/windows`, sizeTable('windows', model.sizes.windows, model.memoryOverheadGiB));
     }
   }
 
@@ -101,30 +124,20 @@ export class TaskSizer {
         limitText: `Tasks on EC2 go up to ${maxVcpu} vCPU and ${maxMemoryGiB} GiB.`,
       };
     }
-    const table = this.tables.get(`${modelName}/${os}`) ?? [];
-    const neededMemory = memoryGiB + model.memoryOverheadGiB;
-    const chosen = table.find((size) => size.vcpu >= cpu && size.memoryGiB >= neededMemory);
-    const maxVcpu = table.reduce((max, size) => Math.max(max, size.vcpu), 0);
-    const maxMemoryGiB = table.reduce((max, size) => Math.max(max, size.memoryGiB), 0);
-    const vcpuChoices = [...new Set(table.map((size) => size.vcpu))].join(', ');
-    const overhead =
-      model.memoryOverheadGiB > 0
-        ? ` after ${model.memoryOverheadGiB * 1024} MB is added for the node agents`
-        : '';
-    const limitText =
-      table.length === 0
-        ? `It has no ${os} sizes at all.`
-        : `Its ${os} sizes run from ${table[0]?.vcpu} to ${maxVcpu} vCPU (${vcpuChoices}) and up to ${maxMemoryGiB} GiB${overhead}, in fixed vCPU/memory combinations.`;
+    const table = this.tables.get(`${modelName}/${os}`);
+    if (table === undefined) throw new Error(`task-sizes.json has no ${os} sizes for "${modelName}"`);
+    const neededMemory = memoryGiB + table.memoryOverheadGiB;
+    const chosen = table.sizes.find((size) => size.vcpu >= cpu && size.memoryGiB >= neededMemory);
     return {
       model: modelName,
       fits: chosen !== undefined,
       vcpu: chosen?.vcpu ?? null,
       memoryGiB: chosen?.memoryGiB ?? null,
       roundedUp: chosen !== undefined && (chosen.vcpu !== cpu || chosen.memoryGiB !== memoryGiB),
-      maxVcpu,
-      maxMemoryGiB,
-      memoryOverheadGiB: model.memoryOverheadGiB,
-      limitText,
+      maxVcpu: table.maxVcpu,
+      maxMemoryGiB: table.maxMemoryGiB,
+      memoryOverheadGiB: table.memoryOverheadGiB,
+      limitText: table.limitText,
     };
   }
 }

@@ -1,4 +1,4 @@
-import YAML from 'yaml';
+import { toYaml } from '../shared/serialize';
 import { StarterConfigError } from '../shared/starter-config-error';
 import type { DescribedFile } from '../shared/starter-file';
 import { type Intrinsic, ref, type TemplateValue } from './intrinsics';
@@ -105,15 +105,9 @@ export function requiredParameters(template: TemplateDocument): string[] {
 }
 
 /**
- * cloudformation/template.yaml. Serialized with the YAML 1.1 schema, the one CloudFormation's parser
- * follows, so strings such as `on`, `yes` or `0777` are quoted rather than read back as booleans or numbers.
+ * cloudformation/template.yaml. CloudFormation's parser follows YAML 1.1, whose booleans and numbers `toYaml`
+ * quotes when they are strings (`on`, `yes`, `0777`).
  */
 export function templateFile(template: TemplateDocument, description: string): DescribedFile {
-  const document = new YAML.Document(template, { version: '1.1', aliasDuplicateObjects: false });
-  return {
-    path: TEMPLATE_PATH,
-    mediaType: 'application/yaml',
-    content: document.toString({ lineWidth: 0 }),
-    description,
-  };
+  return { path: TEMPLATE_PATH, mediaType: 'application/yaml', content: toYaml(template), description };
 }

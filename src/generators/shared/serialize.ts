@@ -1,4 +1,4 @@
-import YAML from 'yaml';
+import { dump } from 'js-yaml';
 import type { DescribedFile, StarterFile } from './starter-file';
 
 /**
@@ -27,9 +27,17 @@ export function markdownFile(path: string, lines: readonly string[]): StarterFil
   return { path, mediaType: 'text/markdown', content: `${lines.join('\n')}\n` };
 }
 
+/**
+ * One YAML document, without a document marker. js-yaml's default dump schema quotes every string that YAML
+ * 1.1 or 1.2 would read as something else (`on`, `yes`, `y`, `null`, `~`, `0755`, `1e3`, `2010-09-09`), so
+ * CloudFormation (PyYAML, YAML 1.1) and Kubernetes (go-yaml) read back the strings they were given. Shared
+ * sub-objects (the same resources for requests and limits) are written out in full, not as anchors and
+ * aliases, which some Kubernetes tooling rejects and people find hard to read; long strings stay on one line.
+ */
+export function toYaml(value: object): string {
+  return dump(value, { noRefs: true, lineWidth: -1, quoteStyle: 'double' });
+}
+
 function toYamlDocument(value: object): string {
-  // Shared sub-objects (the same resources for requests and limits) must be written out in full, not as
-  // YAML anchors and aliases, which some Kubernetes tooling rejects and people find hard to read.
-  const document = new YAML.Document(value, { aliasDuplicateObjects: false });
-  return document.toString({ directives: true, lineWidth: 0 });
+  return `---\n${toYaml(value)}`;
 }

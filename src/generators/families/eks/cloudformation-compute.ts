@@ -1,4 +1,3 @@
-import YAML from 'yaml';
 import { METADATA_OPTIONS } from '../../cloudformation/instance-metadata';
 import { base64, getAtt, ref, sub, subVariable, type TemplateValue } from '../../cloudformation/intrinsics';
 import { amiId, instanceType, serviceIpv4Cidr } from '../../cloudformation/parameters';
@@ -6,6 +5,7 @@ import type { TemplateBuilder } from '../../cloudformation/template';
 import { addRole } from '../../plan/roles/cloudformation';
 import { roleIn } from '../../plan/roles/plan';
 import type { StackReferences } from '../../plan/stack-references';
+import { toYaml } from '../../shared/serialize';
 import type { ComputePlan, EksPlan, NodeGroupPlan } from './plan';
 import { ROOT_DEVICE } from './scratch-disk';
 
@@ -27,7 +27,7 @@ const LINUX_USER_DATA = [
   '--BOUNDARY',
   'Content-Type: application/node.eks.aws',
   '',
-  YAML.stringify({
+  toYaml({
     apiVersion: 'node.eks.aws/v1alpha1',
     kind: 'NodeConfig',
     spec: {

@@ -27,10 +27,10 @@ export function objectCreatedEventPattern(
   trigger: ObjectCreatedTriggerPlan,
   references: StackReferences,
 ): TemplateValue {
-  const pattern = structuredClone(trigger.pattern) as Record<string, TemplateValue>;
+  // New objects around the designed pattern rather than changes to it: the API files write it as designed.
+  const pattern = trigger.pattern as Record<string, TemplateValue>;
   const detail = (pattern.detail ?? {}) as Record<string, TemplateValue>;
-  pattern.detail = { ...detail, bucket: { name: [references.resolve(trigger.bucket)] } };
-  return pattern;
+  return { ...pattern, detail: { ...detail, bucket: { name: [references.resolve(trigger.bucket)] } } };
 }
 
 /** The AWS::Events::Rule on the bucket's "Object Created" events (logical id ObjectCreatedRule), with its one target. */

@@ -55,7 +55,8 @@ export function addTaskStoppedRule(
 }
 
 function eventPattern(rule: TaskStoppedRulePlan, references: StackReferences): TemplateValue {
-  const pattern = structuredClone(rule.pattern) as { [key: string]: TemplateValue };
+  // New objects around the designed pattern rather than changes to it: the API files write it as designed.
+  const pattern = rule.pattern as { [key: string]: TemplateValue };
   const detail = pattern.detail;
   if (
     rule.cluster !== null &&
@@ -63,7 +64,7 @@ function eventPattern(rule: TaskStoppedRulePlan, references: StackReferences): T
     !Array.isArray(detail) &&
     'clusterArn' in detail
   ) {
-    detail.clusterArn = [references.resolve(rule.cluster)];
+    return { ...pattern, detail: { ...detail, clusterArn: [references.resolve(rule.cluster)] } };
   }
   return pattern;
 }
