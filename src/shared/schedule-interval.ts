@@ -4,23 +4,6 @@
  * fields (a field this cannot read, such as L, W or #, counts as every day, which gives a lower bound).
  */
 export function shortestIntervalMinutes(expression: string): number | null {
-  const known = intervalsRead.get(expression);
-  if (known !== undefined) return known;
-  const minutes = intervalOf(expression);
-  if (intervalsRead.size >= INTERVALS_KEPT) intervalsRead.clear();
-  intervalsRead.set(expression, minutes);
-  return minutes;
-}
-
-/**
- * The intervals of the expressions read lately. One answer asks for the same expression once per platform
- * and again for the estimate, and a cron that runs every minute takes milliseconds to read; the bound keeps
- * a stream of distinct expressions from growing it.
- */
-const intervalsRead = new Map<string, number | null>();
-const INTERVALS_KEPT = 1024;
-
-function intervalOf(expression: string): number | null {
   const rate = /^rate\(\s*(\d+)\s+(\w+)\s*\)$/.exec(expression.trim());
   if (rate) {
     const minutes = MINUTES_PER_UNIT[rate[2] ?? ''];
