@@ -15,17 +15,35 @@ export function shortestIntervalMinutes(expression: string): number | null {
   const minutes = valuesOf(minuteField, 0, 59);
   const hours = valuesOf(hourField, 0, 23);
   if (minutes === null || hours === null) return null;
-  const ticks = hours.flatMap((hour) => minutes.map((minute) => hour * 60 + minute)).sort((a, b) => a - b);
-  const days = daysBetweenRunDays(dayOfMonth, dayOfWeek);
-  const gaps = ticks.slice(1).map((tick, index) => tick - (ticks[index] as number));
-  const [first, last] = [ticks[0], ticks[ticks.length - 1]];
-  if (first === undefined || last === undefined) return null;
-  // From the day's last tick to the first tick of the next day the job runs on.
-  gaps.push(days * MINUTES_PER_DAY + first - last);
+  const [firstMinute, lastMinute] = [minutes[0], minutes[minutes.length - 1]];
+  const [firstHour, lastHour] = [hours[0], hours[hours.length - 1]];
+  if (
+    firstMinute === undefined ||
+    lastMinute === undefined ||
+    firstHour === undefined ||
+    lastHour === undefined
+  )
+    return null;
+  // The day's ticks are every selected minute of every selected hour: the gaps between them are those
+  // between the minutes within an hour, and from an hour's last minute to the next hour's first; then
+  // from the day's last tick to the first tick of the next day the job runs on. Computed from the
+  // fields, not by listing up to 1,440 ticks.
+  const gaps = [
+    ...gapsOf(minutes),
+    ...gapsOf(hours).map((hourGap) => hourGap * 60 + firstMinute - lastMinute),
+    daysBetweenRunDays(dayOfMonth, dayOfWeek) * MINUTES_PER_DAY +
+      (firstHour * 60 + firstMinute) -
+      (lastHour * 60 + lastMinute),
+  ];
   return Math.min(...gaps);
 }
 
 const MINUTES_PER_DAY = 24 * 60;
+
+/** The differences between consecutive values of a sorted list. */
+function gapsOf(values: readonly number[]): number[] {
+  return values.slice(1).map((value, index) => value - (values[index] as number));
+}
 
 const MINUTES_PER_UNIT: Record<string, number> = {
   minute: 1,
