@@ -58,6 +58,8 @@ export class SharedConditionRules implements PhaseRules {
   private readonly workloadHolds = new WeakMap<Workload, Promise<Set<number>>>();
   private readonly rulesOf = new Map<PlatformId, PlatformRule[]>();
   private readonly factNames = new Set<string>();
+  /** Per platform, the names its facts go by in a run and which fact each is; only names a condition reads. */
+  private readonly namedFactsOf = new Map<PlatformId, { name: string; fact: keyof Facts }[]>();
   private readonly platformCount: number;
   private readonly distinctConditions: number;
 
@@ -94,6 +96,21 @@ export class SharedConditionRules implements PhaseRules {
       this.rulesOf.set(platform.id, platformRules);
     }
     this.distinctConditions = conditionIndex.size;
+    for (const platform of platforms) {
+      const named: { name: string; fact: keyof Facts }[] = [
+        { name: `runtime@${platform.id}`, fact: 'runtime' },
+        ...PLATFORM_RUNTIME_FIELDS.map((field) => ({
+          name: platformRuntimeFactName(field, platform),
+          fact: 'runtime' as const,
+        })),
+        { name: `platform@${platform.id}`, fact: 'platform' },
+        { name: `taskSize@${platform.sizingModel}`, fact: 'taskSize' },
+      ];
+      this.namedFactsOf.set(
+        platform.id,
+        named.filter(({ name }) => this.factNames.has(name)),
+      );
+    }
   }
 
   /** How many conditions one run evaluates: the distinct conditions of every platform's rules. */
@@ -107,18 +124,18 @@ export class SharedConditionRules implements PhaseRules {
   ): Promise<Map<PlatformId, FiredRule[]>> {
     if (facts.size !== this.platformCount)
       throw new Error(`a shared evaluation needs the facts of all ${this.platformCount} platforms`);
-    const named = this.runFacts(facts);
     const [anyPlatformsFacts] = facts.values();
     if (anyPlatformsFacts === undefined) throw new Error('no facts to evaluate');
-    const { workload } = anyPlatformsFacts;
+    const { workload, runtime } = anyPlatformsFacts;
+    const onTheWorkload = { workload, runtime };
     let workloadHolds = this.workloadHolds.get(workload);
     if (workloadHolds === undefined) {
-      workloadHolds = holdingConditions(this.workloadEngine, named);
+      workloadHolds = holdingConditions(this.workloadEngine, onTheWorkload);
       this.workloadHolds.set(workload, workloadHolds);
     }
     const holds = new Set([
       ...(await workloadHolds),
-      ...(await holdingConditions(this.platformEngine, named)),
+      ...(await holdingConditions(this.platformEngine, this.runFacts(facts, onTheWorkload))),
     ]);
     const fired = new Map<PlatformId, FiredRule[]>();
     for (const platformId of wanted) {
@@ -133,18 +150,13 @@ export class SharedConditionRules implements PhaseRules {
   }
 
   /** The facts of one run, under the names sharedForm gave them; only those some condition reads. */
-  private runFacts(facts: ReadonlyMap<PlatformId, Facts>): Record<string, unknown> {
-    const named: Record<string, unknown> = {};
-    const add = (name: string, value: unknown) => {
-      if (this.factNames.has(name)) named[name] = value;
-    };
-    for (const [platformId, { workload, platform, taskSize, runtime }] of facts) {
-      add('workload', workload);
-      add('runtime', runtime);
-      add(`runtime@${platformId}`, runtime);
-      for (const field of PLATFORM_RUNTIME_FIELDS) add(platformRuntimeFactName(field, platform), runtime);
-      add(`platform@${platformId}`, platform);
-      add(`taskSize@${platform.sizingModel}`, taskSize);
+  private runFacts(
+    facts: ReadonlyMap<PlatformId, Facts>,
+    onTheWorkload: Record<string, unknown>,
+  ): Record<string, unknown> {
+    const named: Record<string, unknown> = { ...onTheWorkload };
+    for (const [platformId, platformFacts] of facts) {
+      for (const { name, fact } of this.namedFactsOf.get(platformId) ?? []) named[name] = platformFacts[fact];
     }
     return named;
   }
