@@ -68,7 +68,7 @@ describe(`${TEMPLATE_PATH} checked by cfn-lint`, () => {
       if (template !== undefined)
         write(`random workload ${index} (seed ${SEED})`, advice.recommendation.platform.id, template.content);
     }
-    matches = cfnLint(checked.map((template) => template.path));
+    matches = await cfnLint(checked.map((template) => template.path));
   }, 180_000);
 
   afterAll(() => {
