@@ -1,5 +1,4 @@
 import express, { type Request, Router } from 'express';
-import JSZip from 'jszip';
 import type { Recommendation } from '../../advice/advice';
 import type { Advisor } from '../../advice/advisor';
 import { validateWorkload } from '../../contract/workload';
@@ -98,8 +97,12 @@ function wantsZip(req: Request): boolean {
   return req.query.format === 'zip' || req.accepts(['application/json', ZIP_MEDIA_TYPE]) === ZIP_MEDIA_TYPE;
 }
 
-/** The starter files, each at its path, compressed, with the fixed date: the same answer, the same bytes. */
-function starterConfigZip(recommendation: Recommendation): Promise<Buffer> {
+/**
+ * The starter files, each at its path, compressed, with the fixed date: the same answer, the same bytes.
+ * jszip is loaded by the first zip asked for, not at start.
+ */
+async function starterConfigZip(recommendation: Recommendation): Promise<Buffer> {
+  const { default: JSZip } = await import('jszip');
   const zip = new JSZip();
   for (const file of recommendation.starterConfig.files) {
     zip.file(file.path, file.content, { date: ZIP_ENTRY_DATE, createFolders: false });
