@@ -19,18 +19,23 @@ const FINDING_BITS = 2 | 4 | 8;
  * every core busy). cfn-lint must be on PATH: CI has it, and a template nobody checked must not pass for a
  * checked one, so its absence fails rather than skips.
  */
-export async function cfnLint(files: readonly string[]): Promise<LintMatch[]> {
+export async function cfnLint(
+  files: readonly string[],
+  options: { signal?: AbortSignal } = {},
+): Promise<LintMatch[]> {
   const processes = Math.min(availableParallelism(), files.length);
   const shares = Array.from({ length: processes }, (_, share) =>
     files.filter((_file, index) => index % processes === share),
   );
-  return (await Promise.all(shares.map(cfnLintProcess))).flat();
+  return (await Promise.all(shares.map((share) => cfnLintProcess(share, options.signal)))).flat();
 }
 
-function cfnLintProcess(files: readonly string[]): Promise<LintMatch[]> {
+/** One cfn-lint process over these files; `signal` kills it (a test file that ends before it does). */
+function cfnLintProcess(files: readonly string[], signal: AbortSignal | undefined): Promise<LintMatch[]> {
   return new Promise((resolve, reject) => {
     const child = spawn('cfn-lint', ['--format', 'json', '--', ...files], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(signal === undefined ? {} : { signal, killSignal: 'SIGKILL' as const }),
     });
     let stdout = '';
     let stderr = '';
