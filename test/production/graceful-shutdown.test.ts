@@ -26,8 +26,15 @@ function expectFullRecommendation(answer: Answer): void {
 describe('the server process', () => {
   describe.each(['SIGTERM', 'SIGINT'] as const)('on %s', (signal) => {
     it('stops accepting, answers every request it accepted in full, then exits 0', async () => {
-      // Without the cache every request runs the engine, so a burst keeps the server busy.
-      const server = await startServer({ BERTH_CACHE_ENTRIES: '0' });
+      // Without the cache every request runs the engine, so a burst keeps the server busy. On a busy
+      // machine answering the burst takes longer than the default 10 s the server gives a request to
+      // arrive (the held-back ones would get 408) and than the 25 s shutdown deadline; neither is what
+      // this test is about (the deadline has its own below), so both are out of the way.
+      const server = await startServer({
+        BERTH_CACHE_ENTRIES: '0',
+        BERTH_REQUEST_TIMEOUT_MS: '120000',
+        BERTH_SHUTDOWN_TIMEOUT_MS: '120000',
+      });
       // In flight for as long as the test wants: bodies whose last bytes are held back.
       const slow = Array.from({ length: 20 }, (_, index) => postWorkload(server, `slow-${index}`, 8));
       // A readiness probe whose head is not finished yet.
