@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CORPUS_TIMEOUT_MS } from '../support/timeouts';
 import { behaviourCorpus, behaviourOf, digestsOf } from './behaviour-corpus';
 
 /**
@@ -25,7 +26,7 @@ describe('the answers and starter files of the behaviour corpus', () => {
           changed.push(`${label} / ${key === 'answer' ? 'answer' : `${key} starter files`}`);
       }
     }
-  }, 600_000);
+  }, CORPUS_TIMEOUT_MS);
 
   it('covers the same workloads as the recorded digests', () => {
     expect(corpus.map(({ label }) => label).sort()).toEqual(Object.keys(recorded).sort());

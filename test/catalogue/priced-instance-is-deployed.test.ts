@@ -6,6 +6,7 @@ import { generateStarterConfig, type StarterConfigInput } from '../../src/genera
 import { RULES_DIR } from '../../src/project-paths';
 import { inputsOnEveryEligiblePlatform } from '../cloudformation/support/starter-inputs';
 import { scenarios } from '../scenarios/all-scenarios';
+import { CORPUS_TIMEOUT_MS } from '../support/timeouts';
 import { WORKLOAD_MATRIX } from '../support/workload-matrix';
 
 const ruleSet = loadRuleSet(RULES_DIR);
@@ -177,7 +178,7 @@ describe('the instance type priced is the instance type deployed', () => {
         cases.push({ label: `${source} on ${input.platform.id}`, input, prices, deployed });
       }
     }
-  }, 120_000);
+  }, CORPUS_TIMEOUT_MS);
 
   afterAll(() => {
     cases = [];

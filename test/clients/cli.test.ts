@@ -1,16 +1,17 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { freePort } from '../../scripts/support/free-port';
 import { PROJECT_ROOT } from '../../src/project-paths';
 import { postRecommendation } from '../http/requests';
 import { recommend } from '../support/advisor';
 import { testApp } from '../support/app';
 import { jsonOf } from '../support/body';
+import { requireBuiltTree } from '../support/built-tree';
 import { schemaErrors } from '../support/openapi-validator';
-import { berth, CLI_COMMAND, type CliRun } from './support/cli';
+import { BUILT_CLI_COMMAND, berth, type CliRun } from './support/cli';
 
 const UDP_WITHOUT_KUBERNETES = {
   workloadType: 'web',
@@ -27,8 +28,8 @@ const file = (name: string) => join(dir, name);
 const OUT = file('starter');
 
 /**
- * Every `berth` run the tests look at, by name. They are started together in beforeAll, each as its own
- * process, so the suite waits for the slowest rather than for the sum.
+ * Every `berth` run the tests look at, by name. Each is its own process of the built CLI, started in
+ * beforeAll a few at a time (as many as there are cores), so the tests only read what they printed.
  */
 const INVOCATIONS = {
   fileJson: { args: ['recommend', '--file', file('udp.json'), '--json'] },
@@ -53,21 +54,20 @@ const INVOCATIONS = {
   unknownCommand: { args: ['deploy'] },
 } satisfies Record<string, { args: string[]; stdin?: string }>;
 
-/** A port nothing listens on, found by letting the OS pick one and closing it again. */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+/**
+ * How long the 18 runs may take together: about 10 s of CPU on a quiet 2-core machine, several times that
+ * when other work shares the cores.
+ */
+const ALL_RUNS_TIMEOUT_MS = 180_000;
+/** Start, one request and shutdown: about a second on a quiet machine. */
+const SERVE_TIMEOUT_MS = 60_000;
 
 describe('berth', () => {
   const app = testApp();
   let runs: Record<keyof typeof INVOCATIONS, CliRun>;
 
   beforeAll(async () => {
+    requireBuiltTree();
     writeFileSync(file('udp.json'), JSON.stringify(UDP_WITHOUT_KUBERNETES));
     writeFileSync(
       file('https.json'),
@@ -82,7 +82,7 @@ describe('berth', () => {
       }),
     );
     runs = Object.fromEntries(finished) as typeof runs;
-  });
+  }, ALL_RUNS_TIMEOUT_MS);
 
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
@@ -231,22 +231,30 @@ describe('berth', () => {
   });
 
   describe('serve', () => {
-    it('starts the API server, which answers until SIGTERM stops it with status 0', async () => {
-      const port = await freePort();
-      const [command, ...prefix] = CLI_COMMAND;
-      const server = spawn(command, [...prefix, 'serve', '--port', String(port)], { cwd: PROJECT_ROOT });
-      const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
-      let log = '';
-      await new Promise<void>((resolve, reject) => {
-        server.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-          log += chunk;
-          if (log.includes('Berth is listening')) resolve();
-        });
-        void exited.then((code) => reject(new Error(`berth serve exited with ${code}: ${log}`)));
-      });
-      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
-      server.kill('SIGTERM');
-      expect(await exited).toBe(0);
-    });
+    it(
+      'starts the API server, which answers until SIGTERM stops it with status 0',
+      async () => {
+        const port = await freePort();
+        const [command, ...prefix] = BUILT_CLI_COMMAND;
+        const server = spawn(command, [...prefix, 'serve', '--port', String(port)], { cwd: PROJECT_ROOT });
+        const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
+        try {
+          let log = '';
+          await new Promise<void>((resolve, reject) => {
+            server.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+              log += chunk;
+              if (log.includes('Berth is listening')) resolve();
+            });
+            void exited.then((code) => reject(new Error(`berth serve exited with ${code}: ${log}`)));
+          });
+          expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+          server.kill('SIGTERM');
+          expect(await exited).toBe(0);
+        } finally {
+          server.kill('SIGKILL');
+        }
+      },
+      SERVE_TIMEOUT_MS,
+    );
   });
 });

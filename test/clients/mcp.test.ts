@@ -11,9 +11,10 @@ import { validateWorkload } from '../../src/contract/workload';
 import { PROJECT_ROOT } from '../../src/project-paths';
 import { recommend } from '../support/advisor';
 import { testApp } from '../support/app';
+import { requireBuiltTree } from '../support/built-tree';
 import { CONTRACT_PLATFORM_IDS } from '../support/contract-platform-ids';
 import { schemaErrors } from '../support/openapi-validator';
-import { CLI_COMMAND } from './support/cli';
+import { BUILT_CLI_COMMAND } from './support/cli';
 
 const OPENAPI = loadOpenApiDocument(`${PROJECT_ROOT}/openapi.yaml`).json;
 const UDP_WITHOUT_KUBERNETES = {
@@ -23,9 +24,10 @@ const UDP_WITHOUT_KUBERNETES = {
 };
 const HTTPS_WEB = { workloadType: 'web', traffic: { protocol: 'https' } };
 
-/** Connects an SDK client to `berth mcp`, started as a child process over stdin/stdout. */
+/** Connects an SDK client to the built `berth mcp`, started as a child process over stdin/stdout. */
 async function overStdio(): Promise<{ client: Client; close: () => Promise<void> }> {
-  const [command, ...args] = CLI_COMMAND;
+  requireBuiltTree();
+  const [command, ...args] = BUILT_CLI_COMMAND;
   const client = new Client({ name: 'berth-tests', version: '1.0.0' });
   await client.connect(
     new StdioClientTransport({ command, args: [...args, 'mcp'], cwd: PROJECT_ROOT, stderr: 'pipe' }),

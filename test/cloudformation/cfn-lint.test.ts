@@ -12,6 +12,7 @@ import { PROJECT_ROOT } from '../../src/project-paths';
 import { workloadRequest } from '../properties/arbitraries';
 import { scenarios } from '../scenarios/all-scenarios';
 import { advise } from '../support/advisor';
+import { CORPUS_TIMEOUT_MS } from '../support/timeouts';
 import { WORKLOAD_MATRIX } from '../support/workload-matrix';
 import { cfnLint, describeMatch, type LintMatch } from './support/cfn-lint';
 import { inputsOnEveryEligiblePlatform } from './support/starter-inputs';
@@ -40,6 +41,7 @@ describe(`${TEMPLATE_PATH} checked by cfn-lint`, () => {
   const checked: CheckedTemplate[] = [];
   const seen = new Set<string>();
   let matches: LintMatch[] = [];
+  const stopLinting = new AbortController();
 
   function write(source: string, platform: string, content: string): void {
     const digest = createHash('sha256').update(content).digest('hex');
@@ -68,10 +70,14 @@ describe(`${TEMPLATE_PATH} checked by cfn-lint`, () => {
       if (template !== undefined)
         write(`random workload ${index} (seed ${SEED})`, advice.recommendation.platform.id, template.content);
     }
-    matches = cfnLint(checked.map((template) => template.path));
-  }, 180_000);
+    matches = await cfnLint(
+      checked.map((template) => template.path),
+      { signal: stopLinting.signal },
+    );
+  }, CORPUS_TIMEOUT_MS);
 
   afterAll(() => {
+    stopLinting.abort();
     rmSync(directory, { recursive: true, force: true });
   });
 

@@ -7,6 +7,7 @@ import { cloudFormationTemplateFile } from '../../src/generators/cloudformation/
 import type { TemplateDocument } from '../../src/generators/cloudformation/template';
 import { cloudFormationTemplate } from '../../src/generators/starter-config';
 import { PROJECT_ROOT } from '../../src/project-paths';
+import { CORPUS_TIMEOUT_MS } from '../support/timeouts';
 import { WORKLOAD_MATRIX } from '../support/workload-matrix';
 import { type ParameterValue, plausibleParameters } from './support/moto-parameters';
 import { type MotoServer, startMotoServer } from './support/moto-server';
@@ -105,7 +106,7 @@ describe(`starter templates deployed on a local moto server`, () => {
     }
     moto = await startMotoServer(directory);
     deployed = deployOnMoto(moto.endpoint, stacks);
-  }, 300_000);
+  }, CORPUS_TIMEOUT_MS);
 
   afterAll(async () => {
     await moto?.stop();

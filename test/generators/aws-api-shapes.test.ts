@@ -5,6 +5,7 @@ import { PROJECT_ROOT } from '../../src/project-paths';
 import { behaviourCorpus } from '../behaviour/behaviour-corpus';
 import { type GeneratedStarter, startersOnEveryEligiblePlatform } from '../support/starter-corpus';
 import { filesCheckedBy } from '../support/starter-file-checks';
+import { CORPUS_TIMEOUT_MS } from '../support/timeouts';
 import { AWS_API_OPERATIONS, operationsOf, type ShapeRequest } from './support/aws-api-operations';
 
 interface ValidationResult {
@@ -338,7 +339,7 @@ describe('Starter configuration AWS API shapes', () => {
       }
     }
     result = validateWithBotocore(requests);
-  }, 120_000);
+  }, CORPUS_TIMEOUT_MS);
 
   describe('when the corpus covers every platform', () => {
     it('checks API input files of every platform', () => {

@@ -3,6 +3,7 @@ import { behaviourCorpus } from '../behaviour/behaviour-corpus';
 import { advisor } from '../support/advisor';
 import { startersOnEveryEligiblePlatform } from '../support/starter-corpus';
 import { filesCheckedBy } from '../support/starter-file-checks';
+import { CORPUS_TIMEOUT_MS } from '../support/timeouts';
 import {
   type KubernetesModelsReport,
   type KubernetesObjectCheck,
@@ -34,7 +35,7 @@ describe('Kubernetes manifests checked by kubernetes-models', () => {
       }
     }
     report = validateWithKubernetesModels(checks);
-  }, 120_000);
+  }, CORPUS_TIMEOUT_MS);
 
   it('reads the manifests of every platform where Kubernetes runs the workload', () => {
     const kubernetesPlatforms = advisor.ruleSet.platforms.filter((platform) => platform.traits.kubernetes);

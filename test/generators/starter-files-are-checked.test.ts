@@ -2,13 +2,14 @@ import { PLATFORM_IDS } from '../../src/catalogue/platform-catalogue';
 import { behaviourCorpus } from '../behaviour/behaviour-corpus';
 import { type GeneratedStarter, startersOnEveryEligiblePlatform } from '../support/starter-corpus';
 import { checkOf, STARTER_FILE_CHECKS } from '../support/starter-file-checks';
+import { CORPUS_TIMEOUT_MS } from '../support/timeouts';
 
 describe('Every starter file', () => {
   let starters: GeneratedStarter[];
 
   beforeAll(async () => {
     starters = await startersOnEveryEligiblePlatform(behaviourCorpus());
-  }, 120_000);
+  }, CORPUS_TIMEOUT_MS);
 
   it('comes from a corpus that reaches every platform', () => {
     const platforms = new Set(starters.map(({ platform }) => platform));

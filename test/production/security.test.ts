@@ -261,33 +261,43 @@ describe('the body limit', () => {
 });
 
 describe('the request timeout', () => {
-  // The real routes answer in milliseconds, so a route that takes its time stands in for a stuck one.
-  function slowApp(handlerMs: number, finished: () => void) {
+  // The real routes answer in milliseconds, so a route that waits for the test stands in for a stuck one.
+  function appWithRoute(answerWhen: Promise<void>, outcome: { sent?: boolean; settled?: () => void }) {
     const app = express();
     app.use(requestContext(silentLogger));
     app.use(requestTimeout(50));
-    app.get('/slow', async (_req, res) => {
-      await new Promise((resolve) => setTimeout(resolve, handlerMs));
-      res.json({ late: true });
-      finished();
+    app.get('/route', async (_req, res) => {
+      try {
+        await answerWhen;
+        res.json({ late: true });
+        outcome.sent = true;
+      } finally {
+        outcome.settled?.();
+      }
     });
     app.use(errorHandler(silentLogger));
     return app;
   }
 
   it('answers 503 problem+json when the handler takes longer, and drops what it sends later', async () => {
-    let finished = false;
-    const response = await request(slowApp(200, () => (finished = true))).get('/slow');
+    let answer = () => {};
+    const outcome: { sent?: boolean; settled?: () => void } = {};
+    const handlerSettled = new Promise<void>((resolve) => {
+      outcome.settled = resolve;
+    });
+    const app = appWithRoute(new Promise((resolve) => (answer = resolve)), outcome);
+    const response = await request(app).get('/route');
     expect(response.status).toBe(503);
     expect(response.headers['content-type']).toMatch(PROBLEM_JSON_TYPE);
     expect(response.headers.connection).toBe('close');
     expect(jsonOf(response)).toMatchObject({ type: '/problems/request-timeout', status: 503 });
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    expect(finished).toBe(false);
+    answer();
+    await handlerSettled;
+    expect(outcome.sent).toBeUndefined();
   });
 
   it('lets a handler that answers in time answer', async () => {
-    const response = await request(slowApp(5, () => undefined)).get('/slow');
+    const response = await request(appWithRoute(Promise.resolve(), {})).get('/route');
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ late: true });
   });

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import express, { type Request, type Response, Router } from 'express';
-import JSZip from 'jszip';
 import type { Recommendation } from '../../advice/advice';
 import type { Advisor } from '../../advice/advisor';
 import { validateWorkload } from '../../contract/workload';
@@ -206,8 +205,12 @@ function wantsZip(req: Request, format: RecommendationFormat): boolean {
   return format === 'zip' || req.accepts(['application/json', ZIP_MEDIA_TYPE]) === ZIP_MEDIA_TYPE;
 }
 
-/** The starter files, each at its path, compressed, with the fixed date: the same answer, the same bytes. */
-function starterConfigZip(recommendation: Recommendation): Promise<Buffer> {
+/**
+ * The starter files, each at its path, compressed, with the fixed date: the same answer, the same bytes.
+ * jszip is loaded by the first zip asked for, not at start.
+ */
+async function starterConfigZip(recommendation: Recommendation): Promise<Buffer> {
+  const { default: JSZip } = await import('jszip');
   const zip = new JSZip();
   for (const file of recommendation.starterConfig.files) {
     zip.file(file.path, file.content, { date: ZIP_ENTRY_DATE, createFolders: false });

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { PROJECT_ROOT } from '../../../src/project-paths';
+import { BUILT_SERVER, requireBuiltTree } from '../../support/built-tree';
 
 export { freePort } from '../../../scripts/support/free-port';
 
@@ -25,6 +26,21 @@ export function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...inherited, ...env };
 }
 
+/** The processes started by this test file that have not exited yet. */
+const running = new Set<ChildProcess>();
+
+// A test that fails before it stops its server would leave the process running, and the Jest worker
+// waiting on its pipes: every process a test file started is killed when the file is done.
+afterAll(() => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/**
+ * How long a server may take to get ready or to log a line. A start takes about a second on a quiet
+ * machine; with other work on every core, ten times that and more.
+ */
+const PROCESS_WAIT_MS = 60_000;
+
 /**
  * Spawns a command as its own process and records its output; `command` is e.g. the real server from
  * source (`node --import tsx src/server.ts`) or the built one.
@@ -39,6 +55,8 @@ export function spawnProcess(
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
@@ -63,10 +81,14 @@ export function spawnProcess(
   };
 }
 
-/** Starts Berth from source (src/server.ts, through tsx) on a free port, without waiting for it. */
+/**
+ * Starts the built Berth (dist/src/server.js, what `npm start` runs; jest's globalSetup compiles it when
+ * the sources are newer) on a free port, without waiting for it.
+ */
 export async function spawnServer(env: Record<string, string> = {}): Promise<ServerProcess> {
+  requireBuiltTree();
   const port = await freePort();
-  return spawnProcess(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  return spawnProcess(process.execPath, [BUILT_SERVER], {
     cwd: PROJECT_ROOT,
     env: childEnv({ PORT: String(port), ...env }),
     port,
@@ -74,7 +96,7 @@ export async function spawnServer(env: Record<string, string> = {}): Promise<Ser
 }
 
 /** Waits until GET /readyz answers 200, failing with the process's output if it exits or takes too long. */
-export async function waitUntilReady(server: ServerProcess, timeoutMs = 20_000): Promise<void> {
+export async function waitUntilReady(server: ServerProcess, timeoutMs = PROCESS_WAIT_MS): Promise<void> {
   let exited = false;
   void server.exited.then(() => {
     exited = true;
@@ -93,7 +115,7 @@ export async function waitUntilReady(server: ServerProcess, timeoutMs = 20_000):
   throw new Error(`the server did not become ready:\n${server.output()}`);
 }
 
-/** Starts Berth from source and waits until it is ready. */
+/** Starts the built Berth and waits until it is ready. */
 export async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
   const server = await spawnServer(env);
   await waitUntilReady(server);
@@ -105,7 +127,11 @@ export function delay(ms: number): Promise<void> {
 }
 
 /** Waits until the process has logged a line with this message. */
-export async function waitForLog(server: ServerProcess, message: string, timeoutMs = 10_000): Promise<void> {
+export async function waitForLog(
+  server: ServerProcess,
+  message: string,
+  timeoutMs = PROCESS_WAIT_MS,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.logLines().some((line) => line.msg === message)) return;
