@@ -9,7 +9,6 @@ import type { Design } from '../design/design';
 import type { EngineName } from '../design/events/rule-event';
 import { type Facts, runsOn } from '../engine/facts';
 import { PerPlatformRules } from '../engine/per-platform-rules';
-import type { PhaseRules } from '../engine/phase-rules';
 import {
   type PlatformEvaluation,
   PlatformEvaluator,
@@ -67,13 +66,11 @@ export class Advisor {
     const rulesOf = (phase: EngineName) => ruleSet.rules.filter((rule) => rule.engine === phase);
     // Every engine is built once, here, specialized to each platform.
     const perPlatform = (phase: EngineName) => new PerPlatformRules(rulesOf(phase), ruleSet.platforms);
-    const forAllPlatforms = (phase: EngineName): PhaseRules =>
-      options.evaluation === 'per-platform'
-        ? perPlatform(phase)
-        : new SharedConditionRules(rulesOf(phase), ruleSet.platforms);
+    const shared = (phase: EngineName) => new SharedConditionRules(rulesOf(phase), ruleSet.platforms);
+    const platformFit = perPlatform('platform-fit');
     this.evaluator = new PlatformEvaluator(
-      forAllPlatforms('platform-fit'),
-      perPlatform('platform-fit'),
+      options.evaluation === 'per-platform' ? platformFit : shared('platform-fit'),
+      platformFit,
       new PerPlatformRules(
         rulesOf('platform-fit').filter((rule) => rule.event.type === 'blocker'),
         ruleSet.platforms,
@@ -82,7 +79,10 @@ export class Advisor {
       sizer,
       ruleSet.manifest.scoring,
     );
-    this.designer = new Designer(forAllPlatforms('design'), ruleSet.awsAccessActions);
+    this.designer = new Designer(
+      options.evaluation === 'per-platform' ? perPlatform('design') : shared('design'),
+      ruleSet.awsAccessActions,
+    );
     this.costFit = new CostFit(rulesOf('cost-fit'), ruleSet.platforms);
     this.catalogueOrder = ruleSet.platforms.map((platform) => platform.id);
   }

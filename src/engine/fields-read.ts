@@ -1,7 +1,5 @@
 import { RUNTIME_SOURCES, TASK_SIZE_SOURCES } from './facts';
-import type { ConditionNode } from './rule-specialization';
-
-type FactReference = { fact: string; path: string };
+import { type ConditionNode, conditionsOf, type FactReference, isFactReference } from './rule-specialization';
 
 /**
  * The request fields a rule's conditions read, directly (`workload`) or through a derived fact (`runtime`,
@@ -10,7 +8,11 @@ type FactReference = { fact: string; path: string };
  */
 export function fieldsRead(conditions: ConditionNode | boolean): Set<string> {
   const fields = new Set<string>();
-  if (typeof conditions !== 'boolean') collect(conditions, fields);
+  if (typeof conditions === 'boolean') return fields;
+  for (const condition of conditionsOf(conditions)) {
+    addFieldsOf(condition, fields);
+    if (isFactReference(condition.value)) addFieldsOf(condition.value, fields);
+  }
   return fields;
 }
 
@@ -21,16 +23,6 @@ export function touchesAny(path: string, fields: ReadonlySet<string>): boolean {
       return true;
   }
   return false;
-}
-
-function collect(node: ConditionNode, fields: Set<string>): void {
-  if ('operator' in node) {
-    addFieldsOf(node, fields);
-    if (isFactReference(node.value)) addFieldsOf(node.value, fields);
-    return;
-  }
-  const children = 'not' in node ? [node.not] : 'all' in node ? node.all : node.any;
-  for (const child of children) collect(child, fields);
 }
 
 function addFieldsOf({ fact, path }: FactReference, fields: Set<string>): void {
@@ -55,8 +47,4 @@ function addFieldsOf({ fact, path }: FactReference, fields: Set<string>): void {
       // The platform is the same whatever the request; cost is not a request field.
       return;
   }
-}
-
-function isFactReference(value: unknown): value is FactReference {
-  return typeof value === 'object' && value !== null && 'fact' in value && 'path' in value;
 }

@@ -11,11 +11,16 @@ import {
 } from './facts';
 import type { PhaseRules } from './phase-rules';
 import type { LoadedRule } from './rule-set';
-import { type ConditionNode, specializeTopLevel } from './rule-specialization';
+import {
+  type Condition,
+  type ConditionNode,
+  conditionsOf,
+  type FactReference,
+  foldConditions,
+  isFactReference,
+  specializeTopLevel,
+} from './rule-specialization';
 import { type FiredRule, firedInOrder } from './rules-engine';
-
-type FactReference = { fact: string; path: string };
-type Condition = { fact: string; path: string; operator: string; value: unknown };
 
 /**
  * Comparisons of a platform's (static) value with a request's (dynamic) one, turned around so that the
@@ -180,20 +185,7 @@ async function holdingConditions(engine: Engine, facts: Record<string, unknown>)
  * and every fact named by what it depends on; true or false where turning a comparison around decides it.
  */
 function sharedForm(node: ConditionNode, platform: Platform): ConditionNode | boolean {
-  if ('operator' in node) return sharedCondition(node, platform);
-  if ('not' in node) {
-    const inner = sharedForm(node.not, platform);
-    return typeof inner === 'boolean' ? !inner : { not: inner };
-  }
-  const isAll = 'all' in node;
-  const kept: ConditionNode[] = [];
-  for (const child of isAll ? node.all : node.any) {
-    const result = sharedForm(child, platform);
-    if (result === !isAll) return !isAll;
-    if (typeof result !== 'boolean') kept.push(result);
-  }
-  if (kept.length === 0) return isAll;
-  return isAll ? { all: kept } : { any: kept };
+  return foldConditions(node, (condition) => sharedCondition(condition, platform));
 }
 
 function sharedCondition(node: Condition, platform: Platform): Condition | boolean {
@@ -248,16 +240,9 @@ function platformRuntimeFactName(field: keyof PlatformRuntime, platform: Platfor
   return `runtime@${field}:${platformRuntimeKey(platform, field)}`;
 }
 
-function isFactReference(value: unknown): value is FactReference {
-  return typeof value === 'object' && value !== null && 'fact' in value && 'path' in value;
-}
-
 function collectFactNames(node: ConditionNode, names: Set<string>): void {
-  if ('operator' in node) {
-    names.add(node.fact);
-    if (isFactReference(node.value)) names.add(node.value.fact);
-    return;
+  for (const condition of conditionsOf(node)) {
+    names.add(condition.fact);
+    if (isFactReference(condition.value)) names.add(condition.value.fact);
   }
-  const children = 'not' in node ? [node.not] : 'all' in node ? node.all : node.any;
-  for (const child of children) collectFactNames(child, names);
 }
