@@ -12,8 +12,8 @@ import {
 import { touchesAny } from '../../src/engine/fields-read';
 import { loadRuleSet } from '../../src/engine/rule-set';
 import { RULES_DIR } from '../../src/project-paths';
-import { isRecord } from '../../src/shared/json-value';
-import { workloadRequest } from '../properties/arbitraries';
+import { isRecord, valueAtPath } from '../../src/shared/json-value';
+import { validWorkload } from '../properties/valid-workloads';
 
 /** Thousands of generated workloads take a minute on a quiet 2-core machine, several when it is busy. */
 const PROPERTY_TIMEOUT_MS = 600_000;
@@ -35,10 +35,6 @@ function leafPaths(value: unknown, prefix = ''): string[] {
   );
 }
 
-function valueAt(body: unknown, keys: readonly string[]): unknown {
-  return keys.reduce<unknown>((node, key) => (isRecord(node) ? node[key] : undefined), body);
-}
-
 /** A copy of the body with the field at `path` set to `value` (removed when undefined). */
 function withField(body: Workload, path: string, value: unknown): Record<string, unknown> {
   const copy = structuredClone(body) as unknown as Record<string, unknown>;
@@ -54,11 +50,6 @@ function withField(body: Workload, path: string, value: unknown): Record<string,
   return copy;
 }
 
-const validWorkload = workloadRequest
-  .map((body) => validateWorkload(body))
-  .filter((validation) => validation.ok)
-  .map((validation) => (validation.ok ? validation.workload : (undefined as never)));
-
 describe('the request fields derived facts are listed as computed from', () => {
   it(
     'are every field that changes them: changing another field leaves them as they were',
@@ -67,7 +58,7 @@ describe('the request fields derived facts are listed as computed from', () => {
         fc.property(validWorkload, validWorkload, fc.nat(), (subject, donor, pick) => {
           const paths = [...new Set([...leafPaths(subject), ...leafPaths(donor)])].sort();
           const path = paths[pick % paths.length] as string;
-          const validation = validateWorkload(withField(subject, path, valueAt(donor, path.split('.'))));
+          const validation = validateWorkload(withField(subject, path, valueAtPath(donor, path.split('.'))));
           if (!validation.ok) return;
           const changed = validation.workload;
           for (const platform of ruleSet.platforms) {

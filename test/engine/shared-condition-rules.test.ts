@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { Advisor } from '../../src/advice/advisor';
 import type { PlatformId } from '../../src/catalogue/platform-catalogue';
 import { TaskSizer } from '../../src/catalogue/task-sizes';
-import { validateWorkload, type Workload } from '../../src/contract/workload';
+import type { Workload } from '../../src/contract/workload';
 import type { EngineName } from '../../src/design/events/rule-event';
 import { type Architecture, buildFacts, type Facts } from '../../src/engine/facts';
 import { PerPlatformRules } from '../../src/engine/per-platform-rules';
@@ -10,7 +10,7 @@ import { loadRuleSet } from '../../src/engine/rule-set';
 import type { FiredRule } from '../../src/engine/rules-engine';
 import { SharedConditionRules } from '../../src/engine/shared-condition-rules';
 import { RULES_DIR } from '../../src/project-paths';
-import { workloadRequest } from '../properties/arbitraries';
+import { validWorkload as workload } from '../properties/valid-workloads';
 
 /** Thousands of generated workloads take a minute on a quiet 2-core machine, several when it is busy. */
 const PROPERTY_TIMEOUT_MS = 600_000;
@@ -23,12 +23,6 @@ const PROPERTY_TIMEOUT_MS = 600_000;
 const ruleSet = loadRuleSet(RULES_DIR);
 const sizer = new TaskSizer(ruleSet.taskSizes);
 const SEED = 20261202;
-
-/** Valid request bodies, defaults filled in (invalid ones are the 400 path, which runs no rules). */
-const workload: fc.Arbitrary<Workload> = workloadRequest
-  .map((body) => validateWorkload(body))
-  .filter((validation) => validation.ok)
-  .map((validation) => (validation.ok ? validation.workload : (undefined as never)));
 
 function everyPlatformsFacts(subject: Workload, costChoice?: Architecture): Map<PlatformId, Facts> {
   return new Map(
