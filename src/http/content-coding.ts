@@ -5,6 +5,9 @@ import type { Request, Response } from 'express';
 /** The content codings Berth sends, as Accept-Encoding and Content-Encoding name them. */
 export type ContentCoding = 'gzip' | 'br' | 'identity';
 
+/** The codings the answer cache keeps an answer's bytes in. */
+export type StoredCoding = 'gzip' | 'identity';
+
 /**
  * gzip's level, for answers compressed once when they are made and for everything the compression
  * middleware compresses; and brotli's quality, for what the middleware compresses and for clients that
@@ -38,16 +41,12 @@ export function codingFor(req: Request): ContentCoding {
 }
 
 /** The coding an answer made for a request is stored in: gzip for a client that takes it, else none. */
-export function storedCodingFor(coding: ContentCoding): 'gzip' | 'identity' {
+export function storedCodingFor(coding: ContentCoding): StoredCoding {
   return coding === 'gzip' ? 'gzip' : 'identity';
 }
 
 /** A body stored in `stored` coding, in the coding a request gets. */
-export async function inCoding(
-  body: Buffer,
-  stored: 'gzip' | 'identity',
-  coding: ContentCoding,
-): Promise<Buffer> {
+export async function inCoding(body: Buffer, stored: StoredCoding, coding: ContentCoding): Promise<Buffer> {
   if (coding === stored) return body;
   const plain = stored === 'gzip' ? await gunzip(body) : body;
   if (coding === 'identity') return plain;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { StoredCoding } from './content-coding';
 
 /**
  * What one entry costs besides its key and its body: the Map slot, the entry object, the Buffer's own
@@ -68,9 +69,6 @@ export class RecommendationCache {
 function costOf(key: string, answer: CachedAnswer): number {
   return ENTRY_OVERHEAD_BYTES + key.length + answer.digest.length + answer.body.length;
 }
-
-/** How the cache keeps an answer's bytes. */
-export type StoredCoding = 'gzip' | 'identity';
 
 /** One answer as the cache keeps it and as the routes send it. */
 export interface CachedAnswer {

@@ -10,6 +10,7 @@ import {
   codingFor,
   gzipped,
   inCoding,
+  type StoredCoding,
   storedCodingFor,
 } from '../content-coding';
 import { requireJson } from '../middleware/require-json';
@@ -19,7 +20,7 @@ import {
   NoEligiblePlatformProblem,
   type Problem,
 } from '../problem';
-import { type CachedAnswer, RecommendationCache, type StoredCoding } from '../recommendation-cache';
+import { type CachedAnswer, RecommendationCache } from '../recommendation-cache';
 import { formatFrom, type RecommendationFormat, recommendationQuery } from '../recommendation-query';
 
 const ZIP_MEDIA_TYPE = 'application/zip';
