@@ -1,4 +1,5 @@
 import { isRecord, valueAtPath } from '../shared/json-value';
+import { canonicalScheduleExpression, scheduleExpressionProblem } from '../shared/schedule-expression';
 import { echo, type FieldError, fieldErrorsFromZod } from './field-errors';
 import type { components } from './generated/openapi-types';
 import {
@@ -85,6 +86,8 @@ function fillContextualDefaults(request: ParsedWorkloadRequest): Workload {
   } else {
     const trigger = request.trigger ?? { type: request.workloadType === 'worker' ? 'sqs' : 'manual' };
     workload.trigger = { ...trigger };
+    if (trigger.expression !== undefined)
+      workload.trigger.expression = canonicalScheduleExpression(trigger.expression);
     if (trigger.type === 'sqs') workload.trigger.queueName = trigger.queueName ?? `${request.name}-queue`;
     if (trigger.type === 's3-object-created') workload.trigger.prefix = trigger.prefix ?? '';
   }
@@ -153,6 +156,13 @@ function crossFieldErrors(body: unknown): FieldError[] {
         path: 'trigger.expression',
         message: 'is required for a schedule trigger, e.g. "cron(0 2 * * ? *)" or "rate(1 hour)"',
       });
+    }
+    const problem =
+      trigger.type === 'schedule' && typeof trigger.expression === 'string'
+        ? scheduleExpressionProblem(trigger.expression)
+        : null;
+    if (problem !== null) {
+      errors.push({ path: 'trigger.expression', message: problem, received: echo(trigger.expression) });
     }
     if (trigger.type === 's3-object-created' && trigger.bucket === undefined) {
       errors.push({ path: 'trigger.bucket', message: 'is required for an s3-object-created trigger' });

@@ -12,6 +12,7 @@ import { PROJECT_ROOT } from '../../src/project-paths';
 import { workloadRequest } from '../properties/arbitraries';
 import { scenarios } from '../scenarios/all-scenarios';
 import { advise } from '../support/advisor';
+import { RANDOM_SEED } from '../support/random-seed';
 import { CORPUS_TIMEOUT_MS } from '../support/timeouts';
 import { WORKLOAD_MATRIX } from '../support/workload-matrix';
 import { cfnLint, describeMatch, type LintMatch } from './support/cfn-lint';
@@ -19,7 +20,7 @@ import { inputsOnEveryEligiblePlatform } from './support/starter-inputs';
 
 /** Random valid workloads, as the API would answer them: the recommended platform's template. */
 const RANDOM_WORKLOADS = 40;
-const SEED = Math.floor(Math.random() * 0x7fffffff);
+const SEED = RANDOM_SEED;
 
 interface CheckedTemplate {
   source: string;

@@ -68,7 +68,7 @@ describe.each<EngineName>(['platform-fit', 'design'])('the %s rules, shared acro
             );
           },
         ),
-        { seed: SEED, numRuns: 2000 },
+        { seed: SEED, numRuns: 1000 },
       );
     },
     PROPERTY_TIMEOUT_MS,

@@ -243,6 +243,21 @@ describe('POST /v1/recommendations', () => {
         want: 'trigger.expression',
       },
       {
+        given: 'a rate whose unit is plural for one (EventBridge refuses it)',
+        body: { ...batchWorkload(), trigger: { type: 'schedule', expression: 'rate(1 hours)' } },
+        want: 'trigger.expression',
+      },
+      {
+        given: 'a rate whose unit is singular for more than one (EventBridge refuses it)',
+        body: { ...batchWorkload(), trigger: { type: 'schedule', expression: 'rate(2 hour)' } },
+        want: 'trigger.expression',
+      },
+      {
+        given: 'a cron with both day-of-month and day-of-week',
+        body: { ...batchWorkload(), trigger: { type: 'schedule', expression: 'cron(0 2 * * MON *)' } },
+        want: 'trigger.expression',
+      },
+      {
         given: 'an S3 trigger without a bucket',
         body: { ...workerWorkload(), trigger: { type: 's3-object-created' } },
         want: 'trigger.bucket',

@@ -1,12 +1,13 @@
 import type { Advice } from '../../src/advice/advice';
 import { advise } from '../support/advisor';
+import { RANDOM_SEED } from '../support/random-seed';
 
 /**
  * One seed for every property in a test file, so they all run on the same bodies and each body is advised
  * once (the engine takes tens of milliseconds a workload under Jest). fast-check prints the seed and the
- * path of any failure, so a failing run can be replayed with { seed, path }.
+ * path of any failure, so a failing run can be replayed with BERTH_TEST_SEED (or { seed, path }).
  */
-export const SEED = Math.floor(Math.random() * 0x7fffffff);
+export const SEED = RANDOM_SEED;
 
 const answers = new Map<string, Promise<Advice>>();
 

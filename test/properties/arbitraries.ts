@@ -101,14 +101,26 @@ export const awsAccessEntry = fc.constantFrom(...AWS_SERVICES).chain((service) =
   }),
 );
 
+/** Expressions EventBridge accepts: a rate's unit agrees in number with its value; one day field is "?". */
 const scheduleExpression = fc.oneof(
   fc
     .tuple(
       fc.integer({ min: 1, max: 120 }),
-      fc.constantFrom('minute', 'minutes', 'hour', 'hours', 'day', 'days'),
+      fc.constantFrom('minute', 'hour', 'day'),
+      fc.constantFrom(' ', '  '),
+      fc.constantFrom('', ' '),
     )
-    .map(([value, unit]) => `rate(${value} ${unit})`),
-  fc.constantFrom('cron(0 2 * * ? *)', 'cron(15 10 ? * MON-FRI *)', 'cron(0/5 8-17 ? * MON-FRI *)'),
+    .map(
+      ([value, unit, gap, padding]) =>
+        `rate(${padding}${value}${gap}${unit}${value === 1 ? '' : 's'}${padding})`,
+    ),
+  fc.constantFrom(
+    'cron(0 2 * * ? *)',
+    'cron(15 10 ? * MON-FRI *)',
+    'cron(0/5 8-17 ? * MON-FRI *)',
+    'cron(0 12 1 * ? *)',
+    'cron( 30  6 ? * 2 * )',
+  ),
 );
 
 /** A trigger with exactly the fields its type needs (and optionally the ones it may have). */

@@ -739,8 +739,11 @@ export interface components {
             type: components["schemas"]["WorkloadTriggerType"];
             /**
              * @description The schedule, in EventBridge syntax: `rate(N minute|minutes|hour|hours|day|days)` or
-             *     `cron(minutes hours day-of-month month day-of-week year)` (six fields). Required when `type` is
-             *     `schedule`; used only then.
+             *     `cron(minutes hours day-of-month month day-of-week year)` (six fields). As EventBridge requires, a
+             *     rate's unit is singular for 1 and plural otherwise (`rate(1 hour)`, `rate(5 hours)`), and a cron
+             *     has `?` in exactly one of day-of-month and day-of-week; other expressions are refused with a 400.
+             *     The answer echoes it with single spaces between its parts. Required when `type` is `schedule`;
+             *     used only then.
              * @example cron(0 2 * * ? *)
              * @example rate(15 minutes)
              */
