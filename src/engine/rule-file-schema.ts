@@ -72,6 +72,7 @@ export const manifestSchema = z.strictObject({
       .refine((prices) => 'us-east-1' in prices, 'must include us-east-1, the fallback'),
     costModel: z.string(),
     instanceTypes: z.string(),
+    managedServices: z.string(),
   }),
   engines: z.strictObject({
     'platform-fit': z.array(z.string()).min(1),

@@ -5,6 +5,10 @@ import type { z } from 'zod';
 import { type AwsAccessActions, awsAccessActionsSchema } from '../catalogue/aws-access-actions';
 import { type CostModel, costModelSchema } from '../catalogue/cost-model';
 import { type InstanceCatalogue, instanceCatalogueSchema } from '../catalogue/instance-catalogue';
+import {
+  type ManagedServiceCatalogue,
+  managedServiceCatalogueSchema,
+} from '../catalogue/managed-service-catalogue';
 import { type Platform, platformCatalogueSchema } from '../catalogue/platform-catalogue';
 import { type PriceTable, priceTableSchema } from '../catalogue/price-table';
 import { type TaskSizes, taskSizesSchema } from '../catalogue/task-sizes';
@@ -36,6 +40,8 @@ export interface RuleSet {
   prices: Record<string, PriceTable>;
   costModel: CostModel;
   instanceCatalogue: InstanceCatalogue;
+  /** The AWS managed services that replace containers of well-known stateful images. */
+  managedServices: ManagedServiceCatalogue;
   rules: LoadedRule[];
   groupDescriptions: Record<string, string>;
 }
@@ -126,6 +132,12 @@ export function loadRuleSet(rulesDir: string): RuleSet {
     }
   }
 
+  const managedServices = parse(
+    manifest.catalogue.managedServices,
+    managedServiceCatalogueSchema,
+    read(manifest.catalogue.managedServices),
+  );
+
   const engineOfGroup = new Map<string, EngineName>();
   for (const [engine, groups] of Object.entries(manifest.engines) as [EngineName, string[]][]) {
     for (const group of groups) engineOfGroup.set(group, engine);
@@ -185,6 +197,7 @@ export function loadRuleSet(rulesDir: string): RuleSet {
     prices,
     costModel,
     instanceCatalogue,
+    managedServices,
     rules,
     groupDescriptions,
   };

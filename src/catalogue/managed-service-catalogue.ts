@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/**
+ * Containers better replaced by an AWS managed service (rules/catalogue/managed-services.json): the images
+ * each service replaces, why, and the AWS page that says so. An application's database, cache or broker
+ * in a container loses its data with its task unless someone builds what the managed service already is.
+ */
+const managedServiceSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  name: z.string().min(3),
+  kind: z.enum([
+    'relational-database',
+    'document-database',
+    'wide-column-database',
+    'cache',
+    'message-broker',
+    'event-stream',
+    'search',
+    'object-storage',
+  ]),
+  /** Repository names without tag or digest: Docker Hub's official images by their short name. */
+  images: z.array(z.string().regex(/^[a-z0-9][a-z0-9._/-]*$/)).min(1),
+  /** The port clients of the managed service connect to. */
+  port: z.int().min(1).max(65_535),
+  reason: z.string().min(20),
+  source: z.url(),
+  alternatives: z.array(z.strictObject({ id: z.string(), name: z.string(), source: z.url() })),
+});
+
+export const managedServiceCatalogueSchema = z
+  .strictObject({
+    description: z.string(),
+    asOf: z.iso.date(),
+    services: z.array(managedServiceSchema).min(1),
+  })
+  .superRefine((catalogue, context) => {
+    const owner = new Map<string, string>();
+    for (const [index, service] of catalogue.services.entries()) {
+      for (const image of service.images) {
+        const earlier = owner.get(image);
+        if (earlier !== undefined)
+          context.addIssue({
+            code: 'custom',
+            path: ['services', index, 'images'],
+            message: `lists ${image}, which ${earlier} already replaces: an image has one replacement`,
+          });
+        owner.set(image, service.id);
+      }
+    }
+  });
+
+export type ManagedServiceCatalogue = z.output<typeof managedServiceCatalogueSchema>;
+export type ManagedService = ManagedServiceCatalogue['services'][number];
+
+/**
+ * The repository an image reference names, as the catalogue lists it: no tag or digest, lowercase, and for
+ * Docker Hub without its registry and `library/` (so `docker.io/library/postgres:16-alpine` is `postgres`).
+ */
+export function imageRepository(image: string): string {
+  const withoutDigest = image.trim().toLowerCase().split('@')[0] ?? '';
+  const lastSlash = withoutDigest.lastIndexOf('/');
+  const tagColon = withoutDigest.indexOf(':', lastSlash + 1);
+  const repository = tagColon < 0 ? withoutDigest : withoutDigest.slice(0, tagColon);
+  return repository
+    .replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '')
+    .replace(/^library\//, '');
+}
+
+/** The managed service that replaces a container of this image, if the catalogue names one. */
+export function managedServiceForImage(
+  catalogue: ManagedServiceCatalogue,
+  image: string,
+): ManagedService | undefined {
+  const repository = imageRepository(image);
+  return catalogue.services.find((service) => service.images.includes(repository));
+}
