@@ -25,7 +25,8 @@ export class AnswerView extends LightElement {
       }
       ${
         answer.whatWouldChange.length > 0
-          ? html`<ul class="what-would-change">${answer.whatWouldChange.map((line) => html`<li>${line}</li>`)}</ul>`
+          ? html`<h3>What would change</h3>
+              <ul class="what-would-change">${answer.whatWouldChange.map((line) => html`<li>${line}</li>`)}</ul>`
           : nothing
       }
       <h3>Warnings</h3>

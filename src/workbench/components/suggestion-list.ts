@@ -6,7 +6,7 @@ function shown(value: unknown): string {
   return value === undefined ? '(not set)' : JSON.stringify(value);
 }
 
-/** "What would change": each suggestion's changes, with a "Try it" that sends `try-suggestion`. */
+/** "What would change" as changes to try: each suggestion's changes, with a "Try it" that sends `try-suggestion`. */
 export class SuggestionList extends LightElement {
   static override properties = { suggestions: { attribute: false }, busy: { type: Boolean } };
   declare suggestions: Suggestion[];
@@ -21,7 +21,7 @@ export class SuggestionList extends LightElement {
   override render(): TemplateResult | typeof nothing {
     if (this.suggestions.length === 0) return nothing;
     return html`<section aria-labelledby="suggestions-heading" class="suggestions">
-      <h3 id="suggestions-heading">What would change</h3>
+      <h3 id="suggestions-heading">Changes to try</h3>
       <ol>
         ${this.suggestions.map(
           (suggestion) => html`<li class="suggestion" data-platform=${suggestion.platformId}>
