@@ -78,9 +78,23 @@ export class BerthWorkbench extends LightElement {
     this.notice = '';
   }
 
+  /** Back and forward move between the answers of this visit, each URL carrying its workload. */
+  private readonly onPopState = (): void => {
+    const workload = workloadFromUrl();
+    if (workload === undefined) return;
+    this.workload = workload;
+    void this.recommend(workload);
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('popstate', this.onPopState);
     void this.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPopState);
   }
 
   private async start(): Promise<void> {
