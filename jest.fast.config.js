@@ -1,8 +1,8 @@
 const base = require('./jest.config');
 
 /**
- * `npm run test:fast`: every suite but the ones that check the output with an outside tool or rehearse a
- * build, which take most of `npm test`'s time. `npm test`, what CI runs, runs them all.
+ * `npm run test:fast`: every suite but the ones that check the output with an outside tool, drive a
+ * browser or rehearse a build, which take most of `npm test`'s time. `npm test`, what CI runs, runs them all.
  */
 const OUTSIDE_TOOLS_AND_BUILDS = [
   // cfn-lint over about 270 templates
@@ -15,6 +15,8 @@ const OUTSIDE_TOOLS_AND_BUILDS = [
   '/test/generators/kubernetes-objects\\.test\\.ts$',
   // the Dockerfile's steps: npm ci, the build and npm prune in a clean copy
   '/test/production/dockerfile\\.test\\.ts$',
+  // Chromium, driving the workbench on two built servers
+  '/test/browser/',
 ];
 
 /** @type {import('jest').Config} */

@@ -21,9 +21,11 @@ import { catalogueRouter } from './http/routes/catalogue';
 import { healthRouter, type Readiness } from './http/routes/health';
 import { openApiRouter } from './http/routes/openapi';
 import { recommendationsRouter } from './http/routes/recommendations';
+import { workbenchRouter } from './http/routes/workbench';
 import type { Logger } from './logger';
 import { Metrics } from './observability/metrics';
 import { metricsRouter } from './observability/metrics-endpoint';
+import { WORKBENCH_DIR } from './project-paths';
 
 export interface AppOptions {
   advisor: Advisor;
@@ -43,6 +45,8 @@ export interface AppOptions {
   settings?: Partial<ServiceSettings>;
   /** Where rate-limit counts live, e.g. shared through Redis; this process's memory when absent. */
   rateLimitStore?: Store;
+  /** The built workbench served at `/`; dist/workbench when absent. */
+  workbenchDir?: string;
 }
 
 export type ServiceSettings = Pick<
@@ -127,6 +131,7 @@ export function createApp(options: AppOptions): Express {
   app.use(toolDefinitionRouter(options.openApi, options.advisor.ruleSet.platforms));
   app.use(mcpRouter(options.advisor, options.openApi, options.bodyLimitBytes));
   app.use(openApiRouter(options.openApi));
+  app.use(workbenchRouter(options.workbenchDir ?? WORKBENCH_DIR));
   app.use(unmatchedRoute(ROUTES));
   app.use(errorHandler(options.logger));
   return app;

@@ -91,7 +91,8 @@ const configSchema = z.object({
   BERTH_LOG_BODIES: flag(false),
   /**
    * Comma-separated API keys. Default none: /v1/* and /mcp are open. When set, they require
-   * `Authorization: Bearer <one of the keys>`; /healthz, /readyz, /docs and /openapi.* stay open.
+   * `Authorization: Bearer <one of the keys>`; /healthz, /readyz, /docs, /openapi.* and the workbench's
+   * page and assets (/, /assets/) stay open.
    */
   BERTH_API_KEYS: list((key) =>
     key.length < MIN_API_KEY_LENGTH

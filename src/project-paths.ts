@@ -15,3 +15,5 @@ function findProjectRoot(start: string): string {
 export const PROJECT_ROOT = findProjectRoot(__dirname);
 export const RULES_DIR = join(PROJECT_ROOT, 'rules');
 export const OPENAPI_PATH = join(PROJECT_ROOT, 'openapi.yaml');
+/** The built workbench (`npm run build` writes it with Vite from src/workbench/). */
+export const WORKBENCH_DIR = join(PROJECT_ROOT, 'dist', 'workbench');

@@ -64,7 +64,8 @@ describe('POST /v1/recommendations', () => {
 describe('unknown paths', () => {
   const app = testApp();
   const cases = [
-    { method: 'get', path: '/' },
+    // GET / is the workbench (test/http/workbench.test.ts); nothing else answers at /.
+    { method: 'post', path: '/' },
     { method: 'get', path: '/v1/recommendation' },
     { method: 'get', path: '/v2/platforms' },
     { method: 'post', path: '/v1/recommendations/rec_0123' },

@@ -105,7 +105,7 @@ describe('the Dockerfile', () => {
       expect(existsSync(inImage('node_modules/express'))).toBe(true);
     });
 
-    it('starts, gets ready, answers a recommendation, passes its HEALTHCHECK and shuts down cleanly on SIGTERM', async () => {
+    it('starts, gets ready, answers a recommendation, serves the workbench, passes its HEALTHCHECK and shuts down cleanly on SIGTERM', async () => {
       const [command, ...args] = image.cmd ?? [];
       expect(command).toBe('node');
       const port = await freePort();
@@ -122,6 +122,14 @@ describe('the Dockerfile', () => {
       expect(((await response.json()) as { platform: { id: string } }).platform.id).toEqual(
         expect.any(String),
       );
+
+      // The workbench, built by Vite in the build stage, is served at / with its assets.
+      const page = await fetch(`${server.base}/`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      const script = /<script type="module"[^>]* src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+      expect(script).toBeDefined();
+      expect((await fetch(`${server.base}${script}`)).status).toBe(200);
 
       const [healthCommand, ...healthArgs] = image.healthcheck ?? [];
       expect(healthCommand).toBe('node');

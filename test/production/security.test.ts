@@ -139,7 +139,7 @@ describe('API keys', () => {
         ['GET', '/v1/tool-definition'],
         ['POST', '/mcp'],
         ['GET', '/v1/no-such-thing'],
-        ['GET', '/'],
+        ['GET', '/nowhere'],
       ])('answers 401 to %s %s', async (method, path) => {
         expect((await request(app)[method === 'GET' ? 'get' : 'post'](path)).status).toBe(401);
       });

@@ -14,7 +14,7 @@ function tree(files: Record<string, number>): string {
     writeFileSync(join(root, path), '');
     utimesSync(join(root, path), time, time);
   }
-  for (const folder of ['src', 'src/engine', 'dist', 'dist/src'])
+  for (const folder of ['src', 'src/engine', 'src/workbench', 'dist', 'dist/src', 'dist/workbench'])
     if (existsSync(join(root, folder))) utimesSync(join(root, folder), oldest, oldest);
   return root;
 }
@@ -61,6 +61,31 @@ describe('scripts/build-if-stale.cjs', () => {
       given: 'only a rule file changed (rules are read at run time, not compiled)',
       files: { 'src/server.ts': 100, 'rules/eligibility.json': 300, 'dist/src/server.js': 200 },
       stale: false,
+    },
+    {
+      given: 'the workbench was never built',
+      files: { 'src/server.ts': 100, 'src/workbench/main.ts': 100, 'dist/src/server.js': 200 },
+      stale: true,
+    },
+    {
+      given: 'the workbench is newer than its sources',
+      files: {
+        'src/server.ts': 100,
+        'src/workbench/main.ts': 100,
+        'dist/src/server.js': 200,
+        'dist/workbench/index.html': 200,
+      },
+      stale: false,
+    },
+    {
+      given: 'a workbench source changed after its build',
+      files: {
+        'src/server.ts': 100,
+        'src/workbench/main.ts': 300,
+        'dist/src/server.js': 400,
+        'dist/workbench/index.html': 200,
+      },
+      stale: true,
     },
     {
       given: 'there are no sources to build from (an installed package)',

@@ -19,6 +19,8 @@ export interface TestAppOptions extends Partial<ServiceSettings> {
   ready?: boolean;
   /** Where rate-limit counts live; this process's memory by default. */
   rateLimitStore?: Store;
+  /** The built workbench to serve at `/`; dist/workbench by default. */
+  workbenchDir?: string;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface TestAppOptions extends Partial<ServiceSettings> {
  * no rate limit, no CORS, no request timeout; /metrics is served. Each option turns one of those on.
  */
 export function testApp(options: TestAppOptions = {}): Express {
-  const { cacheBytes, logger, metrics, ready, rateLimitStore, ...settings } = options;
+  const { cacheBytes, logger, metrics, ready, rateLimitStore, workbenchDir, ...settings } = options;
   return createApp({
     advisor,
     openApi: loadOpenApiDocument(OPENAPI_PATH),
@@ -37,5 +39,6 @@ export function testApp(options: TestAppOptions = {}): Express {
     metrics: metrics ?? new Metrics({ processMetrics: false }),
     settings,
     rateLimitStore,
+    workbenchDir,
   });
 }

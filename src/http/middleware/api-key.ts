@@ -45,9 +45,9 @@ function sha256(value: string): Buffer {
 }
 
 /**
- * Which paths stay open when API keys are set: the probes, the contract and its docs, and /metrics unless
- * it is configured to need a key. Everything else needs one (the API: /v1/*, /mcp, and any path not
- * listed, which answers 401 rather than revealing whether it exists).
+ * Which paths stay open when API keys are set: the probes, the contract and its docs, the workbench's
+ * page and assets, and /metrics unless it is configured to need a key. Everything else needs one (the
+ * API: /v1/*, /mcp, and any path not listed, which answers 401 rather than revealing whether it exists).
  */
 export function openPaths(metricsRequireApiKey: boolean): (path: string) => boolean {
   return (path) => {
@@ -60,6 +60,9 @@ export function openPaths(metricsRequireApiKey: boolean): (path: string) => bool
       lower === '/openapi.json' ||
       lower === '/docs' ||
       lower.startsWith('/docs/') ||
+      // The workbench's page and assets: it asks for the key, then sends it with each API call.
+      lower === '/' ||
+      lower.startsWith('/assets/') ||
       (lower === '/metrics' && !metricsRequireApiKey)
     );
   };

@@ -5,11 +5,14 @@ import helmet from 'helmet';
 /**
  * helmet's headers (HSTS, nosniff, frame and referrer policies, a content security policy) on every
  * answer. The policy is helmet's default without `upgrade-insecure-requests`, so Swagger UI at /docs
- * still loads when Berth is reached over plain HTTP on an internal network.
+ * still loads when Berth is reached over plain HTTP on an internal network, and with `blob:` images,
+ * so the workbench can show the diagram it fetched with the API key. Scripts stay `'self'` only.
  */
 export function securityHeaders(): RequestHandler {
   return helmet({
-    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    contentSecurityPolicy: {
+      directives: { upgradeInsecureRequests: null, imgSrc: ["'self'", 'data:', 'blob:'] },
+    },
   });
 }
 

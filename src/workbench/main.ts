@@ -1,0 +1,3 @@
+import 'highlight.js/styles/github.css';
+import './styles.css';
+import './components/berth-workbench';

@@ -1,0 +1,99 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { PROJECT_ROOT } from '../../../src/project-paths';
+import { controlId } from '../../../src/workbench/workload/form-fields';
+import type { ServerProcess } from '../../production/support/server-process';
+
+/** Debian's Chromium by default (CI installs it in .ci/run); BERTH_TEST_CHROMIUM names another. */
+export const CHROMIUM_PATH = process.env.BERTH_TEST_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Where the tests leave screenshots for people to look at (git-ignored). */
+export const SCREENSHOTS_DIR = join(PROJECT_ROOT, 'test', 'browser', 'screenshots');
+
+/** How long one step may wait for the page on a loaded 2-core machine; waits poll, never sleep. */
+export const STEP_TIMEOUT_MS = 30_000;
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true });
+}
+
+/** A page of the workbench on `server`, failing the test on any page error or refused script or style. */
+export async function openWorkbench(
+  browser: Browser,
+  server: ServerProcess,
+  search = '',
+): Promise<WorkbenchPage> {
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 1000 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) problems.push(`CSP: ${message.text()}`);
+  });
+  await page.goto(`${server.base}/${search}`);
+  await page.locator(`#${controlId('workloadType')}`).waitFor();
+  return new WorkbenchPage(page, problems);
+}
+
+/** The workbench as a user drives it: by labels, buttons and the keyboard. */
+export class WorkbenchPage {
+  constructor(
+    readonly page: Page,
+    /** Page errors and Content-Security-Policy refusals seen so far. */
+    readonly problems: string[],
+  ) {}
+
+  control(path: string) {
+    return this.page.locator(`#${controlId(path)}`);
+  }
+
+  /** Opens the field's group (a closed <details>) when the field is in one. */
+  private async reveal(path: string): Promise<void> {
+    const cut = path.indexOf('.');
+    if (cut < 0 || (await this.control(path).isVisible())) return;
+    await this.page.locator('summary', { hasText: new RegExp(`^${path.slice(0, cut)}$`) }).click();
+  }
+
+  /** Chooses one of a field's allowed values. */
+  async choose(path: string, value: string): Promise<void> {
+    await this.reveal(path);
+    await this.control(path).selectOption(value);
+  }
+
+  /** Types a field's value and leaves the field, which is when the form reads it. */
+  async type(path: string, value: string): Promise<void> {
+    await this.reveal(path);
+    await this.control(path).fill(value);
+    await this.control(path).press('Tab');
+  }
+
+  async recommend(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Recommend', exact: true }).click();
+  }
+
+  /** Waits for an answer naming `platform` (a 200), and returns the heading's text. */
+  async waitForAnswer(platform?: string): Promise<string> {
+    const heading = this.page.locator('#answer-heading', platform === undefined ? {} : { hasText: platform });
+    await heading.waitFor();
+    return (await heading.textContent()) ?? '';
+  }
+
+  /** Writes the page as `name`.png in the screenshots folder; the whole page unless `viewport`. */
+  async screenshot(name: string, options: { viewport?: boolean } = {}): Promise<void> {
+    mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+    if (options.viewport === true) await this.page.evaluate('window.scrollTo(0, 0)');
+    await this.page.screenshot({
+      path: join(SCREENSHOTS_DIR, `${name}.png`),
+      fullPage: options.viewport !== true,
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.page.context().close();
+  }
+}
