@@ -26,7 +26,7 @@ export interface paths {
          *       that carries an API key.
          *     - `400` when `workload` is missing, is not base64url, does not decode to UTF-8 JSON, or is longer
          *       than 6,144 characters (the base64url of 4,608 bytes: it must fit in a URL everywhere; POST
-         *       larger workloads), or when the query has a parameter other than `workload` and `format`; and,
+         *       larger workloads), or when the query has a parameter other than `workload`, `format` and `view`; and,
          *       as for the POST, when the decoded JSON does not match `WorkloadRequest` (paths then point inside
          *       the workload).
          *     - `422` when no platform meets every hard requirement, as for the POST.
@@ -52,6 +52,10 @@ export interface paths {
          *     configuration as a zip archive of the same files, ready to deploy: its README.md gives the
          *     `aws cloudformation deploy` command for `cloudformation/template.yaml`. Errors stay problem+json,
          *     and any other `Accept` gets JSON.
+         *
+         *     `?view=summary` answers a `RecommendationSummary` instead: a few KB with the platform, its monthly
+         *     cost, the design, the deciding reasons and every platform in one line, with the `id` of the full
+         *     answer (`view=full`, the default). Each view has its own bytes and `ETag`.
          *
          *     Answers are compressed (gzip, or brotli for a client that accepts brotli but not gzip) when
          *     `Accept-Encoding` allows it. A 200 carries a strong `ETag` made from its bytes, the same as
@@ -1230,6 +1234,86 @@ export interface components {
             /** @description The whole file. */
             content: string;
         };
+        /**
+         * @description The recommendation in a few KB (`view=summary`), for chatbots and portals. Every field has the
+         *     name, and a part of the content, of the `Recommendation` field it summarizes; the full answer is
+         *     the one with the same `id`. Objects may carry more fields than documented.
+         */
+        RecommendationSummary: {
+            id: components["schemas"]["Recommendation"]["id"];
+            rulesVersion: components["schemas"]["RulesVersion"];
+            platform: {
+                id: components["schemas"]["PlatformId"];
+                name: string;
+                service: components["schemas"]["PlatformService"];
+                capacity: components["schemas"]["PlatformCapacity"];
+                monthlyCost?: components["schemas"]["MonthlyCostTotal"];
+            };
+            loadBalancer: {
+                type: components["schemas"]["LoadBalancerType"];
+                scheme?: components["schemas"]["LoadBalancerScheme"];
+                listeners: components["schemas"]["Listener"][];
+                targetGroup?: {
+                    protocol: components["schemas"]["LoadBalancerProtocol"];
+                    port: number;
+                    targetType: components["schemas"]["TargetType"];
+                };
+                reason?: string;
+            };
+            storage: {
+                type: components["schemas"]["StorageType"];
+                sizeGiB?: number;
+                mountPath?: string;
+                reason?: string;
+            };
+            scaling: {
+                minCapacity: number;
+                maxCapacity: number;
+                instanceMarket?: components["schemas"]["Scaling"]["instanceMarket"];
+                policies: {
+                    type: components["schemas"]["ScalingPolicyType"];
+                    description: string;
+                }[];
+            };
+            /** @description Present only when the platform runs jobs in a compute environment (`aws-batch`). */
+            computeEnvironment?: {
+                type: components["schemas"]["ComputeEnvironment"]["type"];
+                capacity: components["schemas"]["ComputeEnvironment"]["capacity"];
+            };
+            triggers: {
+                type: components["schemas"]["TriggerType"];
+                description: string;
+            }[];
+            /**
+             * @description The reasons that decided: the chosen platform's largest score contributions, largest first
+             *     (the full answer lists all of them in `alternatives[0].reasons`, in the order the rules fired).
+             */
+            reasons: string[];
+            /** @description Every platform id exactly once, best first, the chosen one first, as in the full answer. */
+            alternatives: {
+                platformId: components["schemas"]["PlatformId"];
+                rank: number;
+                eligible: boolean;
+                score: number;
+                monthlyCost?: components["schemas"]["MonthlyCostTotal"];
+                blockers: string[];
+            }[];
+            warnings: string[];
+            whatWouldChange: string[];
+            /** @description The paths of the starter files; their contents are in the full answer. */
+            starterConfig: {
+                files: {
+                    path: string;
+                    mediaType: components["schemas"]["StarterFileMediaType"];
+                }[];
+            };
+        };
+        /** @description The total of a `MonthlyCost` estimate (its lines and assumptions are in the full answer). */
+        MonthlyCostTotal: {
+            total: number;
+            /** @constant */
+            currency: "USD";
+        };
         PlatformList: {
             platforms: components["schemas"]["PlatformDescription"][];
             /** @description What each platform trait means, by trait name (the keys of every platform's `traits`). */
@@ -1532,6 +1616,14 @@ export interface components {
     parameters: {
         /** @description `zip` answers with the starter configuration as a zip archive, as `Accept: application/zip` does; `json`, the default, with the recommendation. Any other value is a `400` naming the allowed ones. */
         Format: "json" | "zip";
+        /**
+         * @description How much of the recommendation a JSON answer carries. `full`, the default: the whole
+         *     `Recommendation`. `summary`: a `RecommendationSummary`, a few KB for chatbots and portals (the
+         *     platform and its monthly cost, the load balancer, storage, scaling, the reasons that decided, every
+         *     platform in one line, warnings, what would change), with the `id` of the full answer. Errors and
+         *     `format=zip` are the same in both views. Any other value is a `400` naming the allowed ones.
+         */
+        View: "full" | "summary";
     };
     requestBodies: never;
     headers: {
@@ -1579,6 +1671,14 @@ export interface operations {
                 workload: string;
                 /** @description `zip` answers with the starter configuration as a zip archive, as `Accept: application/zip` does; `json`, the default, with the recommendation. Any other value is a `400` naming the allowed ones. */
                 format?: components["parameters"]["Format"];
+                /**
+                 * @description How much of the recommendation a JSON answer carries. `full`, the default: the whole
+                 *     `Recommendation`. `summary`: a `RecommendationSummary`, a few KB for chatbots and portals (the
+                 *     platform and its monthly cost, the load balancer, storage, scaling, the reasons that decided, every
+                 *     platform in one line, warnings, what would change), with the `id` of the full answer. Errors and
+                 *     `format=zip` are the same in both views. Any other value is a `400` naming the allowed ones.
+                 */
+                view?: components["parameters"]["View"];
             };
             header?: {
                 /** @description ETags of answers the client holds (or `*`): when one is the answer's, the answer is `304` without a body. */
@@ -1600,7 +1700,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Recommendation"];
+                    "application/json": components["schemas"]["Recommendation"] | components["schemas"]["RecommendationSummary"];
                     "application/zip": string;
                 };
             };
@@ -1652,6 +1752,14 @@ export interface operations {
             query?: {
                 /** @description `zip` answers with the starter configuration as a zip archive, as `Accept: application/zip` does; `json`, the default, with the recommendation. Any other value is a `400` naming the allowed ones. */
                 format?: components["parameters"]["Format"];
+                /**
+                 * @description How much of the recommendation a JSON answer carries. `full`, the default: the whole
+                 *     `Recommendation`. `summary`: a `RecommendationSummary`, a few KB for chatbots and portals (the
+                 *     platform and its monthly cost, the load balancer, storage, scaling, the reasons that decided, every
+                 *     platform in one line, warnings, what would change), with the `id` of the full answer. Errors and
+                 *     `format=zip` are the same in both views. Any other value is a `400` naming the allowed ones.
+                 */
+                view?: components["parameters"]["View"];
             };
             header?: never;
             path?: never;
@@ -1675,7 +1783,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Recommendation"];
+                    "application/json": components["schemas"]["Recommendation"] | components["schemas"]["RecommendationSummary"];
                     "application/zip": string;
                 };
             };
@@ -2089,4 +2197,5 @@ export const registryTypeValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const registryImageTagMutabilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Registry"]["imageTagMutability"]> = ["MUTABLE", "IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION"];
 export const ruleDescriptionEngineValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleDescription"]["engine"]> = ["platform-fit", "cost-fit", "design"];
 export const componentsParametersFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["parameters"]["Format"]> = ["json", "zip"];
+export const componentsParametersViewValues: ReadonlyArray<FlattenedDeepRequired<components>["parameters"]["View"]> = ["full", "summary"];
 export const componentsHeadersContentEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["headers"]["ContentEncoding"]> = ["gzip", "br"];
