@@ -12,8 +12,10 @@ export const DECIDING_REASONS = 3;
  * The recommendation in a few KB (`view=summary`, and what the MCP tool answers): each field keeps the
  * name of the full answer's field it summarizes, so a client reads both with the same code. The
  * deciding reasons are the chosen platform's largest score contributions (by how many points they
- * moved, firing order breaking ties), not the first to fire. A field of the full answer that belongs
- * here is one more line of this object.
+ * moved, firing order breaking ties), not the first to fire. Blockers and what would change are cut to
+ * their first sentence, the claim (a blocker's next sentences say why, from the AWS documentation: ten
+ * blocked platforms' reasons would cost a model more than the rest of the summary). A field of the full
+ * answer that belongs here is one more line of this object.
  */
 export function summarizeForChatbots(
   recommendation: Recommendation,
@@ -68,10 +70,10 @@ export function summarizeForChatbots(
       eligible: alternative.eligible,
       score: alternative.score,
       ...costTotal(alternative.monthlyCost),
-      blockers: alternative.blockers,
+      blockers: alternative.blockers.map(firstSentence),
     })),
     warnings: recommendation.warnings,
-    whatWouldChange: recommendation.whatWouldChange,
+    whatWouldChange: recommendation.whatWouldChange.map(firstSentence),
     starterConfig: {
       files: recommendation.starterConfig.files.map(({ path, mediaType }) => ({ path, mediaType })),
     },
@@ -88,6 +90,11 @@ function decidingReasons(contributions: readonly ScoreContribution[]): string[] 
     .sort((a, b) => Math.abs(b.contribution.points) - Math.abs(a.contribution.points) || a.order - b.order)
     .slice(0, DECIDING_REASONS)
     .map(({ contribution: { points, reason } }) => scoreReasonText(points, reason));
+}
+
+/** A text's first sentence: up to the first full stop followed by a space and a capital, or all of it. */
+function firstSentence(text: string): string {
+  return /^.*?[.!?](?=\s+[A-Z(])/s.exec(text)?.[0] ?? text;
 }
 
 function costTotal(cost: Recommendation['platform']['monthlyCost']): { monthlyCost?: MonthlyCostTotal } {

@@ -1,6 +1,7 @@
 import type { Platform } from '../catalogue/platform-catalogue';
 import type { OpenApiDocument } from '../contract/openapi-document';
-import { type JsonSchema, workloadRequestJsonSchema } from './workload-json-schema';
+import { compactWorkloadSchema } from './tool-input-schema';
+import type { JsonSchema } from './workload-json-schema';
 
 /** The one tool name a chatbot calls Berth by, in function calling and in MCP alike. */
 export const RECOMMEND_TOOL_NAME = 'recommend_container_platform';
@@ -42,7 +43,10 @@ export interface InputSchemaToolDefinition {
   input_schema: JsonSchema;
 }
 
-/** The body of GET /v1/tool-definition: the same tool in the two shapes function-calling APIs accept. */
+/**
+ * The body of GET /v1/tool-definition: the same tool in the two shapes function-calling APIs accept,
+ * with the same compact schema and description as the MCP tool of the same name.
+ */
 export interface ToolDefinitions {
   openai: FunctionToolDefinition;
   anthropic: InputSchemaToolDefinition;
@@ -52,7 +56,7 @@ export function recommendToolDefinitions(
   document: OpenApiDocument['json'],
   platforms: readonly Platform[],
 ): ToolDefinitions {
-  const schema = workloadRequestJsonSchema(document);
+  const schema = compactWorkloadSchema(document);
   const description = recommendToolDescription(platforms);
   return {
     openai: {

@@ -143,9 +143,12 @@ export interface paths {
         /**
          * The recommendation endpoint as a function-calling tool
          * @description `recommend_container_platform`, the function a chat model calls to get a recommendation, with
-         *     `WorkloadRequest` as its parameters. The schema is derived from this document when the server
-         *     starts (every `$ref` inlined; descriptions, defaults, enums and constraints kept), never copied
-         *     by hand. The same tool in two shapes:
+         *     `WorkloadRequest` as its parameters: the same definition as the MCP tool of that name. The schema
+         *     is derived from this document when the server starts, never copied by hand, and compact, since a
+         *     model reads it on every turn: each field keeps its type, enum and default, its first sentence and
+         *     any saying it is a hard requirement, and the meaning of each enum value (from the enum's own
+         *     description); bounds, patterns and examples are left to the server, whose `400` names the field.
+         *     The same tool in two shapes:
          *     - `openai`: an entry of a Chat Completions `tools` array,
          *       `{"type": "function", "function": {"name", "description", "parameters"}}`, which OpenAI and the
          *       APIs compatible with it accept.
@@ -176,8 +179,11 @@ export interface paths {
         /**
          * Model Context Protocol server (Streamable HTTP)
          * @description Berth's MCP server over the Streamable HTTP transport, for chat clients and agents, with the
-         *     tools `recommend_container_platform` (input: `WorkloadRequest`), `compare_workloads`,
-         *     `explain_rule` and `list_platforms`. The body is a JSON-RPC 2.0 message of the Model Context
+         *     tools `recommend_container_platform` (input: `WorkloadRequest`; it answers the
+         *     `RecommendationSummary`, with `resource_link`s to the full answer and to each starter file),
+         *     `compare_workloads`, `get_starter_file`, `explain_rule` and `list_platforms`, and the resources
+         *     `berth://recommendations/{id}` and `berth://recommendations/{id}/files/{+path}` (`resources/read`)
+         *     of the recommendations it answered. The body is a JSON-RPC 2.0 message of the Model Context
          *     Protocol, not a Berth resource: use an MCP client (such as the official SDK's
          *     `StreamableHTTPClientTransport`) rather than building requests by hand. Clients send
          *     `Accept: application/json, text/event-stream`.
@@ -1296,9 +1302,11 @@ export interface components {
                 eligible: boolean;
                 score: number;
                 monthlyCost?: components["schemas"]["MonthlyCostTotal"];
+                /** @description The first sentence of each blocker, its claim; the full answer's blocker goes on to say why. */
                 blockers: string[];
             }[];
             warnings: string[];
+            /** @description The first sentence of each entry of the full answer's `whatWouldChange`. */
             whatWouldChange: string[];
             /** @description The paths of the starter files; their contents are in the full answer. */
             starterConfig: {
@@ -1898,7 +1906,7 @@ export interface operations {
                                 name: "recommend_container_platform";
                                 /** @description When to call the tool and how to fill it in, written for the model. */
                                 description: string;
-                                /** @description `WorkloadRequest` as one self-contained JSON Schema. */
+                                /** @description `WorkloadRequest` as one self-contained, compact JSON Schema. */
                                 parameters: Record<string, never>;
                             };
                         };
@@ -1907,7 +1915,7 @@ export interface operations {
                             /** @constant */
                             name: "recommend_container_platform";
                             description: string;
-                            /** @description `WorkloadRequest` as one self-contained JSON Schema (the same as `openai.function.parameters`). */
+                            /** @description `WorkloadRequest` as one self-contained, compact JSON Schema (the same as `openai.function.parameters`). */
                             input_schema: Record<string, never>;
                         };
                     };
@@ -1954,7 +1962,7 @@ export interface operations {
                         /** @constant */
                         jsonrpc: "2.0";
                         id?: string | number | null;
-                        /** @description The method's result; for `tools/call`, `content` (a summary to repeat, and the data as JSON text) and `structuredContent`. */
+                        /** @description The method's result; for `tools/call`, `content` (a summary to repeat, and resource links) and `structuredContent` (the same facts as data, for the client). */
                         result?: Record<string, never>;
                         /** @description A JSON-RPC error (unknown tool, malformed message). */
                         error?: Record<string, never>;
