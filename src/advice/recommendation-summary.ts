@@ -17,7 +17,7 @@ export const DECIDING_REASONS = 3;
  * blocked platforms' reasons would cost a model more than the rest of the summary). A field of the full
  * answer that belongs here is one more line of this object.
  */
-export function summarizeForChatbots(
+export function recommendationSummary(
   recommendation: Recommendation,
   scoreContributions: readonly ScoreContribution[],
 ): RecommendationSummary {

@@ -5,7 +5,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult, ResourceLink } from '@modelcontextprotocol/sdk/types.js';
 import request from 'supertest';
-import { summarizeForChatbots } from '../../src/advice/recommendation-summary';
+import { recommendationSummary } from '../../src/advice/recommendation-summary';
 import { compactWorkloadSchema } from '../../src/clients/tool-input-schema';
 import { loadOpenApiDocument } from '../../src/contract/openapi-document';
 import { validateWorkload } from '../../src/contract/workload';
@@ -112,7 +112,7 @@ describe.each([
         const advice = await advise(UDP_WITHOUT_KUBERNETES);
         if (advice.kind !== 'recommendation') throw new Error('expected a recommendation');
         expect(result.structuredContent).toEqual(
-          summarizeForChatbots(advice.recommendation, advice.scoreContributions),
+          recommendationSummary(advice.recommendation, advice.scoreContributions),
         );
         expect(result.content.filter((block) => block.type === 'text')).toHaveLength(1);
       });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import express, { type Request, type Response, Router } from 'express';
 import type { Recommendation } from '../../advice/advice';
 import type { Advisor } from '../../advice/advisor';
-import { summarizeForChatbots } from '../../advice/recommendation-summary';
+import { recommendationSummary } from '../../advice/recommendation-summary';
 import { validateWorkload } from '../../contract/workload';
 import type { AdviceMetrics } from '../../observability/metrics';
 import {
@@ -197,7 +197,7 @@ async function answerFor(
   }
   const representation =
     view === 'summary'
-      ? summarizeForChatbots(advice.recommendation, advice.scoreContributions)
+      ? recommendationSummary(advice.recommendation, advice.scoreContributions)
       : advice.recommendation;
   return stored(200, 'application/json; charset=utf-8', JSON.stringify(representation), coding, {
     platformId: advice.recommendation.platform.id,

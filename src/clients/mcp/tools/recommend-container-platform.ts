@@ -1,6 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Advisor } from '../../../advice/advisor';
-import { summarizeForChatbots } from '../../../advice/recommendation-summary';
+import { recommendationSummary } from '../../../advice/recommendation-summary';
 import { validateWorkload } from '../../../contract/workload';
 import { summarizeNoEligiblePlatform } from '../../advice-summary';
 import { summaryText } from '../../recommendation-summary-text';
@@ -38,7 +38,7 @@ export function recommendContainerPlatformTool(
           suggestions: advice.suggestions,
         });
       }
-      const summary = summarizeForChatbots(advice.recommendation, advice.scoreContributions);
+      const summary = recommendationSummary(advice.recommendation, advice.scoreContributions);
       return answer(summaryText(summary), summary, resources.linksTo(advice.recommendation));
     },
   };
