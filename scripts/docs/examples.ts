@@ -1,7 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { PROJECT_ROOT, RULES_DIR } from '../../src/project-paths';
+import { Advisor } from '../../src/advice/advisor';
+import { loadOpenApiDocument } from '../../src/contract/openapi-document';
+import { OPENAPI_PATH, PROJECT_ROOT, RULES_DIR } from '../../src/project-paths';
+import { scenarios } from '../../test/scenarios/all-scenarios';
+import { measureMcpTokens } from '../support/mcp-token-counts';
 import { type CliResult, type RunningServer, runCli } from './berth-processes';
 import { fence, json, lines } from './markdown';
 import { jqFilter, type Projection, project } from './projection';
@@ -101,6 +105,55 @@ function mcpText(request: CurlRequest, only?: { count: number }): Example {
     const output = only === undefined ? text : lines(text, 'head', only.count);
     return `${fence('sh', command)}\n${fence('text', output)}`;
   };
+}
+
+/**
+ * What Berth's MCP server costs a model, measured with gpt-tokenizer (o200k_base) over every scenario of
+ * test/scenarios: the table docs/chatbots.md shows, the same figures test/clients/mcp-token-budget.test.ts
+ * holds to their budgets.
+ */
+async function mcpTokenTable(): Promise<string> {
+  const counts = await measureMcpTokens(
+    Advisor.fromRulesDir(RULES_DIR),
+    loadOpenApiDocument(OPENAPI_PATH).json,
+    scenarios.map(({ name, workload }) => ({ name, workload })),
+  );
+  const { answers } = counts;
+  const figure = (tokens: number) => tokens.toLocaleString('en-US');
+  const largest = (pick: (answer: (typeof answers)[number]) => number) =>
+    figure(Math.max(...answers.map(pick)));
+  const median = (pick: (answer: (typeof answers)[number]) => number) => {
+    const sorted = answers.map(pick).sort((a, b) => a - b);
+    return figure(sorted[Math.floor(sorted.length / 2)] ?? 0);
+  };
+  const rows = [
+    ['All tool definitions (`tools/list`)', figure(counts.toolDefinitions), '3,000'],
+    ...counts.perTool.map(({ name, tokens }) => [`- \`${name}\``, figure(tokens), '']),
+    [
+      '`recommend_container_platform` text, median / largest',
+      `${median((a) => a.text)} / ${largest((a) => a.text)}`,
+      '2,000',
+    ],
+    ['its resource links, median / largest', `${median((a) => a.links)} / ${largest((a) => a.links)}`, ''],
+    [
+      'its `structuredContent` (the summary), median / largest',
+      `${median((a) => a.structured)} / ${largest((a) => a.structured)}`,
+      '',
+    ],
+    [
+      'The largest resource (a full answer), median / largest',
+      `${median((a) => a.largestResource.tokens)} / ${largest((a) => a.largestResource.tokens)}`,
+      'read on request',
+    ],
+  ];
+  return [
+    `Measured over the ${answers.length} scenarios of \`test/scenarios\` that get a recommendation:`,
+    '',
+    '| What a model reads | Tokens | Budget |',
+    '| --- | --: | --: |',
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+    '',
+  ].join('\n');
 }
 
 /** `curl -o FILE` of a zip answer, then `unzip -l FILE`, rendered from the archive's own entries. */
@@ -260,7 +313,24 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
       a: { workloadType: 'web', traffic: { protocol: 'https' } },
       b: { workloadType: 'web', traffic: { protocol: 'udp' }, control: { kubernetes: 'avoid' } },
     }),
-    { count: 13 },
+    { count: 16 },
+  ),
+  'mcp-recommend': mcpText(mcpCall(3, 'recommend_container_platform', ORDERS_API)),
+  'mcp-token-counts': mcpTokenTable,
+  'api-summary': curlJq(
+    { path: `${RECOMMEND}?view=summary`, body: ORDERS_API },
+    {
+      id: 'id',
+      platform: 'platform',
+      loadBalancer: 'loadBalancer.type',
+      storage: 'storage.type',
+      reasons: 'reasons',
+      alternatives: {
+        each: 'alternatives',
+        pick: { platformId: 'platformId', score: 'score', blockers: 'blockers' },
+      },
+      files: 'starterConfig.files[].path',
+    },
   ),
   'mcp-error': curlJq(
     mcpCall(2, 'recommend_container_platform', {

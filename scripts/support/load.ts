@@ -25,13 +25,13 @@ export function failuresOf(result: LoadResult, expected: readonly number[]): num
 }
 
 /**
- * autocannon over loopback for `seconds`: GET `path`, or POST /v1/recommendations with each request's
- * body from `nextBody` (called once per request sent).
+ * autocannon over loopback for `seconds`: GET `path`, or POST /v1/recommendations (with `query`, e.g.
+ * `?view=summary`) with each request's body from `nextBody` (called once per request sent).
  */
 export async function load(
   base: string,
   seconds: number,
-  target: { get: string } | { nextBody: () => string },
+  target: { get: string } | { nextBody: () => string; query?: string },
 ): Promise<LoadResult> {
   const requests: autocannon.Request[] =
     'get' in target
@@ -39,7 +39,7 @@ export async function load(
       : [
           {
             method: 'POST',
-            path: '/v1/recommendations',
+            path: `/v1/recommendations${target.query ?? ''}`,
             headers: { 'content-type': 'application/json' },
             setupRequest: (request) => ({ ...request, body: target.nextBody() }),
           },

@@ -11,5 +11,18 @@ export interface NoEligiblePlatform {
   suggestions: Suggestion[];
 }
 
-/** The advisor's answer: a recommendation, or the reasons no platform fits and how to change that. */
-export type Advice = { kind: 'recommendation'; recommendation: Recommendation } | NoEligiblePlatform;
+/** One signed change to the chosen platform's score, with its reason and the rule that made it. */
+export interface ScoreContribution {
+  points: number;
+  reason: string;
+  rule: string;
+}
+
+/**
+ * The advisor's answer: a recommendation, or the reasons no platform fits and how to change that. A
+ * recommendation comes with the chosen platform's score contributions as numbers (the answer carries
+ * them as sentences in `alternatives[0].reasons`, in firing order), so a summary can show the largest.
+ */
+export type Advice =
+  | { kind: 'recommendation'; recommendation: Recommendation; scoreContributions: ScoreContribution[] }
+  | NoEligiblePlatform;

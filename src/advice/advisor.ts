@@ -165,7 +165,12 @@ export class Advisor {
         }),
       },
     };
-    return { kind: 'recommendation', recommendation };
+    const scoreContributions = chosen.scoreReasons.map(({ points, reason, rule }) => ({
+      points,
+      reason,
+      rule,
+    }));
+    return { kind: 'recommendation', recommendation, scoreContributions };
   }
 
   /**

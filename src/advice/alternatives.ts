@@ -11,7 +11,7 @@ export function alternatives(
   const winner = ranked[0];
   return ranked.map((evaluation, index) => {
     const reasons = evaluation.eligible
-      ? evaluation.scoreReasons.map(({ points, reason }) => `${points > 0 ? '+' : ''}${points}: ${reason}`)
+      ? evaluation.scoreReasons.map(({ points, reason }) => scoreReasonText(points, reason))
       : [];
     if (evaluation.eligible && index > 0 && winner !== undefined) {
       reasons.unshift(
@@ -33,4 +33,9 @@ export function alternatives(
       ...(costs.has(evaluation.platform.id) ? { monthlyCost: costs.get(evaluation.platform.id) } : {}),
     };
   });
+}
+
+/** A score change as the answer writes it among a platform's reasons: "+10: …", "-5: …". */
+export function scoreReasonText(points: number, reason: string): string {
+  return `${points > 0 ? '+' : ''}${points}: ${reason}`;
 }

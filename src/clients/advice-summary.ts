@@ -143,7 +143,7 @@ function bullet(text: string, width: number | undefined): string[] {
   return wrap(text, '  - ', '    ', width);
 }
 
-function describeLoadBalancer(loadBalancer: Recommendation['loadBalancer']): string {
+export function describeLoadBalancer(loadBalancer: Recommendation['loadBalancer']): string {
   const parts: string[] = [loadBalancer.type];
   if (loadBalancer.scheme !== undefined) parts.push(loadBalancer.scheme);
   const listeners = loadBalancer.listeners.map(
@@ -158,7 +158,7 @@ function describeLoadBalancer(loadBalancer: Recommendation['loadBalancer']): str
   return `${parts.join(', ')}${listeners.length > 0 ? `; listeners ${listeners.join(', ')}${forwards}` : ''}`;
 }
 
-function describeStorage(storage: Recommendation['storage']): string {
+export function describeStorage(storage: Recommendation['storage']): string {
   const size = storage.sizeGiB === undefined ? '' : `, ${storage.sizeGiB} GiB`;
   const mount = storage.mountPath === undefined ? '' : `, mounted at ${storage.mountPath}`;
   return `${storage.type}${size}${mount}`;

@@ -1,6 +1,7 @@
 import type { Platform } from '../catalogue/platform-catalogue';
 import type { OpenApiDocument } from '../contract/openapi-document';
-import { type JsonSchema, workloadRequestJsonSchema } from './workload-json-schema';
+import { compactWorkloadSchema } from './tool-input-schema';
+import type { JsonSchema } from './workload-json-schema';
 
 /** The one tool name a chatbot calls Berth by, in function calling and in MCP alike. */
 export const RECOMMEND_TOOL_NAME = 'recommend_container_platform';
@@ -18,9 +19,9 @@ export function recommendToolDescription(platforms: readonly Platform[]): string
   const listed = names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
   return [
     `Recommends where to run a container workload on AWS: ${listed}.`,
-    'The answer names the platform, the load balancer, storage,',
-    'scaling, triggers, IAM roles and ECR repository, ranks every platform with the reasons and blockers',
-    'behind its score, and includes starter configuration files.',
+    'The answer names the platform and its monthly cost, the load balancer, storage,',
+    'scaling and triggers, ranks every platform with the reasons and blockers behind its score, and comes',
+    'with starter configuration files (CloudFormation, AWS API inputs, Kubernetes manifests).',
     'Only workloadType is required. Fill in only what the user has said and leave every other field out: each',
     'has a documented default. Hard requirements (gpu, privileged, daemons, os, architecture other than any,',
     'kubernetes required or avoid, control level full, protocol, persistence type, task size) exclude platforms,',
@@ -42,7 +43,10 @@ export interface InputSchemaToolDefinition {
   input_schema: JsonSchema;
 }
 
-/** The body of GET /v1/tool-definition: the same tool in the two shapes function-calling APIs accept. */
+/**
+ * The body of GET /v1/tool-definition: the same tool in the two shapes function-calling APIs accept,
+ * with the same compact schema and description as the MCP tool of the same name.
+ */
 export interface ToolDefinitions {
   openai: FunctionToolDefinition;
   anthropic: InputSchemaToolDefinition;
@@ -52,7 +56,7 @@ export function recommendToolDefinitions(
   document: OpenApiDocument['json'],
   platforms: readonly Platform[],
 ): ToolDefinitions {
-  const schema = workloadRequestJsonSchema(document);
+  const schema = compactWorkloadSchema(document);
   const description = recommendToolDescription(platforms);
   return {
     openai: {

@@ -105,28 +105,28 @@ function outcomeOf(advice: Advice): Outcome {
   };
 }
 
-/** The parts of a recommendation worth comparing; the rest (ids, names, file contents) follows from them. */
+/**
+ * The parts of a recommendation worth comparing: the platform, its monthly cost and every part of the
+ * design (load balancer, storage, scaling, compute environment, triggers, monitoring, IAM, registry). The
+ * rest (id, rationale, file contents) follows from them; the alternatives are compared as standings.
+ */
 function headline(recommendation: Recommendation): Record<string, unknown> {
-  const { loadBalancer, storage, scaling } = recommendation;
+  const { platform } = recommendation;
+  const cost = platform.monthlyCost;
   return {
-    platform: recommendation.platform.id,
-    loadBalancer: {
-      type: loadBalancer.type,
-      scheme: loadBalancer.scheme,
-      listeners: loadBalancer.listeners.map((listener) => `${listener.protocol} ${listener.port}`),
-      targetGroup:
-        loadBalancer.targetGroup === undefined
-          ? undefined
-          : `${loadBalancer.targetGroup.protocol} ${loadBalancer.targetGroup.port}`,
-    },
-    storage: { type: storage.type, sizeGiB: storage.sizeGiB },
-    scaling: {
-      minCapacity: scaling.minCapacity,
-      maxCapacity: scaling.maxCapacity,
-      policies: scaling.policies.map((policy) => policy.type),
-      instanceMarket: scaling.instanceMarket,
-    },
-    triggers: recommendation.triggers.map((trigger) => trigger.type),
+    platform: { id: platform.id, service: platform.service, capacity: platform.capacity },
+    monthlyCost:
+      cost === undefined
+        ? undefined
+        : { total: cost.total, low: cost.low, high: cost.high, currency: cost.currency },
+    loadBalancer: recommendation.loadBalancer,
+    storage: recommendation.storage,
+    scaling: recommendation.scaling,
+    computeEnvironment: recommendation.computeEnvironment,
+    triggers: recommendation.triggers,
+    monitoring: recommendation.monitoring,
+    iam: recommendation.iam,
+    registry: recommendation.registry,
   };
 }
 

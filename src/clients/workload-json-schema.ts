@@ -43,7 +43,7 @@ function inline(document: unknown, node: unknown, expanding: readonly string[]):
 }
 
 /** Follows a local JSON pointer (RFC 6901, in a URI fragment) through the document. */
-function pointerTarget(document: unknown, ref: string): unknown {
+export function pointerTarget(document: unknown, ref: string): unknown {
   let current = document;
   for (const encoded of ref.slice(2).split('/')) {
     const token = decodeURIComponent(encoded).replaceAll('~1', '/').replaceAll('~0', '~');

@@ -22,9 +22,12 @@ export class RecommendationCache {
 
   constructor(private readonly maxBytes: number) {}
 
-  /** The key of a raw request body: its SHA-256 digest. */
-  static keyOf(rawBody: string): string {
-    return createHash('sha256').update(rawBody).digest('base64url');
+  /**
+   * The key of a raw request body in one view: the SHA-256 digest of both (the view first, then a NUL,
+   * which no view name holds), since each view of the same body is its own answer.
+   */
+  static keyOf(rawBody: string, view = 'full'): string {
+    return createHash('sha256').update(view).update('\0').update(rawBody).digest('base64url');
   }
 
   get(key: string): CachedAnswer | undefined {

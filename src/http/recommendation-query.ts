@@ -6,6 +6,10 @@ import { InvalidQueryProblem } from './problem';
 export const RECOMMENDATION_FORMATS = ['json', 'zip'] as const;
 export type RecommendationFormat = (typeof RECOMMENDATION_FORMATS)[number];
 
+/** How much of a recommendation a JSON answer carries (`view`); `full` is the default. */
+export const RECOMMENDATION_VIEWS = ['full', 'summary'] as const;
+export type RecommendationView = (typeof RECOMMENDATION_VIEWS)[number];
+
 /**
  * The longest `workload` query parameter accepted, in characters: the base64url of 4,608 bytes of JSON,
  * many times a workload with every field set. With the path it stays inside the URL limits a request
@@ -13,7 +17,7 @@ export type RecommendationFormat = (typeof RECOMMENDATION_FORMATS)[number];
  */
 export const MAX_WORKLOAD_PARAMETER_LENGTH = 6144;
 
-const GET_PARAMETERS = ['workload', 'format'];
+const GET_PARAMETERS = ['workload', 'format', 'view'];
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -26,20 +30,27 @@ export function formatFrom(query: Query): RecommendationFormat {
   return format.format;
 }
 
+/** The `view` a request asks for: `full` when it names none; a 400 problem for any other value. */
+export function viewFrom(query: Query): RecommendationView {
+  const view = parseView(query.view);
+  if ('problem' in view) throw new InvalidQueryProblem([view.problem]);
+  return view.view;
+}
+
 /**
  * The query of GET /v1/recommendations: the workload's JSON text, decoded from the base64url `workload`
- * parameter, and the `format`. Every problem with them is reported at once, in a 400 naming each
+ * parameter, the `format` and the `view`. Every problem with them is reported at once, in a 400 naming each
  * parameter; the JSON text is checked to be JSON here, and is validated as a workload as a POSTed body is.
  */
 export function recommendationQuery(
   query: Query,
   bodyLimitBytes: number,
-): { workloadJson: string; format: RecommendationFormat } {
+): { workloadJson: string; format: RecommendationFormat; view: RecommendationView } {
   const problems: FieldError[] = Object.keys(query)
     .filter((name) => !GET_PARAMETERS.includes(name))
     .map((name) => ({
       path: name,
-      message: `is not a query parameter of GET /v1/recommendations, which takes ${GET_PARAMETERS.join(' and ')}`,
+      message: `is not a query parameter of GET /v1/recommendations, which takes ${GET_PARAMETERS.join(', ')}`,
       received: query[name],
       allowed: [...GET_PARAMETERS],
     }));
@@ -47,9 +58,30 @@ export function recommendationQuery(
   if ('problem' in decoded) problems.push(decoded.problem);
   const format = parseFormat(query.format);
   if ('problem' in format) problems.push(format.problem);
-  if (problems.length > 0 || 'problem' in decoded || 'problem' in format)
+  const view = parseView(query.view);
+  if ('problem' in view) problems.push(view.problem);
+  if (problems.length > 0 || 'problem' in decoded || 'problem' in format || 'problem' in view)
     throw new InvalidQueryProblem(problems);
-  return { workloadJson: decoded.json, format: format.format };
+  return { workloadJson: decoded.json, format: format.format, view: view.view };
+}
+
+function parseView(value: Query[string]): { view: RecommendationView } | { problem: FieldError } {
+  if (value === undefined) return { view: 'full' };
+  const view = RECOMMENDATION_VIEWS.find((candidate) => candidate === value);
+  if (view !== undefined) return { view };
+  return { problem: oneOfProblem('view', value, RECOMMENDATION_VIEWS) };
+}
+
+/** A query parameter given a value outside its allowed ones, or given more than once. */
+function oneOfProblem(path: string, value: Query[string], allowed: readonly string[]): FieldError {
+  return {
+    path,
+    message: Array.isArray(value)
+      ? `is given ${value.length} times; give it once, as one of ${allowed.join(', ')}`
+      : `must be one of ${allowed.join(', ')}`,
+    received: value,
+    allowed: [...allowed],
+  };
 }
 
 function parseFormat(value: Query[string]): { format: RecommendationFormat } | { problem: FieldError } {

@@ -3,13 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, ResourceLink } from '@modelcontextprotocol/sdk/types.js';
 import request from 'supertest';
-import { workloadRequestJsonSchema } from '../../src/clients/workload-json-schema';
+import { recommendationSummary } from '../../src/advice/recommendation-summary';
+import { compactWorkloadSchema } from '../../src/clients/tool-input-schema';
 import { loadOpenApiDocument } from '../../src/contract/openapi-document';
 import { validateWorkload } from '../../src/contract/workload';
 import { PROJECT_ROOT } from '../../src/project-paths';
-import { recommend } from '../support/advisor';
+import { advise, recommend } from '../support/advisor';
 import { testApp } from '../support/app';
 import { requireBuiltTree } from '../support/built-tree';
 import { CONTRACT_PLATFORM_IDS } from '../support/contract-platform-ids';
@@ -58,6 +59,10 @@ function text(result: CallToolResult): string {
   return first?.type === 'text' ? first.text : '';
 }
 
+function links(result: CallToolResult): ResourceLink[] {
+  return result.content.filter((block): block is ResourceLink => block.type === 'resource_link');
+}
+
 describe.each([
   { transport: 'stdio (berth mcp)', connect: overStdio },
   { transport: 'Streamable HTTP (POST /mcp)', connect: overStreamableHttp },
@@ -77,33 +82,73 @@ describe.each([
     client.callTool({ name, arguments: args }) as Promise<CallToolResult>;
 
   describe('tools/list', () => {
-    it('lists the four tools', async () => {
+    it('lists the five tools', async () => {
       const { tools } = await client.listTools();
       expect(tools.map((tool) => tool.name).sort()).toEqual([
         'compare_workloads',
         'explain_rule',
+        'get_starter_file',
         'list_platforms',
         'recommend_container_platform',
       ]);
     });
 
-    it("gives recommend_container_platform the API's request schema, generated from openapi.yaml", async () => {
+    it("gives recommend_container_platform the API's request schema, compacted from openapi.yaml", async () => {
       const { tools } = await client.listTools();
       const recommendTool = tools.find((tool) => tool.name === 'recommend_container_platform');
-      expect(recommendTool?.inputSchema).toEqual(workloadRequestJsonSchema(OPENAPI));
+      expect(recommendTool?.inputSchema).toEqual(compactWorkloadSchema(OPENAPI));
       expect(recommendTool?.annotations).toMatchObject({ readOnlyHint: true });
     });
   });
 
   describe('recommend_container_platform', () => {
     describe('when the workload is valid', () => {
-      it('answers a summary to repeat and the recommendation the API gives', async () => {
+      it('answers a summary to repeat, and as structured content the summary view=summary gives', async () => {
         const result = await call('recommend_container_platform', UDP_WITHOUT_KUBERNETES);
         expect(result.isError).toBeFalsy();
         expect(text(result)).toContain('Amazon ECS on AWS Fargate (ecs-fargate)');
         expect(text(result)).toContain('nlb');
-        expect(schemaErrors('Recommendation', result.structuredContent)).toEqual([]);
-        expect(result.structuredContent).toEqual(await recommend(UDP_WITHOUT_KUBERNETES));
+        expect(schemaErrors('RecommendationSummary', result.structuredContent)).toEqual([]);
+        const advice = await advise(UDP_WITHOUT_KUBERNETES);
+        if (advice.kind !== 'recommendation') throw new Error('expected a recommendation');
+        expect(result.structuredContent).toEqual(
+          recommendationSummary(advice.recommendation, advice.scoreContributions),
+        );
+        expect(result.content.filter((block) => block.type === 'text')).toHaveLength(1);
+      });
+
+      it('links to the full answer and to every starter file, and serves them as resources', async () => {
+        const recommendation = await recommend(UDP_WITHOUT_KUBERNETES);
+        const result = await call('recommend_container_platform', UDP_WITHOUT_KUBERNETES);
+        const [full, ...files] = links(result);
+        expect(full?.uri).toBe(`berth://recommendations/${recommendation.id}`);
+        expect(files.map((link) => link.name)).toEqual(recommendation.starterConfig.files.map((f) => f.path));
+        const read = await client.readResource({ uri: String(full?.uri) });
+        const [contents] = read.contents;
+        expect(contents && 'text' in contents ? JSON.parse(contents.text) : undefined).toEqual(
+          recommendation,
+        );
+        const template = recommendation.starterConfig.files.find(
+          (f) => f.path === 'cloudformation/template.yaml',
+        );
+        const templateLink = files.find((link) => link.name === template?.path);
+        const file = await client.readResource({ uri: String(templateLink?.uri) });
+        expect(file.contents[0]).toEqual({
+          uri: templateLink?.uri,
+          mimeType: 'application/yaml',
+          text: template?.content,
+        });
+      });
+
+      it('offers the resource templates, and a protocol error for a resource it does not hold', async () => {
+        const { resourceTemplates } = await client.listResourceTemplates();
+        expect(resourceTemplates.map((template) => template.uriTemplate)).toEqual([
+          'berth://recommendations/{id}',
+          'berth://recommendations/{id}/files/{+path}',
+        ]);
+        await expect(
+          client.readResource({ uri: 'berth://recommendations/rec_000000000000000000000000' }),
+        ).rejects.toThrow(/holds no resource/);
       });
     });
 
@@ -132,12 +177,55 @@ describe.each([
     });
   });
 
+  describe('get_starter_file', () => {
+    it('answers the file of a recommendation the tool made, whole', async () => {
+      const recommendation = await recommend(HTTPS_WEB);
+      await call('recommend_container_platform', HTTPS_WEB);
+      const readme = recommendation.starterConfig.files.find((file) => file.path === 'README.md');
+      const result = await call('get_starter_file', {
+        recommendationId: recommendation.id,
+        path: 'README.md',
+      });
+      expect(result.isError).toBeFalsy();
+      expect(result.content).toEqual([{ type: 'text', text: readme?.content }]);
+    });
+
+    it('answers a tool error listing the paths for a path the recommendation has not', async () => {
+      const recommendation = await recommend(HTTPS_WEB);
+      await call('recommend_container_platform', HTTPS_WEB);
+      const result = await call('get_starter_file', { recommendationId: recommendation.id, path: 'main.tf' });
+      expect(result.isError).toBe(true);
+      expect(text(result)).toContain('cloudformation/template.yaml');
+    });
+
+    it('answers a tool error for a recommendation it does not hold', async () => {
+      const result = await call('get_starter_file', {
+        recommendationId: 'rec_000000000000000000000000',
+        path: 'README.md',
+      });
+      expect(result.isError).toBe(true);
+      expect(text(result)).toContain('call recommend_container_platform again');
+    });
+  });
+
   describe('list_platforms', () => {
-    it('lists every platform of the contract', async () => {
+    it('lists every platform of the contract, a line each', async () => {
       const result = await call('list_platforms', {});
       const { platforms } = result.structuredContent as { platforms: { id: string }[] };
       expect(platforms.map(({ id }) => id).sort()).toEqual([...CONTRACT_PLATFORM_IDS].sort());
-      for (const { id } of platforms) expect(text(result)).toContain(id);
+      for (const { id } of platforms) expect(text(result)).toMatch(new RegExp(`^${id}: `, 'm'));
+    });
+
+    it("answers one platform's capabilities and limits when asked for its id", async () => {
+      const result = await call('list_platforms', { platformId: 'eks-fargate' });
+      expect(result.isError).toBeFalsy();
+      expect(result.structuredContent).toMatchObject({ id: 'eks-fargate', capabilities: expect.any(Object) });
+    });
+
+    it('answers a tool error naming the ids for an unknown platform', async () => {
+      const result = await call('list_platforms', { platformId: 'fargate' });
+      expect(result.isError).toBe(true);
+      expect(text(result)).toContain('ecs-fargate');
     });
   });
 
@@ -187,6 +275,20 @@ describe.each([
       expect(text(result)).toContain('loadBalancer.type: "alb" -> "nlb"');
     });
 
+    it('compares the monthly cost and every design field that differs', async () => {
+      const result = await call('compare_workloads', {
+        a: HTTPS_WEB,
+        b: { ...HTTPS_WEB, resources: { minTasks: 3 }, persistence: { type: 'shared-file' } },
+      });
+      const { recommendationDifferences } = result.structuredContent as {
+        recommendationDifferences: { path: string }[];
+      };
+      const paths = recommendationDifferences.map((difference) => difference.path);
+      expect(paths).toEqual(
+        expect.arrayContaining(['monthlyCost.total', 'storage.type', 'scaling.minCapacity']),
+      );
+    });
+
     it('answers a tool error naming the field under the workload it belongs to', async () => {
       const result = await call('compare_workloads', {
         a: HTTPS_WEB,
@@ -200,7 +302,7 @@ describe.each([
   describe('an unknown tool', () => {
     it('is a protocol error (invalid params), not a crash', async () => {
       await expect(call('recommend_platform', {})).rejects.toThrow(/Unknown tool "recommend_platform"/);
-      expect((await client.listTools()).tools).toHaveLength(4);
+      expect((await client.listTools()).tools).toHaveLength(5);
     });
   });
 });

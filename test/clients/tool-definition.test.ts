@@ -1,6 +1,6 @@
 import Ajv2020 from 'ajv/dist/2020';
 import request from 'supertest';
-import { workloadRequestJsonSchema } from '../../src/clients/workload-json-schema';
+import { compactWorkloadSchema } from '../../src/clients/tool-input-schema';
 import { loadOpenApiDocument } from '../../src/contract/openapi-document';
 import { OPENAPI_PATH } from '../../src/project-paths';
 import { advisor } from '../support/advisor';
@@ -29,14 +29,14 @@ describe('GET /v1/tool-definition', () => {
   });
 
   describe('in the Chat Completions shape (openai)', () => {
-    it('is a function named recommend_container_platform whose parameters are the generated request schema', async () => {
+    it('is a function named recommend_container_platform whose parameters are the compact request schema', async () => {
       const { openai } = jsonOf(await request(app).get('/v1/tool-definition')) as { openai: Node };
       expect(openai).toEqual({
         type: 'function',
         function: {
           name: 'recommend_container_platform',
           description: expect.stringContaining('Only workloadType is required'),
-          parameters: workloadRequestJsonSchema(document),
+          parameters: compactWorkloadSchema(document),
         },
       });
     });

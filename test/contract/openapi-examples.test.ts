@@ -61,7 +61,22 @@ const allResponseExamples = Object.entries(document.paths as Node).flatMap(([pat
 
 const inlineAjv = new Ajv2020({ strict: false, allErrors: true });
 
+/** The component schemas a media type's schema names: its `$ref`, or each `$ref` of its `oneOf`. */
+function schemaNames(schema: Node): string[] {
+  const refs = Array.isArray(schema.oneOf) ? (schema.oneOf as Node[]).map((one) => one.$ref) : [schema.$ref];
+  return refs.flatMap((ref) => {
+    const name = typeof ref === 'string' ? /^#\/components\/schemas\/([^/]+)$/.exec(ref)?.[1] : undefined;
+    return name === undefined ? [] : [name];
+  });
+}
+
 function errorsAgainst(schema: Node, value: unknown): string[] {
+  if (Array.isArray(schema.oneOf)) {
+    // oneOf: exactly one of the named schemas takes the example.
+    const names = schemaNames(schema);
+    const valid = names.filter((name) => schemaErrors(name, value).length === 0);
+    return valid.length === 1 ? [] : [`matches ${valid.length} of ${names.join(', ')}, not exactly one`];
+  }
   const ref = schema.$ref;
   if (typeof ref === 'string') {
     const name = /^#\/components\/schemas\/([^/]+)$/.exec(ref)?.[1];
@@ -119,7 +134,7 @@ describe('the examples in openapi.yaml', () => {
 
     /** Every Recommendation example anywhere in the document, each with the request example of its name. */
     const recommendations = allResponseExamples
-      .filter(({ schema }) => schema.$ref === '#/components/schemas/Recommendation')
+      .filter(({ schema }) => schemaNames(schema).includes('Recommendation'))
       .map(({ where, name, value }) => ({
         where,
         body: requestExamples.find((example) => example.name === name)?.example.value,

@@ -243,8 +243,8 @@ describe('GET /v1/recommendations', () => {
       },
       {
         given: 'a parameter the GET does not take',
-        query: `?workload=${workloadParameter(JSON_TEXT)}&view=summary`,
-        parameter: 'view',
+        query: `?workload=${workloadParameter(JSON_TEXT)}&lang=en`,
+        parameter: 'lang',
         says: /not a query parameter/,
       },
     ])('answers 400 naming $parameter, given $given', async ({ query, parameter, says }) => {
@@ -254,12 +254,13 @@ describe('GET /v1/recommendations', () => {
     });
 
     it('names every problem at once', async () => {
-      const response = await get('/v1/recommendations?workload=eyJ3b3*&format=svg&view=summary');
+      const response = await get('/v1/recommendations?workload=eyJ3b3*&format=svg&view=short&lang=en');
       expect(response.status).toBe(400);
       expect((jsonOf(response).errors as { path: string }[]).map((error) => error.path)).toEqual([
-        'view',
+        'lang',
         'workload',
         'format',
+        'view',
       ]);
     });
 

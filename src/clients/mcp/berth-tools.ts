@@ -1,28 +1,33 @@
-import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, ReadResourceResult, Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { Advisor } from '../../advice/advisor';
 import type { OpenApiDocument } from '../../contract/openapi-document';
-import { workloadRequestJsonSchema } from '../workload-json-schema';
+import { compactWorkloadSchema } from '../tool-input-schema';
+import { RecommendationResources } from './recommendation-resources';
 import type { BerthTool } from './tool';
 import { compareWorkloadsTool } from './tools/compare-workloads';
 import { explainRuleTool } from './tools/explain-rule';
+import { getStarterFileTool } from './tools/get-starter-file';
 import { listPlatformsTool } from './tools/list-platforms';
 import { recommendContainerPlatformTool } from './tools/recommend-container-platform';
 
 /**
- * Berth's MCP tools, built once from the advisor and the OpenAPI document and shared by every MCP
- * server instance (the Streamable HTTP endpoint makes one per request).
+ * Berth's MCP tools and resources, built once from the advisor and the OpenAPI document and shared by
+ * every MCP server instance (the Streamable HTTP endpoint makes one per request), so a recommendation
+ * answered in one request can be read as a resource in the next.
  */
 export class BerthTools {
   private readonly tools: Map<string, BerthTool>;
+  private readonly resources: RecommendationResources;
 
   constructor(advisor: Advisor, document: OpenApiDocument['json']) {
-    const workloadSchema = workloadRequestJsonSchema(document);
+    this.resources = new RecommendationResources(advisor);
     this.tools = new Map(
       [
-        recommendContainerPlatformTool(advisor, workloadSchema),
+        recommendContainerPlatformTool(advisor, compactWorkloadSchema(document), this.resources),
+        compareWorkloadsTool(advisor),
+        getStarterFileTool(this.resources),
         listPlatformsTool(advisor),
         explainRuleTool(advisor),
-        compareWorkloadsTool(advisor, workloadSchema),
       ].map((tool) => [tool.definition.name, tool]),
     );
   }
@@ -34,5 +39,10 @@ export class BerthTools {
   /** Runs a tool; `undefined` when there is no tool of that name. */
   call(name: string, args: Record<string, unknown>): Promise<CallToolResult> | undefined {
     return this.tools.get(name)?.call(args);
+  }
+
+  /** Reads a resource a tool linked to; `undefined` when the URI names nothing Berth holds. */
+  readResource(uri: string): Promise<ReadResourceResult | undefined> {
+    return this.resources.read(uri);
   }
 }

@@ -12,15 +12,16 @@ export interface BerthTool {
 /** Facts that no tool changes: every Berth tool reads, computes and answers. */
 export const READ_ONLY = { readOnlyHint: true, idempotentHint: true, openWorldHint: false } as const;
 
-/** An answer: a short text the model can repeat, the same data as JSON text, and as structured content. */
-export function answer(summary: string, structured: Record<string, unknown>): CallToolResult {
-  return {
-    content: [
-      { type: 'text', text: summary },
-      { type: 'text', text: JSON.stringify(structured) },
-    ],
-    structuredContent: structured,
-  };
+/**
+ * An answer: a short text the model can repeat, and the same facts as structured content for the client
+ * (never a second text block of JSON: a model would pay for every answer twice).
+ */
+export function answer(
+  summary: string,
+  structured: Record<string, unknown>,
+  more: CallToolResult['content'] = [],
+): CallToolResult {
+  return { content: [{ type: 'text', text: summary }, ...more], structuredContent: structured };
 }
 
 /**
@@ -29,10 +30,7 @@ export function answer(summary: string, structured: Record<string, unknown>): Ca
  */
 export function toolError(text: string, structured?: Record<string, unknown>): CallToolResult {
   const result: CallToolResult = { isError: true, content: [{ type: 'text', text }] };
-  if (structured !== undefined) {
-    result.content.push({ type: 'text', text: JSON.stringify(structured) });
-    result.structuredContent = structured;
-  }
+  if (structured !== undefined) result.structuredContent = structured;
   return result;
 }
 

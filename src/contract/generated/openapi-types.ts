@@ -26,7 +26,7 @@ export interface paths {
          *       that carries an API key.
          *     - `400` when `workload` is missing, is not base64url, does not decode to UTF-8 JSON, or is longer
          *       than 6,144 characters (the base64url of 4,608 bytes: it must fit in a URL everywhere; POST
-         *       larger workloads), or when the query has a parameter other than `workload` and `format`; and,
+         *       larger workloads), or when the query has a parameter other than `workload`, `format` and `view`; and,
          *       as for the POST, when the decoded JSON does not match `WorkloadRequest` (paths then point inside
          *       the workload).
          *     - `422` when no platform meets every hard requirement, as for the POST.
@@ -52,6 +52,10 @@ export interface paths {
          *     configuration as a zip archive of the same files, ready to deploy: its README.md gives the
          *     `aws cloudformation deploy` command for `cloudformation/template.yaml`. Errors stay problem+json,
          *     and any other `Accept` gets JSON.
+         *
+         *     `?view=summary` answers a `RecommendationSummary` instead: a few KB with the platform, its monthly
+         *     cost, the design, the deciding reasons and every platform in one line, with the `id` of the full
+         *     answer (`view=full`, the default). Each view has its own bytes and `ETag`.
          *
          *     Answers are compressed (gzip, or brotli for a client that accepts brotli but not gzip) when
          *     `Accept-Encoding` allows it. A 200 carries a strong `ETag` made from its bytes, the same as
@@ -139,9 +143,12 @@ export interface paths {
         /**
          * The recommendation endpoint as a function-calling tool
          * @description `recommend_container_platform`, the function a chat model calls to get a recommendation, with
-         *     `WorkloadRequest` as its parameters. The schema is derived from this document when the server
-         *     starts (every `$ref` inlined; descriptions, defaults, enums and constraints kept), never copied
-         *     by hand. The same tool in two shapes:
+         *     `WorkloadRequest` as its parameters: the same definition as the MCP tool of that name. The schema
+         *     is derived from this document when the server starts, never copied by hand, and compact, since a
+         *     model reads it on every turn: each field keeps its type, enum and default, its first sentence and
+         *     any saying it is a hard requirement, and the meaning of each enum value (from the enum's own
+         *     description); bounds, patterns and examples are left to the server, whose `400` names the field.
+         *     The same tool in two shapes:
          *     - `openai`: an entry of a Chat Completions `tools` array,
          *       `{"type": "function", "function": {"name", "description", "parameters"}}`, which OpenAI and the
          *       APIs compatible with it accept.
@@ -172,8 +179,11 @@ export interface paths {
         /**
          * Model Context Protocol server (Streamable HTTP)
          * @description Berth's MCP server over the Streamable HTTP transport, for chat clients and agents, with the
-         *     tools `recommend_container_platform` (input: `WorkloadRequest`), `compare_workloads`,
-         *     `explain_rule` and `list_platforms`. The body is a JSON-RPC 2.0 message of the Model Context
+         *     tools `recommend_container_platform` (input: `WorkloadRequest`; it answers the
+         *     `RecommendationSummary`, with `resource_link`s to the full answer and to each starter file),
+         *     `compare_workloads`, `get_starter_file`, `explain_rule` and `list_platforms`, and the resources
+         *     `berth://recommendations/{id}` and `berth://recommendations/{id}/files/{+path}` (`resources/read`)
+         *     of the recommendations it answered. The body is a JSON-RPC 2.0 message of the Model Context
          *     Protocol, not a Berth resource: use an MCP client (such as the official SDK's
          *     `StreamableHTTPClientTransport`) rather than building requests by hand. Clients send
          *     `Accept: application/json, text/event-stream`.
@@ -1230,6 +1240,88 @@ export interface components {
             /** @description The whole file. */
             content: string;
         };
+        /**
+         * @description The recommendation in a few KB (`view=summary`), for chatbots and portals. Every field has the
+         *     name, and a part of the content, of the `Recommendation` field it summarizes; the full answer is
+         *     the one with the same `id`. Objects may carry more fields than documented.
+         */
+        RecommendationSummary: {
+            id: components["schemas"]["Recommendation"]["id"];
+            rulesVersion: components["schemas"]["RulesVersion"];
+            platform: {
+                id: components["schemas"]["PlatformId"];
+                name: string;
+                service: components["schemas"]["PlatformService"];
+                capacity: components["schemas"]["PlatformCapacity"];
+                monthlyCost?: components["schemas"]["MonthlyCostTotal"];
+            };
+            loadBalancer: {
+                type: components["schemas"]["LoadBalancerType"];
+                scheme?: components["schemas"]["LoadBalancerScheme"];
+                listeners: components["schemas"]["Listener"][];
+                targetGroup?: {
+                    protocol: components["schemas"]["LoadBalancerProtocol"];
+                    port: number;
+                    targetType: components["schemas"]["TargetType"];
+                };
+                reason?: string;
+            };
+            storage: {
+                type: components["schemas"]["StorageType"];
+                sizeGiB?: number;
+                mountPath?: string;
+                reason?: string;
+            };
+            scaling: {
+                minCapacity: number;
+                maxCapacity: number;
+                instanceMarket?: components["schemas"]["Scaling"]["instanceMarket"];
+                policies: {
+                    type: components["schemas"]["ScalingPolicyType"];
+                    description: string;
+                }[];
+            };
+            /** @description Present only when the platform runs jobs in a compute environment (`aws-batch`). */
+            computeEnvironment?: {
+                type: components["schemas"]["ComputeEnvironment"]["type"];
+                capacity: components["schemas"]["ComputeEnvironment"]["capacity"];
+            };
+            triggers: {
+                type: components["schemas"]["TriggerType"];
+                description: string;
+            }[];
+            /**
+             * @description The reasons that decided: the chosen platform's largest score contributions, largest first
+             *     (the full answer lists all of them in `alternatives[0].reasons`, in the order the rules fired).
+             */
+            reasons: string[];
+            /** @description Every platform id exactly once, best first, the chosen one first, as in the full answer. */
+            alternatives: {
+                platformId: components["schemas"]["PlatformId"];
+                rank: number;
+                eligible: boolean;
+                score: number;
+                monthlyCost?: components["schemas"]["MonthlyCostTotal"];
+                /** @description The first sentence of each blocker, its claim; the full answer's blocker goes on to say why. */
+                blockers: string[];
+            }[];
+            warnings: string[];
+            /** @description The first sentence of each entry of the full answer's `whatWouldChange`. */
+            whatWouldChange: string[];
+            /** @description The paths of the starter files; their contents are in the full answer. */
+            starterConfig: {
+                files: {
+                    path: string;
+                    mediaType: components["schemas"]["StarterFileMediaType"];
+                }[];
+            };
+        };
+        /** @description The total of a `MonthlyCost` estimate (its lines and assumptions are in the full answer). */
+        MonthlyCostTotal: {
+            total: number;
+            /** @constant */
+            currency: "USD";
+        };
         PlatformList: {
             platforms: components["schemas"]["PlatformDescription"][];
             /** @description What each platform trait means, by trait name (the keys of every platform's `traits`). */
@@ -1532,6 +1624,14 @@ export interface components {
     parameters: {
         /** @description `zip` answers with the starter configuration as a zip archive, as `Accept: application/zip` does; `json`, the default, with the recommendation. Any other value is a `400` naming the allowed ones. */
         Format: "json" | "zip";
+        /**
+         * @description How much of the recommendation a JSON answer carries. `full`, the default: the whole
+         *     `Recommendation`. `summary`: a `RecommendationSummary`, a few KB for chatbots and portals (the
+         *     platform and its monthly cost, the load balancer, storage, scaling, the reasons that decided, every
+         *     platform in one line, warnings, what would change), with the `id` of the full answer. Errors and
+         *     `format=zip` are the same in both views. Any other value is a `400` naming the allowed ones.
+         */
+        View: "full" | "summary";
     };
     requestBodies: never;
     headers: {
@@ -1579,6 +1679,14 @@ export interface operations {
                 workload: string;
                 /** @description `zip` answers with the starter configuration as a zip archive, as `Accept: application/zip` does; `json`, the default, with the recommendation. Any other value is a `400` naming the allowed ones. */
                 format?: components["parameters"]["Format"];
+                /**
+                 * @description How much of the recommendation a JSON answer carries. `full`, the default: the whole
+                 *     `Recommendation`. `summary`: a `RecommendationSummary`, a few KB for chatbots and portals (the
+                 *     platform and its monthly cost, the load balancer, storage, scaling, the reasons that decided, every
+                 *     platform in one line, warnings, what would change), with the `id` of the full answer. Errors and
+                 *     `format=zip` are the same in both views. Any other value is a `400` naming the allowed ones.
+                 */
+                view?: components["parameters"]["View"];
             };
             header?: {
                 /** @description ETags of answers the client holds (or `*`): when one is the answer's, the answer is `304` without a body. */
@@ -1600,7 +1708,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Recommendation"];
+                    "application/json": components["schemas"]["Recommendation"] | components["schemas"]["RecommendationSummary"];
                     "application/zip": string;
                 };
             };
@@ -1652,6 +1760,14 @@ export interface operations {
             query?: {
                 /** @description `zip` answers with the starter configuration as a zip archive, as `Accept: application/zip` does; `json`, the default, with the recommendation. Any other value is a `400` naming the allowed ones. */
                 format?: components["parameters"]["Format"];
+                /**
+                 * @description How much of the recommendation a JSON answer carries. `full`, the default: the whole
+                 *     `Recommendation`. `summary`: a `RecommendationSummary`, a few KB for chatbots and portals (the
+                 *     platform and its monthly cost, the load balancer, storage, scaling, the reasons that decided, every
+                 *     platform in one line, warnings, what would change), with the `id` of the full answer. Errors and
+                 *     `format=zip` are the same in both views. Any other value is a `400` naming the allowed ones.
+                 */
+                view?: components["parameters"]["View"];
             };
             header?: never;
             path?: never;
@@ -1675,7 +1791,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Recommendation"];
+                    "application/json": components["schemas"]["Recommendation"] | components["schemas"]["RecommendationSummary"];
                     "application/zip": string;
                 };
             };
@@ -1790,7 +1906,7 @@ export interface operations {
                                 name: "recommend_container_platform";
                                 /** @description When to call the tool and how to fill it in, written for the model. */
                                 description: string;
-                                /** @description `WorkloadRequest` as one self-contained JSON Schema. */
+                                /** @description `WorkloadRequest` as one self-contained, compact JSON Schema. */
                                 parameters: Record<string, never>;
                             };
                         };
@@ -1799,7 +1915,7 @@ export interface operations {
                             /** @constant */
                             name: "recommend_container_platform";
                             description: string;
-                            /** @description `WorkloadRequest` as one self-contained JSON Schema (the same as `openai.function.parameters`). */
+                            /** @description `WorkloadRequest` as one self-contained, compact JSON Schema (the same as `openai.function.parameters`). */
                             input_schema: Record<string, never>;
                         };
                     };
@@ -1846,7 +1962,7 @@ export interface operations {
                         /** @constant */
                         jsonrpc: "2.0";
                         id?: string | number | null;
-                        /** @description The method's result; for `tools/call`, `content` (a summary to repeat, and the data as JSON text) and `structuredContent`. */
+                        /** @description The method's result; for `tools/call`, `content` (a summary to repeat, and resource links) and `structuredContent` (the same facts as data, for the client). */
                         result?: Record<string, never>;
                         /** @description A JSON-RPC error (unknown tool, malformed message). */
                         error?: Record<string, never>;
@@ -2089,4 +2205,5 @@ export const registryTypeValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const registryImageTagMutabilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Registry"]["imageTagMutability"]> = ["MUTABLE", "IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION"];
 export const ruleDescriptionEngineValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleDescription"]["engine"]> = ["platform-fit", "cost-fit", "design"];
 export const componentsParametersFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["parameters"]["Format"]> = ["json", "zip"];
+export const componentsParametersViewValues: ReadonlyArray<FlattenedDeepRequired<components>["parameters"]["View"]> = ["full", "summary"];
 export const componentsHeadersContentEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["headers"]["ContentEncoding"]> = ["gzip", "br"];

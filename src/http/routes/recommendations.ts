@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import express, { type Request, type Response, Router } from 'express';
 import type { Recommendation } from '../../advice/advice';
 import type { Advisor } from '../../advice/advisor';
+import { recommendationSummary } from '../../advice/recommendation-summary';
 import { validateWorkload } from '../../contract/workload';
 import type { AdviceMetrics } from '../../observability/metrics';
 import {
@@ -21,7 +22,13 @@ import {
   type Problem,
 } from '../problem';
 import { type CachedAnswer, RecommendationCache } from '../recommendation-cache';
-import { formatFrom, type RecommendationFormat, recommendationQuery } from '../recommendation-query';
+import {
+  formatFrom,
+  type RecommendationFormat,
+  type RecommendationView,
+  recommendationQuery,
+  viewFrom,
+} from '../recommendation-query';
 
 const ZIP_MEDIA_TYPE = 'application/zip';
 /** Every zip entry carries a modification time: a fixed one keeps the same answer the same bytes. */
@@ -48,7 +55,9 @@ const INVALID_REQUEST_CACHE_CONTROL = 'no-store';
  * client gets them without any work and a client that takes no compression costs none. A 200 carries an
  * ETag made from its bytes, so GET answers 304 to an If-None-Match that names it. A caller that asks for
  * application/zip (in Accept, or with ?format=zip) gets the recommendation's starter configuration as a
- * zip archive of its files instead; errors stay problem+json, and any other Accept gets JSON.
+ * zip archive of its files instead; errors stay problem+json, and any other Accept gets JSON. `view=summary`
+ * answers the summary instead of the full JSON: another representation, so another cache entry (the view
+ * is part of the key) with its own bytes and ETag; a zip is always made from the full answer.
  */
 export function recommendationsRouter(
   advisor: Advisor,
@@ -57,13 +66,21 @@ export function recommendationsRouter(
   metrics: AdviceMetrics,
 ): Router {
   const rulesVersion = advisor.ruleSet.version;
-  const answer = async (req: Request, res: Response, json: string, format: RecommendationFormat) => {
-    const key = RecommendationCache.keyOf(json);
+  const answer = async (
+    req: Request,
+    res: Response,
+    json: string,
+    format: RecommendationFormat,
+    requestedView: RecommendationView,
+  ) => {
+    const zip = wantsZip(req, format);
+    const view = zip ? 'full' : requestedView;
+    const key = RecommendationCache.keyOf(json, view);
     let cached = cache.get(key);
     metrics.countCacheLookup(cached === undefined ? 'miss' : 'hit');
     const coding = codingFor(req);
     if (cached === undefined) {
-      cached = await answerFor(json, advisor, metrics, storedCodingFor(coding));
+      cached = await answerFor(json, view, advisor, metrics, storedCodingFor(coding));
       cache.set(key, cached);
     } else if (cached.coding === 'identity' && coding === 'gzip') {
       // Kept uncompressed for the client that first asked: compressed once now, for every gzip client.
@@ -73,7 +90,7 @@ export function recommendationsRouter(
     metrics.countRecommendation(cached.platformId);
     res.vary('Accept');
     res.set('Berth-Rules-Version', rulesVersion);
-    if (cached.status === 200 && wantsZip(req, format)) await sendZip(req, res, cached);
+    if (cached.status === 200 && zip) await sendZip(req, res, cached);
     else await sendAnswer(req, res, cached, coding);
   };
   const router = Router();
@@ -83,12 +100,13 @@ export function recommendationsRouter(
     express.text({ type: () => true, limit: bodyLimitBytes }),
     async (req, res) => {
       const format = formatFrom(req.query);
-      await answer(req, res, typeof req.body === 'string' ? req.body : '', format);
+      const view = viewFrom(req.query);
+      await answer(req, res, typeof req.body === 'string' ? req.body : '', format, view);
     },
   );
   router.get('/v1/recommendations', async (req, res) => {
-    const { workloadJson, format } = recommendationQuery(req.query, bodyLimitBytes);
-    await answer(req, res, workloadJson, format);
+    const { workloadJson, format, view } = recommendationQuery(req.query, bodyLimitBytes);
+    await answer(req, res, workloadJson, format, view);
   });
   return router;
 }
@@ -153,6 +171,7 @@ function digestOf(bytes: Buffer): string {
 
 async function answerFor(
   raw: string,
+  view: RecommendationView,
   advisor: Advisor,
   metrics: AdviceMetrics,
   coding: StoredCoding,
@@ -176,7 +195,11 @@ async function answerFor(
       coding,
     );
   }
-  return stored(200, 'application/json; charset=utf-8', JSON.stringify(advice.recommendation), coding, {
+  const representation =
+    view === 'summary'
+      ? recommendationSummary(advice.recommendation, advice.scoreContributions)
+      : advice.recommendation;
+  return stored(200, 'application/json; charset=utf-8', JSON.stringify(representation), coding, {
     platformId: advice.recommendation.platform.id,
   });
 }

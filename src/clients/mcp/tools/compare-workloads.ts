@@ -2,26 +2,29 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Advisor } from '../../../advice/advisor';
 import type { FieldError } from '../../../contract/field-errors';
 import { validateWorkload } from '../../../contract/workload';
+import { RECOMMEND_TOOL_NAME } from '../../tool-definition';
 import { compareAdvice, summarizeComparison } from '../../workload-comparison';
-import type { JsonSchema } from '../../workload-json-schema';
 import { answer, type BerthTool, invalidInput, READ_ONLY, unknownFields } from '../tool';
 
 const SIDES = ['a', 'b'] as const;
+/**
+ * Each side refers to the recommend tool's input schema rather than repeating it: twice the workload
+ * schema would cost a model more tokens, on every turn, than all the other tools together.
+ */
+const WORKLOAD_DESCRIPTION = `A workload, exactly as the input of ${RECOMMEND_TOOL_NAME}`;
 
 /** compare_workloads: two workloads, and how their recommendations differ. */
-export function compareWorkloadsTool(advisor: Advisor, workloadSchema: JsonSchema): BerthTool {
+export function compareWorkloadsTool(advisor: Advisor): BerthTool {
   return {
     definition: {
       name: 'compare_workloads',
-      title: 'Compare the recommendations for two workloads',
       description:
-        'Recommends a platform for two workloads (typically one workload and a variant of it: another protocol, persistence, Kubernetes stance or control level) and reports what differs: the inputs after defaults, the platform, the load balancer, storage, scaling, triggers, warnings, and every platform\'s rank, score or blockers. Use it to answer "what if" questions.',
+        'Recommends a platform for two workloads (typically one and a variant: another protocol, persistence, Kubernetes stance or control level) and reports what differs: the inputs after defaults, the platform, the monthly cost, every design field (load balancer, storage, scaling, triggers, IAM, …), warnings, and every platform\'s rank, score or blockers. For "what if" questions.',
       inputSchema: {
         type: 'object',
-        properties: {
-          a: { ...workloadSchema, description: `The first workload. ${String(workloadSchema.description)}` },
-          b: { ...workloadSchema, description: 'The second workload, in the same form as a.' },
-        },
+        properties: Object.fromEntries(
+          SIDES.map((side) => [side, { type: 'object', description: WORKLOAD_DESCRIPTION }]),
+        ),
         required: [...SIDES],
         additionalProperties: false,
       },

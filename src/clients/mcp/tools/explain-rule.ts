@@ -10,17 +10,13 @@ export function explainRuleTool(advisor: Advisor): BerthTool {
   return {
     definition: {
       name: 'explain_rule',
-      title: 'Explain one of Berth rules',
       description:
-        "Explains one rule: what it decides, its group, its priority, the conditions under which it fires, its effect and its source (the AWS documentation it encodes). Use it for a rule named in a recommendation's rationale (rationale[].rule).",
+        "Explains one rule of a recommendation's rationale: what it decides, when it fires, its effect and its source (the AWS documentation it encodes).",
       inputSchema: {
         type: 'object',
         properties: {
-          name: {
-            type: 'string',
-            description: "The rule's stable name, as a recommendation's rationale[].rule cites it.",
-            enum: ruleSet.rules.map((rule) => rule.name),
-          },
+          // Not an enum: the names of every rule would cost a model more than the rest of the tools.
+          name: { type: 'string', description: "The rule's name, as rationale[].rule cites it" },
         },
         required: ['name'],
         additionalProperties: false,

@@ -1,20 +1,28 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Advisor } from '../../../advice/advisor';
+import { recommendationSummary } from '../../../advice/recommendation-summary';
 import { validateWorkload } from '../../../contract/workload';
-import { summarizeNoEligiblePlatform, summarizeRecommendation } from '../../advice-summary';
+import { summarizeNoEligiblePlatform } from '../../advice-summary';
+import { summaryText } from '../../recommendation-summary-text';
 import { RECOMMEND_TOOL_NAME, recommendToolDescription } from '../../tool-definition';
 import type { JsonSchema } from '../../workload-json-schema';
+import type { RecommendationResources } from '../recommendation-resources';
 import { answer, type BerthTool, invalidInput, objectSchema, READ_ONLY, toolError } from '../tool';
 
 /**
- * recommend_container_platform: POST /v1/recommendations as a tool. The input schema is the API's request
- * schema and the input is validated by the API's own validation, so errors name the same fields.
+ * recommend_container_platform: POST /v1/recommendations?view=summary as a tool. The input is validated
+ * by the API's own validation, so errors name the same fields. The answer is the summary (its text, and
+ * the summary itself as structured content) with links to the full answer and to each starter file, as
+ * MCP resources: a model reads the CloudFormation template only when it needs it.
  */
-export function recommendContainerPlatformTool(advisor: Advisor, workloadSchema: JsonSchema): BerthTool {
+export function recommendContainerPlatformTool(
+  advisor: Advisor,
+  workloadSchema: JsonSchema,
+  resources: RecommendationResources,
+): BerthTool {
   return {
     definition: {
       name: RECOMMEND_TOOL_NAME,
-      title: 'Recommend an AWS container platform',
       description: recommendToolDescription(advisor.ruleSet.platforms),
       inputSchema: objectSchema(workloadSchema),
       annotations: READ_ONLY,
@@ -30,7 +38,8 @@ export function recommendContainerPlatformTool(advisor: Advisor, workloadSchema:
           suggestions: advice.suggestions,
         });
       }
-      return answer(summarizeRecommendation(advice.recommendation), advice.recommendation);
+      const summary = recommendationSummary(advice.recommendation, advice.scoreContributions);
+      return answer(summaryText(summary), summary, resources.linksTo(advice.recommendation));
     },
   };
 }
