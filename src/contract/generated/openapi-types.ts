@@ -528,7 +528,7 @@ export interface components {
         /** @enum {string} */
         IamEffect: "Allow" | "Deny";
         /** @enum {string} */
-        StarterFileMediaType: "application/json" | "application/yaml" | "text/markdown";
+        StarterFileMediaType: "application/json" | "application/yaml" | "text/markdown" | "application/vnd.jgraph.mxfile";
         /**
          * @description The port the container listens on. Web only. Default `8080` for `web`; never set for `worker` or
          *     `batch`. An image's own port wins: the public nginx image listens on `80`, so a request with that
@@ -1530,8 +1530,8 @@ export interface components {
         };
     };
     parameters: {
-        /** @description `zip` answers with the starter configuration as a zip archive, as `Accept: application/zip` does; `json`, the default, with the recommendation. Any other value is a `400` naming the allowed ones. */
-        Format: "json" | "zip";
+        /** @description `zip` answers with the starter configuration as a zip archive, as `Accept: application/zip` does; `mermaid` with the architecture as a Mermaid flowchart (`text/vnd.mermaid`), `drawio` as a diagrams.net file with AWS icons (`application/vnd.jgraph.mxfile`), `svg` as an SVG image (`image/svg+xml`); `json`, the default, with the recommendation. A `422` is the same problem in every format. Any other value is a `400` naming the allowed ones. */
+        Format: "json" | "zip" | "mermaid" | "drawio" | "svg";
     };
     requestBodies: never;
     headers: {
@@ -1577,7 +1577,7 @@ export interface operations {
                  * @example eyJ3b3JrbG9hZFR5cGUiOiJ3ZWIifQ
                  */
                 workload: string;
-                /** @description `zip` answers with the starter configuration as a zip archive, as `Accept: application/zip` does; `json`, the default, with the recommendation. Any other value is a `400` naming the allowed ones. */
+                /** @description `zip` answers with the starter configuration as a zip archive, as `Accept: application/zip` does; `mermaid` with the architecture as a Mermaid flowchart (`text/vnd.mermaid`), `drawio` as a diagrams.net file with AWS icons (`application/vnd.jgraph.mxfile`), `svg` as an SVG image (`image/svg+xml`); `json`, the default, with the recommendation. A `422` is the same problem in every format. Any other value is a `400` naming the allowed ones. */
                 format?: components["parameters"]["Format"];
             };
             header?: {
@@ -1589,7 +1589,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The recommendation; or, when `application/zip` was asked for, its starter configuration as a zip archive. */
+            /** @description The recommendation; or, when `application/zip` was asked for, its starter configuration as a zip archive; or, with `?format=mermaid|drawio|svg`, its architecture diagram. */
             200: {
                 headers: {
                     "Content-Disposition": components["headers"]["ContentDisposition"];
@@ -1602,6 +1602,9 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Recommendation"];
                     "application/zip": string;
+                    "text/vnd.mermaid": string;
+                    "application/vnd.jgraph.mxfile": string;
+                    "image/svg+xml": string;
                 };
             };
             /** @description `If-None-Match` names the answer: the copy the client holds is current. No body. */
@@ -1650,7 +1653,7 @@ export interface operations {
     createRecommendation: {
         parameters: {
             query?: {
-                /** @description `zip` answers with the starter configuration as a zip archive, as `Accept: application/zip` does; `json`, the default, with the recommendation. Any other value is a `400` naming the allowed ones. */
+                /** @description `zip` answers with the starter configuration as a zip archive, as `Accept: application/zip` does; `mermaid` with the architecture as a Mermaid flowchart (`text/vnd.mermaid`), `drawio` as a diagrams.net file with AWS icons (`application/vnd.jgraph.mxfile`), `svg` as an SVG image (`image/svg+xml`); `json`, the default, with the recommendation. A `422` is the same problem in every format. Any other value is a `400` naming the allowed ones. */
                 format?: components["parameters"]["Format"];
             };
             header?: never;
@@ -1664,7 +1667,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The recommendation; or, when `application/zip` was asked for, its starter configuration as a zip archive. */
+            /** @description The recommendation; or, when `application/zip` was asked for, its starter configuration as a zip archive; or, with `?format=mermaid|drawio|svg`, its architecture diagram. */
             200: {
                 headers: {
                     "Content-Disposition": components["headers"]["ContentDisposition"];
@@ -1677,6 +1680,9 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Recommendation"];
                     "application/zip": string;
+                    "text/vnd.mermaid": string;
+                    "application/vnd.jgraph.mxfile": string;
+                    "image/svg+xml": string;
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -2079,7 +2085,7 @@ export const scalingPolicyTypeValues: ReadonlyArray<FlattenedDeepRequired<compon
 export const triggerTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TriggerType"]> = ["eventbridge-schedule", "eventbridge-rule", "sqs-queue", "kubernetes-cronjob"];
 export const ruleGroupValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleGroup"]> = ["eligibility", "preferences", "lifecycle", "caveats", "load-balancer", "storage", "scaling", "triggers", "monitoring", "iam", "registry", "cost"];
 export const iamEffectValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IamEffect"]> = ["Allow", "Deny"];
-export const starterFileMediaTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StarterFileMediaType"]> = ["application/json", "application/yaml", "text/markdown"];
+export const starterFileMediaTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StarterFileMediaType"]> = ["application/json", "application/yaml", "text/markdown", "application/vnd.jgraph.mxfile"];
 export const scalingInstanceMarketValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scaling"]["instanceMarket"]> = ["spot", "on-demand"];
 export const computeEnvironmentTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComputeEnvironment"]["type"]> = ["FARGATE", "FARGATE_SPOT", "EC2", "SPOT"];
 export const computeEnvironmentCapacityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComputeEnvironment"]["capacity"]> = ["fargate", "ec2"];
@@ -2088,5 +2094,5 @@ export const monitoringRuleTypeValues: ReadonlyArray<FlattenedDeepRequired<compo
 export const registryTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Registry"]["type"]> = ["ecr"];
 export const registryImageTagMutabilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Registry"]["imageTagMutability"]> = ["MUTABLE", "IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION"];
 export const ruleDescriptionEngineValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleDescription"]["engine"]> = ["platform-fit", "cost-fit", "design"];
-export const componentsParametersFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["parameters"]["Format"]> = ["json", "zip"];
+export const componentsParametersFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["parameters"]["Format"]> = ["json", "zip", "mermaid", "drawio", "svg"];
 export const componentsHeadersContentEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["headers"]["ContentEncoding"]> = ["gzip", "br"];
