@@ -328,7 +328,7 @@ function capacityLines(capacity: Schemas['PlatformCapacity']): string[] {
 function addTriggers(builder: GraphBuilder, { triggers }: ArchitectureSource): void {
   triggers.forEach((trigger, index) => {
     const n = index + 1;
-    const target = trigger.target === undefined ? undefined : trigger.target;
+    const { target } = trigger;
     switch (trigger.type) {
       case 'sqs-queue': {
         const queue = `queue${n}`;

@@ -60,7 +60,7 @@ function resourceIcon(shape: string, colour: string): DrawioStyle {
 }
 
 /** A node without an AWS icon of its own (a listener, a target group, a CronJob): a labelled box. */
-const PLAIN_BOX: DrawioStyle = {
+export const PLAIN_BOX: DrawioStyle = {
   rounded: 1,
   whiteSpace: 'wrap',
   html: 1,
@@ -211,8 +211,6 @@ export const EDGE_STYLE: DrawioStyle = {
   rounded: 0,
   fontSize: 10,
 };
-
-export { PLAIN_BOX };
 
 /** A style as diagrams.net writes it: key=value pairs, each ended by a semicolon. */
 export function styleText(style: DrawioStyle): string {

@@ -117,7 +117,8 @@ export function layoutOf(graph: ArchitectureGraph): Layout {
       columnHeight.set(column, (columnHeight.get(column) ?? 0) + height + NODE_GAP);
     }
     const tallest = Math.max(0, ...columnHeight.values());
-    if (tallest > 0) bandTop += tallest + outerRoom;
+    // The next band starts below the padding of the groups the last one closes (the subnets and the VPC).
+    if (tallest > 0) bandTop += tallest + maxDepth * GROUP_PADDING + GROUP_LABEL_SPACE + NODE_GAP;
   }
 
   // Inner groups first, so each outer group's box holds the boxes of the groups inside it.

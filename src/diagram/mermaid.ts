@@ -1,4 +1,4 @@
-import type { ArchitectureGraph, ArchitectureGroup, ArchitectureNode } from './architecture-graph';
+import type { ArchitectureGraph } from './architecture-graph';
 
 export const MERMAID_MEDIA_TYPE = 'text/vnd.mermaid';
 
@@ -11,12 +11,8 @@ export const MERMAID_MEDIA_TYPE = 'text/vnd.mermaid';
  */
 export function mermaidFlowchart(graph: ArchitectureGraph): string {
   const lines = ['flowchart LR'];
-  const childGroups = new Map<string | undefined, ArchitectureGroup[]>();
-  for (const group of graph.groups) {
-    childGroups.set(group.parent, [...(childGroups.get(group.parent) ?? []), group]);
-  }
-  const nodesIn = new Map<string | undefined, ArchitectureNode[]>();
-  for (const node of graph.nodes) nodesIn.set(node.group, [...(nodesIn.get(node.group) ?? []), node]);
+  const childGroups = groupedBy(graph.groups, (group) => group.parent);
+  const nodesIn = groupedBy(graph.nodes, (node) => node.group);
 
   const write = (groupId: string | undefined, indent: string): void => {
     for (const node of nodesIn.get(groupId) ?? []) {
@@ -34,6 +30,16 @@ export function mermaidFlowchart(graph: ArchitectureGraph): string {
     lines.push(`  ${edge.from} ${arrow} ${edge.to}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+function groupedBy<Item>(items: readonly Item[], key: (item: Item) => string | undefined) {
+  const groups = new Map<string | undefined, Item[]>();
+  for (const item of items) {
+    const members = groups.get(key(item));
+    if (members === undefined) groups.set(key(item), [item]);
+    else members.push(item);
+  }
+  return groups;
 }
 
 const PLAIN = /^[A-Za-z0-9 .,:/()_-]$/;
