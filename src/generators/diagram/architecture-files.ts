@@ -1,4 +1,4 @@
-import { architectureGraph } from '../../diagram/architecture-graph';
+import { type ArchitectureSource, architectureGraph } from '../../diagram/architecture-graph';
 import { DRAWIO_MEDIA_TYPE, drawioFile } from '../../diagram/drawio';
 import { layoutOf } from '../../diagram/layout';
 import { mermaidFlowchart } from '../../diagram/mermaid';
@@ -11,24 +11,8 @@ import type { DescribedFile, StarterConfigInput } from '../shared/starter-file';
  * graph is built from what the answer says (its platform, with the capacity the design chose, and the
  * design's sections), so `?format=mermaid|drawio` draws the same from the answer alone.
  */
-export function architectureFiles({ workload, platform, design }: StarterConfigInput): DescribedFile[] {
-  const graph = architectureGraph({
-    workload,
-    platform: {
-      id: platform.id,
-      service: platform.service,
-      name: platform.name,
-      capacity: design.computeEnvironment?.capacity ?? platform.capacity,
-    },
-    loadBalancer: design.loadBalancer,
-    storage: design.storage,
-    scaling: design.scaling,
-    triggers: design.triggers,
-    monitoring: design.monitoring,
-    iam: design.iam,
-    registry: design.registry,
-    ...(design.computeEnvironment === undefined ? {} : { computeEnvironment: design.computeEnvironment }),
-  });
+export function architectureFiles(input: StarterConfigInput): DescribedFile[] {
+  const graph = architectureGraph(architectureSourceOf(input));
   const markdown = markdownFile('architecture.md', [
     `# Architecture: ${graph.title}`,
     '',
@@ -47,4 +31,25 @@ export function architectureFiles({ workload, platform, design }: StarterConfigI
       description: 'the architecture as a diagrams.net file with AWS icons',
     },
   ];
+}
+
+/** What the answer will say of the design: its platform, with the capacity the design chose, and the design's sections. */
+export function architectureSourceOf({ workload, platform, design }: StarterConfigInput): ArchitectureSource {
+  return {
+    workload,
+    platform: {
+      id: platform.id,
+      service: platform.service,
+      name: platform.name,
+      capacity: design.computeEnvironment?.capacity ?? platform.capacity,
+    },
+    loadBalancer: design.loadBalancer,
+    storage: design.storage,
+    scaling: design.scaling,
+    triggers: design.triggers,
+    monitoring: design.monitoring,
+    iam: design.iam,
+    registry: design.registry,
+    ...(design.computeEnvironment === undefined ? {} : { computeEnvironment: design.computeEnvironment }),
+  };
 }
