@@ -6,6 +6,7 @@
  *   advice/                      the application layer: wires engine, cost and generators, assembles answers
  *   engine/, cost/, generators/  the rules engine, the cost estimates, the starter configuration
  *   design/                      the rule event types (one module each) and the design they fold into
+ *   diagram/                     the architecture diagram of an answer, drawn from its contract types
  *   catalogue/, contract/, shared/  what the rules know, the API contract, helpers for JSON values
  */
 const LOWER_LAYERS_MAY_NOT_REACH = '^src/(advice|http|clients)/';
@@ -92,6 +93,13 @@ module.exports = {
         'http/ and clients/ go through advice/; of the engine they see only the rule set (its type and load error).',
       from: { path: '^src/(http|clients)/' },
       to: { path: '^src/(design|cost|generators|engine)/', pathNot: '^src/engine/rule-set\\.ts$' },
+    },
+    {
+      name: 'diagram-draws-the-answer',
+      comment: 'diagram/ draws an answer (the contract types) and knows nothing of how the answer was made.',
+      severity: 'error',
+      from: { path: '^src/diagram/' },
+      to: { path: '^src/(design|engine|cost|generators|advice|http|clients|observability)/' },
     },
     {
       name: 'http-does-not-import-clients',

@@ -13,6 +13,8 @@ const OUTSIDE_TOOLS_AND_BUILDS = [
   '/test/generators/aws-api-shapes\\.test\\.ts$',
   // kubernetes-models, in a Node process of its own
   '/test/generators/kubernetes-objects\\.test\\.ts$',
+  // mermaid's own parser in headless Chromium, over every starter configuration's diagram
+  '/test/generators/architecture-diagrams\\.test\\.ts$',
   // the Dockerfile's steps: npm ci, the build and npm prune in a clean copy
   '/test/production/dockerfile\\.test\\.ts$',
   // Chromium, driving the workbench on two built servers

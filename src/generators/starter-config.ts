@@ -5,6 +5,7 @@ import {
 } from './cloudformation/cloudformation-template';
 import { PARAMETER_ORDER } from './cloudformation/parameters';
 import { TemplateBuilder, type TemplateDocument } from './cloudformation/template';
+import { architectureFiles } from './diagram/architecture-files';
 import type { RenderedFamily } from './families/family-unit';
 import { FAMILY_UNITS } from './families/family-units';
 import { registryFiles, registrySteps } from './plan/registry/api-files';
@@ -22,8 +23,8 @@ export type { StarterConfigInput, StarterFile } from './shared/starter-file';
 /**
  * Builds the starter configuration files for the chosen platform: its family unit plans the architecture
  * once and renders it as the family's AWS API input files and as one CloudFormation stack; the roles and
- * the ECR repository every family has are rendered here from the same plan, and a README ties them
- * together. Sorted by path, and the same input always gives the same bytes.
+ * the ECR repository every family has are rendered here from the same plan, the architecture diagrams
+ * from the design, and a README ties them together. Sorted by path, and the same input always gives the same bytes.
  */
 export function generateStarterConfig(input: StarterConfigInput): StarterFile[] {
   const { workload, platform } = input;
@@ -35,6 +36,7 @@ export function generateStarterConfig(input: StarterConfigInput): StarterFile[] 
     iamRolesFile(roles),
     ...registryFiles(registry),
     cloudFormationTemplateFile(templateDocument),
+    ...architectureFiles(input),
   ];
   const steps = [
     ...registrySteps(registry, workload.image !== undefined),

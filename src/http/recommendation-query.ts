@@ -3,7 +3,7 @@ import type { FieldError } from '../contract/field-errors';
 import { InvalidQueryProblem } from './problem';
 
 /** The representations of a recommendation `format` asks for; `json` is the default. */
-export const RECOMMENDATION_FORMATS = ['json', 'zip'] as const;
+export const RECOMMENDATION_FORMATS = ['json', 'zip', 'mermaid', 'drawio', 'svg'] as const;
 export type RecommendationFormat = (typeof RECOMMENDATION_FORMATS)[number];
 
 /** How much of a recommendation a JSON answer carries (`view`); `full` is the default. */

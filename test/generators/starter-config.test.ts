@@ -36,6 +36,7 @@ const MEDIA_TYPES: Record<string, string> = {
   json: 'application/json',
   yaml: 'application/yaml',
   md: 'text/markdown',
+  drawio: 'application/vnd.jgraph.mxfile',
 };
 
 /**

@@ -10,6 +10,7 @@ import { JSON_TYPE, PROBLEM_JSON_TYPE, workloadParameter } from './requests';
 const app = testApp();
 const JSON_TEXT = JSON.stringify(webWorkload({ name: 'linked', traffic: { protocol: 'grpc' } }));
 const PATH = `/v1/recommendations?workload=${workloadParameter(JSON_TEXT)}`;
+const ALL_FORMATS = ['json', 'zip', 'mermaid', 'drawio', 'svg'];
 
 // supertest asks for gzip unless told otherwise; these tests are about the uncompressed answer.
 const get = (path: string) => request(app).get(path).set('Accept-Encoding', 'identity');
@@ -165,6 +166,48 @@ describe('GET /v1/recommendations', () => {
     });
   });
 
+  describe.each([
+    { format: 'mermaid', mediaType: 'text/vnd.mermaid', starterFile: 'architecture.md' },
+    { format: 'drawio', mediaType: 'application/vnd.jgraph.mxfile', starterFile: 'architecture.drawio' },
+    { format: 'svg', mediaType: 'image/svg+xml', starterFile: undefined },
+  ])('when format is $format', ({ format, mediaType, starterFile }) => {
+    const diagramPath = `${PATH}&format=${format}`;
+
+    it('answers the architecture diagram with an ETag of its own, and 304 to it', async () => {
+      const diagram = await get(diagramPath);
+      expect(diagram.status).toBe(200);
+      expect(diagram.headers['content-type']).toBe(`${mediaType}; charset=utf-8`);
+      expect(diagram.headers.etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+      expect(diagram.headers.etag).not.toBe((await get(PATH)).headers.etag);
+      expectInContract(diagram);
+      const again = await get(diagramPath).set('If-None-Match', String(diagram.headers.etag));
+      expect(again.status).toBe(304);
+    });
+
+    it('answers the same bytes as the POST, and the diagram of the starter files', async () => {
+      const diagram = await get(diagramPath);
+      const posted = await request(app)
+        .post(`/v1/recommendations?format=${format}`)
+        .set('Content-Type', 'application/json')
+        .set('Accept-Encoding', 'identity')
+        .send(JSON_TEXT);
+      expect(posted.status).toBe(200);
+      expect(posted.text).toBe(diagram.text);
+      if (starterFile === undefined) return;
+      const files = jsonOf(await get(PATH)).starterConfig as { files: { path: string; content: string }[] };
+      const file = files.files.find((candidate) => candidate.path === starterFile);
+      expect(file?.content).toContain(diagram.text.trimEnd());
+    });
+
+    it('answers a workload no platform can run with the 422 problem', async () => {
+      const json = JSON.stringify(webWorkload({ persistence: { type: 'windows-file' } }));
+      const got = await get(`/v1/recommendations?workload=${workloadParameter(json)}&format=${format}`);
+      expect(got.status).toBe(422);
+      expect(got.headers['content-type']).toMatch(PROBLEM_JSON_TYPE);
+      expect(schemaErrors('NoEligiblePlatformProblem', jsonOf(got))).toEqual([]);
+    });
+  });
+
   describe('when the workload is valid JSON but not a valid workload', () => {
     it('answers the 400 the POST answers, with the paths inside the workload', async () => {
       const json = '{"workloadType":"web","resources":{"cpu":"2"}}';
@@ -237,9 +280,9 @@ describe('GET /v1/recommendations', () => {
       },
       {
         given: 'an unknown format',
-        query: `?workload=${workloadParameter(JSON_TEXT)}&format=svg`,
+        query: `?workload=${workloadParameter(JSON_TEXT)}&format=pdf`,
         parameter: 'format',
-        says: /must be one of json, zip/,
+        says: /must be one of json, zip, mermaid, drawio, svg/,
       },
       {
         given: 'a parameter the GET does not take',
@@ -254,7 +297,7 @@ describe('GET /v1/recommendations', () => {
     });
 
     it('names every problem at once', async () => {
-      const response = await get('/v1/recommendations?workload=eyJ3b3*&format=svg&view=short&lang=en');
+      const response = await get('/v1/recommendations?workload=eyJ3b3*&format=pdf&view=short&lang=en');
       expect(response.status).toBe(400);
       expect((jsonOf(response).errors as { path: string }[]).map((error) => error.path)).toEqual([
         'lang',
@@ -265,9 +308,9 @@ describe('GET /v1/recommendations', () => {
     });
 
     it('names the allowed formats', async () => {
-      const problem = expectQueryProblem(await get(`${PATH}&format=svg`), 'format');
+      const problem = expectQueryProblem(await get(`${PATH}&format=pdf`), 'format');
       expect(problem.errors).toEqual([
-        { path: 'format', message: expect.any(String), received: 'svg', allowed: ['json', 'zip'] },
+        { path: 'format', message: expect.any(String), received: 'pdf', allowed: ALL_FORMATS },
       ]);
     });
   });
@@ -282,7 +325,7 @@ describe('POST /v1/recommendations', () => {
         .send(JSON_TEXT);
       expect(response.status).toBe(400);
       expect(jsonOf(response).errors).toEqual([
-        { path: 'format', message: expect.any(String), received: 'yaml', allowed: ['json', 'zip'] },
+        { path: 'format', message: expect.any(String), received: 'yaml', allowed: ALL_FORMATS },
       ]);
     });
   });

@@ -6,6 +6,8 @@ export type StarterFileCheck =
   | 'kubernetes-models'
   | 'eksctl schema'
   | 'cfn-lint and moto'
+  | 'fast-xml-parser and diagrams.net structure'
+  | 'mermaid parser'
   | 'read by people';
 
 interface FileCheck {
@@ -39,6 +41,16 @@ export const STARTER_FILE_CHECKS: readonly FileCheck[] = [
     path: /\.json$/,
     check: 'botocore shapes',
     how: "test/generators/aws-api-shapes.test.ts checks each request against botocore's model of its operation",
+  },
+  {
+    path: /^architecture\.drawio$/,
+    check: 'fast-xml-parser and diagrams.net structure',
+    how: "test/generators/architecture-diagrams.test.ts validates the XML with fast-xml-parser, its mxGraphModel's cells and every mxgraph.aws4 shape against the diagrams.net palette",
+  },
+  {
+    path: /^architecture\.md$/,
+    check: 'mermaid parser',
+    how: "test/generators/architecture-diagrams.test.ts parses its flowchart with mermaid's own parser in headless Chromium",
   },
   {
     path: /^README\.md$/,

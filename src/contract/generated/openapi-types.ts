@@ -538,7 +538,7 @@ export interface components {
         /** @enum {string} */
         IamEffect: "Allow" | "Deny";
         /** @enum {string} */
-        StarterFileMediaType: "application/json" | "application/yaml" | "text/markdown";
+        StarterFileMediaType: "application/json" | "application/yaml" | "text/markdown" | "application/vnd.jgraph.mxfile";
         /**
          * @description The port the container listens on. Web only. Default `8080` for `web`; never set for `worker` or
          *     `batch`. An image's own port wins: the public nginx image listens on `80`, so a request with that
@@ -1622,14 +1622,14 @@ export interface components {
         };
     };
     parameters: {
-        /** @description `zip` answers with the starter configuration as a zip archive, as `Accept: application/zip` does; `json`, the default, with the recommendation. Any other value is a `400` naming the allowed ones. */
-        Format: "json" | "zip";
+        /** @description `zip` answers with the starter configuration as a zip archive, as `Accept: application/zip` does; `mermaid` with the architecture as a Mermaid flowchart (`text/vnd.mermaid`), `drawio` as a diagrams.net file with AWS icons (`application/vnd.jgraph.mxfile`), `svg` as an SVG image (`image/svg+xml`); `json`, the default, with the recommendation. A `422` is the same problem in every format. Any other value is a `400` naming the allowed ones. */
+        Format: "json" | "zip" | "mermaid" | "drawio" | "svg";
         /**
          * @description How much of the recommendation a JSON answer carries. `full`, the default: the whole
          *     `Recommendation`. `summary`: a `RecommendationSummary`, a few KB for chatbots and portals (the
          *     platform and its monthly cost, the load balancer, storage, scaling, the reasons that decided, every
-         *     platform in one line, warnings, what would change), with the `id` of the full answer. Errors and
-         *     `format=zip` are the same in both views. Any other value is a `400` naming the allowed ones.
+         *     platform in one line, warnings, what would change), with the `id` of the full answer. Errors, `format=zip` and the
+         *     diagram formats are the same in both views. Any other value is a `400` naming the allowed ones.
          */
         View: "full" | "summary";
     };
@@ -1677,14 +1677,14 @@ export interface operations {
                  * @example eyJ3b3JrbG9hZFR5cGUiOiJ3ZWIifQ
                  */
                 workload: string;
-                /** @description `zip` answers with the starter configuration as a zip archive, as `Accept: application/zip` does; `json`, the default, with the recommendation. Any other value is a `400` naming the allowed ones. */
+                /** @description `zip` answers with the starter configuration as a zip archive, as `Accept: application/zip` does; `mermaid` with the architecture as a Mermaid flowchart (`text/vnd.mermaid`), `drawio` as a diagrams.net file with AWS icons (`application/vnd.jgraph.mxfile`), `svg` as an SVG image (`image/svg+xml`); `json`, the default, with the recommendation. A `422` is the same problem in every format. Any other value is a `400` naming the allowed ones. */
                 format?: components["parameters"]["Format"];
                 /**
                  * @description How much of the recommendation a JSON answer carries. `full`, the default: the whole
                  *     `Recommendation`. `summary`: a `RecommendationSummary`, a few KB for chatbots and portals (the
                  *     platform and its monthly cost, the load balancer, storage, scaling, the reasons that decided, every
-                 *     platform in one line, warnings, what would change), with the `id` of the full answer. Errors and
-                 *     `format=zip` are the same in both views. Any other value is a `400` naming the allowed ones.
+                 *     platform in one line, warnings, what would change), with the `id` of the full answer. Errors, `format=zip` and the
+                 *     diagram formats are the same in both views. Any other value is a `400` naming the allowed ones.
                  */
                 view?: components["parameters"]["View"];
             };
@@ -1697,7 +1697,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The recommendation; or, when `application/zip` was asked for, its starter configuration as a zip archive. */
+            /** @description The recommendation; or, when `application/zip` was asked for, its starter configuration as a zip archive; or, with `?format=mermaid|drawio|svg`, its architecture diagram. */
             200: {
                 headers: {
                     "Content-Disposition": components["headers"]["ContentDisposition"];
@@ -1710,6 +1710,9 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Recommendation"] | components["schemas"]["RecommendationSummary"];
                     "application/zip": string;
+                    "text/vnd.mermaid": string;
+                    "application/vnd.jgraph.mxfile": string;
+                    "image/svg+xml": string;
                 };
             };
             /** @description `If-None-Match` names the answer: the copy the client holds is current. No body. */
@@ -1758,14 +1761,14 @@ export interface operations {
     createRecommendation: {
         parameters: {
             query?: {
-                /** @description `zip` answers with the starter configuration as a zip archive, as `Accept: application/zip` does; `json`, the default, with the recommendation. Any other value is a `400` naming the allowed ones. */
+                /** @description `zip` answers with the starter configuration as a zip archive, as `Accept: application/zip` does; `mermaid` with the architecture as a Mermaid flowchart (`text/vnd.mermaid`), `drawio` as a diagrams.net file with AWS icons (`application/vnd.jgraph.mxfile`), `svg` as an SVG image (`image/svg+xml`); `json`, the default, with the recommendation. A `422` is the same problem in every format. Any other value is a `400` naming the allowed ones. */
                 format?: components["parameters"]["Format"];
                 /**
                  * @description How much of the recommendation a JSON answer carries. `full`, the default: the whole
                  *     `Recommendation`. `summary`: a `RecommendationSummary`, a few KB for chatbots and portals (the
                  *     platform and its monthly cost, the load balancer, storage, scaling, the reasons that decided, every
-                 *     platform in one line, warnings, what would change), with the `id` of the full answer. Errors and
-                 *     `format=zip` are the same in both views. Any other value is a `400` naming the allowed ones.
+                 *     platform in one line, warnings, what would change), with the `id` of the full answer. Errors, `format=zip` and the
+                 *     diagram formats are the same in both views. Any other value is a `400` naming the allowed ones.
                  */
                 view?: components["parameters"]["View"];
             };
@@ -1780,7 +1783,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The recommendation; or, when `application/zip` was asked for, its starter configuration as a zip archive. */
+            /** @description The recommendation; or, when `application/zip` was asked for, its starter configuration as a zip archive; or, with `?format=mermaid|drawio|svg`, its architecture diagram. */
             200: {
                 headers: {
                     "Content-Disposition": components["headers"]["ContentDisposition"];
@@ -1793,6 +1796,9 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Recommendation"] | components["schemas"]["RecommendationSummary"];
                     "application/zip": string;
+                    "text/vnd.mermaid": string;
+                    "application/vnd.jgraph.mxfile": string;
+                    "image/svg+xml": string;
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -2195,7 +2201,7 @@ export const scalingPolicyTypeValues: ReadonlyArray<FlattenedDeepRequired<compon
 export const triggerTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TriggerType"]> = ["eventbridge-schedule", "eventbridge-rule", "sqs-queue", "kubernetes-cronjob"];
 export const ruleGroupValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleGroup"]> = ["eligibility", "preferences", "lifecycle", "caveats", "load-balancer", "storage", "scaling", "triggers", "monitoring", "iam", "registry", "cost"];
 export const iamEffectValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IamEffect"]> = ["Allow", "Deny"];
-export const starterFileMediaTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StarterFileMediaType"]> = ["application/json", "application/yaml", "text/markdown"];
+export const starterFileMediaTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StarterFileMediaType"]> = ["application/json", "application/yaml", "text/markdown", "application/vnd.jgraph.mxfile"];
 export const scalingInstanceMarketValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Scaling"]["instanceMarket"]> = ["spot", "on-demand"];
 export const computeEnvironmentTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComputeEnvironment"]["type"]> = ["FARGATE", "FARGATE_SPOT", "EC2", "SPOT"];
 export const computeEnvironmentCapacityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComputeEnvironment"]["capacity"]> = ["fargate", "ec2"];
@@ -2204,6 +2210,6 @@ export const monitoringRuleTypeValues: ReadonlyArray<FlattenedDeepRequired<compo
 export const registryTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Registry"]["type"]> = ["ecr"];
 export const registryImageTagMutabilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Registry"]["imageTagMutability"]> = ["MUTABLE", "IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION"];
 export const ruleDescriptionEngineValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleDescription"]["engine"]> = ["platform-fit", "cost-fit", "design"];
-export const componentsParametersFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["parameters"]["Format"]> = ["json", "zip"];
+export const componentsParametersFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["parameters"]["Format"]> = ["json", "zip", "mermaid", "drawio", "svg"];
 export const componentsParametersViewValues: ReadonlyArray<FlattenedDeepRequired<components>["parameters"]["View"]> = ["full", "summary"];
 export const componentsHeadersContentEncodingValues: ReadonlyArray<FlattenedDeepRequired<components>["headers"]["ContentEncoding"]> = ["gzip", "br"];

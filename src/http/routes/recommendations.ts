@@ -4,6 +4,12 @@ import type { Recommendation } from '../../advice/advice';
 import type { Advisor } from '../../advice/advisor';
 import { recommendationSummary } from '../../advice/recommendation-summary';
 import { validateWorkload } from '../../contract/workload';
+import {
+  architectureDiagram,
+  DIAGRAM_FORMATS,
+  DIAGRAM_MEDIA_TYPES,
+  type DiagramFormat,
+} from '../../diagram/diagrams';
 import type { AdviceMetrics } from '../../observability/metrics';
 import {
   type ContentCoding,
@@ -55,9 +61,10 @@ const INVALID_REQUEST_CACHE_CONTROL = 'no-store';
  * client gets them without any work and a client that takes no compression costs none. A 200 carries an
  * ETag made from its bytes, so GET answers 304 to an If-None-Match that names it. A caller that asks for
  * application/zip (in Accept, or with ?format=zip) gets the recommendation's starter configuration as a
- * zip archive of its files instead; errors stay problem+json, and any other Accept gets JSON. `view=summary`
- * answers the summary instead of the full JSON: another representation, so another cache entry (the view
- * is part of the key) with its own bytes and ETag; a zip is always made from the full answer.
+ * zip archive of its files instead, and ?format=mermaid|drawio|svg the architecture diagram; errors
+ * stay problem+json (a 422 has no diagram), and any other Accept gets JSON. `view=summary` answers the
+ * summary instead of the full JSON: another representation, so another cache entry (the view is part of
+ * the key) with its own bytes and ETag; a zip and a diagram are always made from the full answer.
  */
 export function recommendationsRouter(
   advisor: Advisor,
@@ -74,7 +81,7 @@ export function recommendationsRouter(
     requestedView: RecommendationView,
   ) => {
     const zip = wantsZip(req, format);
-    const view = zip ? 'full' : requestedView;
+    const view = zip || isDiagramFormat(format) ? 'full' : requestedView;
     const key = RecommendationCache.keyOf(json, view);
     let cached = cache.get(key);
     metrics.countCacheLookup(cached === undefined ? 'miss' : 'hit');
@@ -91,6 +98,7 @@ export function recommendationsRouter(
     res.vary('Accept');
     res.set('Berth-Rules-Version', rulesVersion);
     if (cached.status === 200 && zip) await sendZip(req, res, cached);
+    else if (cached.status === 200 && isDiagramFormat(format)) await sendDiagram(req, res, cached, format);
     else await sendAnswer(req, res, cached, coding);
   };
   const router = Router();
@@ -155,6 +163,35 @@ async function sendZip(req: Request, res: Response, answer: CachedAnswer): Promi
     .set('Content-Type', ZIP_MEDIA_TYPE)
     .set('Content-Disposition', `attachment; filename="${recommendation.workload.name}-starter-config.zip"`)
     .send(zip);
+}
+
+/**
+ * Sends a 200's architecture diagram, drawn from the answer's design, with the diagram's own ETag. The
+ * graph is built from the stored answer, as the zip is, so a cached answer costs no evaluation.
+ */
+async function sendDiagram(
+  req: Request,
+  res: Response,
+  answer: CachedAnswer,
+  format: DiagramFormat,
+): Promise<void> {
+  const recommendation = JSON.parse(
+    (await inCoding(answer.body, answer.coding, 'identity')).toString('utf8'),
+  ) as Recommendation;
+  const diagram = Buffer.from(architectureDiagram(recommendation, format));
+  res
+    .status(200)
+    .set('Cache-Control', ANSWER_CACHE_CONTROL)
+    .set('ETag', strongEtag(digestOf(diagram), 'identity'));
+  if (req.fresh) {
+    res.status(304).end();
+    return;
+  }
+  res.set('Content-Type', `${DIAGRAM_MEDIA_TYPES[format]}; charset=utf-8`).send(diagram);
+}
+
+function isDiagramFormat(format: RecommendationFormat): format is DiagramFormat {
+  return DIAGRAM_FORMATS.some((candidate) => candidate === format);
 }
 
 /**
