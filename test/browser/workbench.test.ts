@@ -104,8 +104,7 @@ describe('the workbench at /, in Chromium', () => {
       expect(violations).toEqual([]);
     });
 
-    // Waits for the diagram branch (?format=svg); the lead enables it when that branch is merged.
-    it.skip('shows the architecture diagram', async () => {
+    it('shows the architecture diagram', async () => {
       await page.page.locator('img.diagram-image').waitFor();
       await page.page.waitForFunction("document.querySelector('img.diagram-image').naturalWidth > 0");
       expect(await page.page.locator('img.diagram-image').getAttribute('alt')).toContain(
