@@ -899,6 +899,13 @@ export interface components {
              *     is, and which blocked platforms would win if their hard blockers were lifted, and by what.
              */
             whatWouldChange: string[];
+            /**
+             * @description The smallest change to the request that makes another platform the answer, for the runner-up
+             *     and for each blocked platform that would otherwise win, each found by evaluating the changed
+             *     request: applying a suggestion's `changes` gives an answer that recommends its `platformId`.
+             *     Empty when no such change was found within the search's bound.
+             */
+            suggestions: components["schemas"]["Suggestion"][];
             starterConfig: components["schemas"]["StarterConfig"];
         };
         /**
@@ -1393,7 +1400,7 @@ export interface components {
             blockers: string[];
         };
         Suggestion: {
-            /** @description The platform the changes make eligible. */
+            /** @description The platform the changes make eligible (in a 422) or the answer (in a recommendation's `suggestions`). */
             platformId: components["schemas"]["PlatformId"];
             changes: components["schemas"]["RequestChange"][];
             description: string;
