@@ -208,6 +208,14 @@ const PRODUCED: readonly SpecExample[] = [
     produce: problemAnswer({ path: '/v1/recommendation' }, 404, 'Request: `GET /v1/recommendation`.'),
   },
   {
+    location: responseExample('UnknownCatalogueEntry', 'unknownPlatform'),
+    produce: problemAnswer(
+      { path: '/v1/platforms/ecs-fargat' },
+      404,
+      'Request: `GET /v1/platforms/ecs-fargat`.',
+    ),
+  },
+  {
     location: responseExample('MethodNotAllowed', 'methodNotAllowed'),
     produce: problemAnswer(
       { method: 'DELETE', path: '/v1/platforms' },

@@ -25,6 +25,7 @@ import { Designer, type PlatformDesign } from './designer';
 import { noEligiblePlatform } from './no-eligible-platform';
 import { rationale } from './rationale';
 import { recommendationId } from './recommendation-id';
+import { type AnswerReevaluation, findAnswerChanges } from './suggestions';
 import { whatWouldChange } from './what-would-change';
 
 /** An eligible platform with the design its design rules gave it, and those rules. */
@@ -33,6 +34,19 @@ export interface DesignedPlatform {
   design: Design;
   designFired: FiredRule[];
 }
+
+/** An advisor's choice: every platform ranked, with what the answer is made of. */
+type Choice =
+  | { kind: 'no-eligible-platform'; ranked: PlatformEvaluation[] }
+  | {
+      kind: 'ranked';
+      /** The platform-fit evaluations, in catalogue order, before cost had its say. */
+      evaluations: PlatformEvaluation[];
+      ranked: PlatformEvaluation[];
+      designs: Map<PlatformId, DesignedPlatform>;
+      costs: Map<PlatformId, MonthlyCost>;
+      prices: PriceTable;
+    };
 
 /** A designed platform with its estimate. */
 interface PricedPlatform extends DesignedPlatform {
@@ -59,6 +73,8 @@ export class Advisor {
   private readonly designer: Designer;
   private readonly costFit: CostFit;
   private readonly catalogueOrder: PlatformId[];
+  /** The advisor's own evaluations, for the search of the changes that would make another platform the answer. */
+  private readonly reevaluation: AnswerReevaluation;
 
   constructor(ruleSet: RuleSet, options: AdvisorOptions = {}) {
     this.ruleSet = ruleSet;
@@ -85,6 +101,22 @@ export class Advisor {
     );
     this.costFit = new CostFit(rulesOf('cost-fit'), ruleSet.platforms);
     this.catalogueOrder = ruleSet.platforms.map((platform) => platform.id);
+    const { architectureByCost } = ruleSet.costModel;
+    this.reevaluation = {
+      evaluateAll: (changed) => this.evaluator.evaluateAll(changed),
+      standingRules: (platformId) => this.evaluator.standingRules(platformId),
+      restandAll: (evaluations, changed, paths) => this.evaluator.restandAll(evaluations, changed, paths),
+      costPointsRange: (platformId, sensitivity) => this.costFit.pointsRange(platformId, sensitivity),
+      costChoosesArchitecture: (changed) =>
+        changed.control.architecture === 'any' &&
+        architectureByCost.sensitivities.includes(changed.cost.sensitivity),
+      chosenPlatform: async (changed) => {
+        const choice = await this.choose(changed);
+        return choice.kind === 'ranked' ? choice.ranked[0]?.platform.id : undefined;
+      },
+      scoring: ruleSet.manifest.scoring,
+      catalogueOrder: this.catalogueOrder,
+    };
   }
 
   static fromRulesDir(rulesDir: string, options: AdvisorOptions = {}): Advisor {
@@ -92,33 +124,10 @@ export class Advisor {
   }
 
   async advise(workload: Workload): Promise<Advice> {
-    const evaluations = await this.evaluator.evaluateAll(workload);
-    const eligible = evaluations.filter((evaluation) => evaluation.eligible);
-    if (eligible.length === 0) {
-      return noEligiblePlatform(workload, rankEvaluations(evaluations, this.catalogueOrder), this.evaluator);
-    }
-    // Every eligible platform is designed and priced, so that costs compare like with like.
-    const prices = this.pricesFor(workload.region);
-    const priced = await this.designAndPrice(workload, evaluations, prices);
-    const designs = new Map<PlatformId, DesignedPlatform>();
-    const costs = new Map<PlatformId, MonthlyCost>();
-    for (const { cost, ...designed } of priced) {
-      designs.set(designed.evaluation.platform.id, designed);
-      costs.set(designed.evaluation.platform.id, cost);
-    }
-    // Where cost chose another architecture, the platform is judged on the evaluation of that one.
-    const chosenEvaluations = evaluations.map(
-      (evaluation) => designs.get(evaluation.platform.id)?.evaluation ?? evaluation,
-    );
-    const chosenEligible = chosenEvaluations.filter((evaluation) => evaluation.eligible);
-    const verdicts = await this.costFit.judge(chosenEligible, costs);
-    const rescored = chosenEvaluations.map((evaluation) => {
-      const verdict = verdicts.get(evaluation.platform.id);
-      return verdict === undefined
-        ? evaluation
-        : rescoredWith(evaluation, verdict, this.ruleSet.manifest.scoring);
-    });
-    const ranked = rankEvaluations(rescored, this.catalogueOrder);
+    const choice = await this.choose(workload);
+    if (choice.kind === 'no-eligible-platform')
+      return noEligiblePlatform(workload, choice.ranked, this.evaluator);
+    const { evaluations, ranked, designs, costs, prices } = choice;
     const [chosen] = ranked;
     const designed = chosen === undefined ? undefined : designs.get(chosen.platform.id);
     // An eligible platform ranks first, and every eligible platform was designed.
@@ -130,6 +139,7 @@ export class Advisor {
         : [
             `Berth has no price table for ${workload.region}: the estimates use ${prices.region} prices (as of ${prices.asOf}).`,
           ];
+    const suggestions = await findAnswerChanges(workload, evaluations, ranked, this.reevaluation);
     const recommendation: Recommendation = {
       id: recommendationId(workload, this.ruleSet.version),
       rulesVersion: this.ruleSet.version,
@@ -154,7 +164,8 @@ export class Advisor {
       alternatives: alternatives(ranked, costs),
       rationale: rationale(ranked, designFired),
       warnings: [...new Set([...chosen.warnings, ...design.warnings, ...priceWarnings])],
-      whatWouldChange: whatWouldChange(ranked),
+      whatWouldChange: whatWouldChange(ranked, suggestions),
+      suggestions,
       starterConfig: {
         files: generateStarterConfig({
           workload,
@@ -171,6 +182,40 @@ export class Advisor {
       rule,
     }));
     return { kind: 'recommendation', recommendation, scoreContributions };
+  }
+
+  /**
+   * Every platform evaluated, the eligible ones designed, priced and judged on cost, and ranked: the
+   * choice an answer is made of, and all a what-if search needs to know who would win.
+   */
+  private async choose(workload: Workload): Promise<Choice> {
+    const evaluations = await this.evaluator.evaluateAll(workload);
+    const eligible = evaluations.filter((evaluation) => evaluation.eligible);
+    if (eligible.length === 0)
+      return { kind: 'no-eligible-platform', ranked: rankEvaluations(evaluations, this.catalogueOrder) };
+    // Every eligible platform is designed and priced, so that costs compare like with like.
+    const prices = this.pricesFor(workload.region);
+    const priced = await this.designAndPrice(workload, evaluations, prices);
+    const designs = new Map<PlatformId, DesignedPlatform>();
+    const costs = new Map<PlatformId, MonthlyCost>();
+    for (const { cost, ...designed } of priced) {
+      designs.set(designed.evaluation.platform.id, designed);
+      costs.set(designed.evaluation.platform.id, cost);
+    }
+    // Where cost chose another architecture, the platform is judged on the evaluation of that one.
+    const chosenEvaluations = evaluations.map(
+      (evaluation) => designs.get(evaluation.platform.id)?.evaluation ?? evaluation,
+    );
+    const chosenEligible = chosenEvaluations.filter((evaluation) => evaluation.eligible);
+    const verdicts = await this.costFit.judge(chosenEligible, costs);
+    const rescored = chosenEvaluations.map((evaluation) => {
+      const verdict = verdicts.get(evaluation.platform.id);
+      return verdict === undefined
+        ? evaluation
+        : rescoredWith(evaluation, verdict, this.ruleSet.manifest.scoring);
+    });
+    const ranked = rankEvaluations(rescored, this.catalogueOrder);
+    return { kind: 'ranked', evaluations, ranked, designs, costs, prices };
   }
 
   /**

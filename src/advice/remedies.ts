@@ -12,10 +12,18 @@ import {
 } from '../contract/workload-schema';
 import { touchesAny } from '../engine/fields-read';
 import type { PlatformEvaluation, PlatformEvaluator } from '../engine/platform-evaluation';
-import { isRecord, valueAtPath } from '../shared/json-value';
+import { valueAtPath } from '../shared/json-value';
+import {
+  type RequestChange as Change,
+  capitalized,
+  cartesian,
+  changesInWords,
+  combinations,
+  costOf,
+  withChanges,
+} from './request-changes';
 
 export type Suggestion = components['schemas']['Suggestion'];
-type Change = components['schemas']['RequestChange'];
 
 /** The values a blocked field may be changed to, in the order they are tried (closest first). */
 const ENUM_CANDIDATES: Record<string, readonly unknown[]> = {
@@ -35,12 +43,6 @@ const ENUM_CANDIDATES: Record<string, readonly unknown[]> = {
   'control.daemons': [false],
   region: ['us-east-1'],
 };
-
-const DROPS_A_REQUIREMENT: readonly [string, unknown][] = [
-  ['control.gpu', false],
-  ['control.privileged', false],
-  ['control.daemons', false],
-];
 
 /** How many what-if evaluations one platform may cost; keeps the 422 path bounded. */
 const MAX_TRIES_PER_PLATFORM = 64;
@@ -68,13 +70,8 @@ export async function findSmallestChanges(
         suggestion: {
           platformId: evaluation.platform.id as PlatformId,
           changes: result.changes,
-          description: `${result.changes
-            .map(
-              (change) =>
-                `set ${change.path} to ${JSON.stringify(change.to)} (now ${JSON.stringify(change.from)})`,
-            )
-            .join(' and ')} to make ${evaluation.platform.name} eligible.`.replace(/^./, (first) =>
-            first.toUpperCase(),
+          description: capitalized(
+            `${changesInWords(result.changes)} to make ${evaluation.platform.name} eligible.`,
           ),
         },
       });
@@ -131,17 +128,8 @@ async function smallestChangeFor(
   return undefined;
 }
 
-/**
- * Giving up a requirement (a GPU, privileged mode, daemons) or changing the kind of storage is a bigger
- * change than adjusting a stance or a value, and dropping storage altogether is bigger still, so such
- * suggestions rank after the others.
- */
-function costOf(change: Change): number {
-  if (change.path === 'persistence.type') return change.to === 'none' ? 3 : 2;
-  return DROPS_A_REQUIREMENT.some(([path, value]) => change.path === path && change.to === value) ? 2 : 1;
-}
-
-function candidatesFor(field: string, workload: Workload, evaluation: PlatformEvaluation): unknown[] {
+/** The values a blocked field may be changed to, closest first; none when nothing else could lift it. */
+export function candidatesFor(field: string, workload: Workload, evaluation: PlatformEvaluation): unknown[] {
   const current = valueAtPath(workload, field.split('.'));
   const { taskSize } = evaluation.facts;
   if (field === 'resources.cpu')
@@ -156,48 +144,4 @@ function candidatesFor(field: string, workload: Workload, evaluation: PlatformEv
     return typeof current === 'number' && current > largest && largest >= 1 ? [largest] : [];
   }
   return (ENUM_CANDIDATES[field] ?? []).filter((value) => value !== current);
-}
-
-function* combinations<T>(items: readonly T[], size: number, start = 0): Generator<T[]> {
-  if (size === 0) {
-    yield [];
-    return;
-  }
-  for (let index = start; index <= items.length - size; index += 1) {
-    for (const rest of combinations(items, size - 1, index + 1)) yield [items[index] as T, ...rest];
-  }
-}
-
-function* cartesian(lists: readonly unknown[][]): Generator<unknown[]> {
-  if (lists.length === 0) {
-    yield [];
-    return;
-  }
-  const [first, ...rest] = lists;
-  for (const value of first ?? []) {
-    for (const tail of cartesian(rest)) yield [value, ...tail];
-  }
-}
-
-/**
- * The workload with the changes made: a new object along each changed path, the rest shared with the
- * original (nothing downstream modifies a workload), which is far cheaper than a deep copy per try.
- */
-function withChanges(workload: Workload, changes: readonly Change[]): Workload {
-  let changed = workload as unknown as Record<string, unknown>;
-  for (const change of changes) changed = withValueAt(changed, change.path.split('.'), change.to);
-  return changed as unknown as Workload;
-}
-
-function withValueAt(
-  record: Record<string, unknown>,
-  [key, ...rest]: readonly string[],
-  value: unknown,
-): Record<string, unknown> {
-  if (key === undefined) return record;
-  const inner = record[key];
-  return {
-    ...record,
-    [key]: rest.length === 0 ? value : withValueAt(isRecord(inner) ? inner : {}, rest, value),
-  };
 }

@@ -36,6 +36,9 @@ export function summarizeRecommendation(
       `${platform.name} (${platform.id})${chosen === undefined ? '' : `, score ${chosen.score} of 100`}`,
     ),
     ...detail(platform.summary),
+    ...(platform.monthlyCost === undefined
+      ? []
+      : labelled('Monthly cost', describeCost(platform.monthlyCost))),
     ...labelled('Load balancer', describeLoadBalancer(loadBalancer)),
     ...(loadBalancer.reason === undefined ? [] : detail(loadBalancer.reason)),
     ...labelled('Storage', describeStorage(storage)),
@@ -61,7 +64,11 @@ export function summarizeRecommendation(
     lines.push(...triggers.flatMap((trigger) => detail(trigger.description)));
   }
   lines.push('', 'Why this platform:');
-  lines.push(...(chosen?.reasons ?? []).slice(0, topReasons).flatMap((reason) => bullet(reason, width)));
+  lines.push(
+    ...largestContributionsFirst(chosen?.reasons ?? [])
+      .slice(0, topReasons)
+      .flatMap((reason) => bullet(reason, width)),
+  );
   lines.push('', 'Every platform, best first:');
   for (const alternative of alternatives) {
     const head = `  ${alternative.rank}. ${alternative.platformId.padEnd(23)}`;
@@ -85,6 +92,13 @@ export function summarizeRecommendation(
       '',
       'What would change the answer:',
       ...recommendation.whatWouldChange.flatMap((line) => bullet(line, width)),
+    );
+  }
+  if (recommendation.suggestions.length > 0) {
+    lines.push(
+      '',
+      'Changes that make another platform the answer:',
+      ...recommendation.suggestions.flatMap((suggestion) => bullet(suggestion.description, width)),
     );
   }
   lines.push(
@@ -141,6 +155,29 @@ export function summarizeFieldErrors(
 
 function bullet(text: string, width: number | undefined): string[] {
   return wrap(text, '  - ', '    ', width);
+}
+
+/** A score reason as `alternatives` writes it: its signed points, then what earned them. */
+const SCORE_REASON = /^([+-]\d+): /;
+
+/**
+ * The chosen platform's reasons with the largest score contributions first (the ones that decided),
+ * instead of the order the rules fired in; a reason without points keeps its place after them.
+ */
+function largestContributionsFirst(reasons: readonly string[]): string[] {
+  const points = (reason: string) => {
+    const match = SCORE_REASON.exec(reason);
+    return match?.[1] === undefined ? Number.NEGATIVE_INFINITY : Number(match[1]);
+  };
+  return [...reasons].sort((a, b) => {
+    const difference = points(b) - points(a);
+    return Number.isNaN(difference) ? 0 : difference;
+  });
+}
+
+function describeCost(cost: NonNullable<Recommendation['platform']['monthlyCost']>): string {
+  const dollars = (amount: number) => `$${amount.toFixed(2)}`;
+  return `${dollars(cost.total)} (${cost.currency}, estimated; ${dollars(cost.low)} to ${dollars(cost.high)})`;
 }
 
 export function describeLoadBalancer(loadBalancer: Recommendation['loadBalancer']): string {

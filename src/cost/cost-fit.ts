@@ -34,6 +34,21 @@ export class CostFit {
     }
   }
 
+  /**
+   * The least and the most the cost-fit rules can add to a platform's score at a cost sensitivity,
+   * whatever the estimates: what a search can rely on without pricing a changed workload.
+   */
+  pointsRange(platformId: PlatformId, sensitivity: string): { min: number; max: number } {
+    const range = { min: 0, max: 0 };
+    for (const rule of this.engines.get(engineKey(platformId, sensitivity))?.rules ?? []) {
+      if (rule.event.type !== 'score') continue;
+      const { points } = rule.event.params;
+      if (points < 0) range.min += points;
+      else range.max += points;
+    }
+    return range;
+  }
+
   async judge(
     eligible: readonly PlatformEvaluation[],
     costs: ReadonlyMap<PlatformId, MonthlyCost>,

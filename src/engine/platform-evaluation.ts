@@ -1,7 +1,8 @@
 import type { Platform, PlatformId } from '../catalogue/platform-catalogue';
 import type { TaskSizer } from '../catalogue/task-sizes';
 import type { Workload } from '../contract/workload';
-import { type Architecture, buildFacts, type Facts, workloadRuntime } from './facts';
+import { type Architecture, buildFacts, type Facts, type WorkloadRuntime, workloadRuntime } from './facts';
+import { touchesAny } from './fields-read';
 import type { PerPlatformRules } from './per-platform-rules';
 import type { PhaseRules } from './phase-rules';
 import type { Manifest } from './rule-file-schema';
@@ -39,6 +40,19 @@ export interface ScoreReason {
   rule: string;
 }
 
+/** A rule that blocks a platform (no points) or moves its score (points), and the request fields it reads. */
+export interface StandingRule {
+  rule: string;
+  fields: ReadonlySet<string>;
+  points: number | undefined;
+}
+
+/** Whether a platform can run a workload, and its score before clamping (the base plus every change). */
+export interface Standing {
+  eligible: boolean;
+  rawScore: number;
+}
+
 /** What a set of fired platform-fit or cost-fit rules says about one platform. */
 export interface Verdict {
   blockers: Blocker[];
@@ -61,6 +75,8 @@ export class PlatformEvaluator {
     private readonly sizer: TaskSizer,
     private readonly scoring: Manifest['scoring'],
   ) {}
+
+  private readonly standingRulesByPlatform = new Map<PlatformId, readonly StandingRule[]>();
 
   /**
    * Every platform, in catalogue order. `costChoice`: the architecture the cost comparison picked for a
@@ -101,6 +117,83 @@ export class PlatformEvaluator {
   /** The request fields a platform-fit rule reads on a platform (see RulesEngine.fieldsReadBy). */
   fieldsReadBy(platformId: PlatformId, ruleName: string): ReadonlySet<string> | undefined {
     return this.single.engineFor(platformId).fieldsReadBy(ruleName);
+  }
+
+  /**
+   * The platform-fit rules that can fire on a platform and decide its standing (blockers and score
+   * changes), each with the request fields it reads and, for a score change, its points.
+   */
+  standingRules(platformId: PlatformId): readonly StandingRule[] {
+    const known = this.standingRulesByPlatform.get(platformId);
+    if (known !== undefined) return known;
+    const engine = this.single.engineFor(platformId);
+    const standing: StandingRule[] = [];
+    for (const rule of engine.rules) {
+      const fields = engine.fieldsReadBy(rule.name) ?? new Set<string>();
+      if (rule.event.type === 'score')
+        standing.push({ rule: rule.name, fields, points: rule.event.params.points });
+      else if (rule.event.type === 'blocker') standing.push({ rule: rule.name, fields, points: undefined });
+    }
+    this.standingRulesByPlatform.set(platformId, standing);
+    return standing;
+  }
+
+  /**
+   * Each platform's standing for a changed workload, from its evaluation of the original one (made
+   * without a cost choice): the standing rules that read a changed field are decided again on the changed
+   * workload's facts, the others keep their outcome (see fields-read.ts), and a platform none of whose
+   * rules reads a changed field keeps its standing without facts being built. Far cheaper than evaluating
+   * the changed workload; undefined when the facts alone do not decide one of those rules.
+   */
+  restandAll(
+    evaluations: readonly PlatformEvaluation[],
+    changed: Workload,
+    changedPaths: readonly string[],
+  ): Map<PlatformId, Standing> | undefined {
+    let shared: WorkloadRuntime | undefined;
+    const standings = new Map<PlatformId, Standing>();
+    for (const evaluation of evaluations) {
+      const { platform } = evaluation;
+      const rules = this.standingRules(platform.id);
+      const touched = rules.map((rule) => changedPaths.some((path) => touchesAny(path, rule.fields)));
+      const firedBefore = new Set(evaluation.fired.map((fired) => fired.rule.name));
+      let decisive: Record<string, unknown> | undefined;
+      let eligible = true;
+      let rawScore = this.scoring.base;
+      for (const [index, rule] of rules.entries()) {
+        let fires = firedBefore.has(rule.rule);
+        if (touched[index]) {
+          if (decisive === undefined) {
+            // The derived facts are built only for a rule that reads them: most preferences read the
+            // request and the platform alone.
+            let facts: Facts | undefined;
+            const built = () => {
+              shared ??= workloadRuntime(changed, this.sizer);
+              facts ??= buildFacts(changed, platform, this.sizer, undefined, shared);
+              return facts;
+            };
+            decisive = {
+              platform,
+              workload: changed,
+              get runtime() {
+                return built().runtime;
+              },
+              get taskSize() {
+                return built().taskSize;
+              },
+            };
+          }
+          const decided = this.single.engineFor(platform.id).decide(rule.rule, decisive);
+          if (decided === undefined) return undefined;
+          fires = decided;
+        }
+        if (!fires) continue;
+        if (rule.points === undefined) eligible = false;
+        else rawScore += rule.points;
+      }
+      standings.set(platform.id, { eligible, rawScore });
+    }
+    return standings;
   }
 
   private evaluation(facts: Facts, fired: FiredRule[]): PlatformEvaluation {

@@ -5,7 +5,7 @@ import { resolveFactPath } from './fact-path';
 import type { CostFitFacts, Facts } from './facts';
 import { fieldsRead } from './fields-read';
 import type { LoadedRule } from './rule-set';
-import { type ConditionNode, type StaticPaths, specializeTopLevel } from './rule-specialization';
+import { type ConditionNode, type StaticPaths, specialize, specializeTopLevel } from './rule-specialization';
 
 /** A rule whose conditions held, with its event (type and params) resolved against the facts. */
 export type FiredRule = FiredEvent & { rule: LoadedRule };
@@ -22,6 +22,7 @@ export class RulesEngine {
   private readonly engine: Engine;
   private readonly rulesByName: Map<string, { rule: LoadedRule; order: number }>;
   private readonly fieldsByRule = new Map<string, ReadonlySet<string>>();
+  private readonly conditionsByRule = new Map<string, ConditionNode | true>();
 
   constructor(
     rules: readonly LoadedRule[],
@@ -35,6 +36,7 @@ export class RulesEngine {
       if (conditions === false) return;
       this.rulesByName.set(rule.name, { rule, order });
       this.fieldsByRule.set(rule.name, fieldsRead(conditions));
+      this.conditionsByRule.set(rule.name, conditions);
       this.engine.addRule({
         name: rule.name,
         priority: rule.priority,
@@ -52,6 +54,25 @@ export class RulesEngine {
    */
   fieldsReadBy(ruleName: string): ReadonlySet<string> | undefined {
     return this.fieldsByRule.get(ruleName);
+  }
+
+  /**
+   * Whether a rule fires for these facts, decided by the start-up specialization's partial evaluation
+   * (json-rules-engine's own operators) instead of a run: for the what-if searches, which re-decide only
+   * the rules that read a changed field. Undefined for a rule that can never fire here, or one the facts
+   * given do not decide.
+   */
+  decide(ruleName: string, facts: Readonly<Record<string, unknown>>): boolean | undefined {
+    const conditions = this.conditionsByRule.get(ruleName);
+    if (conditions === undefined) return undefined;
+    if (conditions === true) return true;
+    const decided = specialize(conditions, facts);
+    return typeof decided === 'boolean' ? decided : undefined;
+  }
+
+  /** The rules that can fire on this engine (those specialization did not rule out), in load order. */
+  get rules(): LoadedRule[] {
+    return [...this.rulesByName.values()].map(({ rule }) => rule);
   }
 
   /** How many rules this engine evaluates per run, after specialization. */

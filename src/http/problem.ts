@@ -107,6 +107,19 @@ export class NotFoundProblem extends Problem {
   }
 }
 
+/** GET /v1/platforms/{id} or /v1/rules/{name} for an entry the catalogue does not have. */
+export class UnknownCatalogueEntryProblem extends Problem {
+  constructor(kind: 'platform' | 'rule', received: string, listedAt: string, allowed: readonly string[]) {
+    super(
+      404,
+      'not-found',
+      `No such ${kind}`,
+      `Berth has no ${kind} ${JSON.stringify(received)}; GET ${listedAt} lists every ${kind}.`,
+      { received, allowed },
+    );
+  }
+}
+
 export class MethodNotAllowedProblem extends Problem {
   constructor(method: string, path: string, allowed: readonly string[]) {
     super(

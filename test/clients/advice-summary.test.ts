@@ -19,4 +19,47 @@ describe('the summary of a recommendation', () => {
       expect(summary).not.toMatch(/^Compute:/m);
     });
   });
+
+  describe('when the platform is priced', () => {
+    it('shows its monthly cost beside the platform', async () => {
+      const recommendation = await recommend({ workloadType: 'web' });
+      const cost = recommendation.platform.monthlyCost;
+      const summary = summarizeRecommendation(recommendation, { width: 200 });
+      expect(summary).toMatch(
+        new RegExp(
+          `^Monthly cost: +\\$${cost?.total.toFixed(2)} \\(USD, estimated; \\$${cost?.low.toFixed(2)} to \\$${cost?.high.toFixed(2)}\\)$`,
+          'm',
+        ),
+      );
+    });
+  });
+
+  describe('when the reasons fired in another order than their points', () => {
+    it('shows the largest score contributions first', async () => {
+      const recommendation = await recommend({ workloadType: 'web' });
+      const [chosen, ...others] = recommendation.alternatives;
+      if (chosen === undefined) throw new Error('a recommendation ranks its platform first');
+      const reordered = {
+        ...recommendation,
+        alternatives: [
+          { ...chosen, reasons: ['-5: a small penalty', '+3: a small gain', '+20: the deciding gain'] },
+          ...others,
+        ],
+      };
+      const why = summarizeRecommendation(reordered, { width: 200, topReasons: 2 })
+        .split('Why this platform:\n')[1]
+        ?.split('\n\n')[0];
+      expect(why).toBe('  - +20: the deciding gain\n  - +3: a small gain');
+    });
+  });
+
+  describe('when another platform would be the answer after a change', () => {
+    it('prints each suggestion', async () => {
+      const recommendation = await recommend({ workloadType: 'web' });
+      const summary = summarizeRecommendation(recommendation, { width: 200 });
+      expect(summary).toContain(
+        'Changes that make another platform the answer:\n  - Set control.level to "minimal" (now "standard") to make Amazon ECS Express Mode the answer.',
+      );
+    });
+  });
 });

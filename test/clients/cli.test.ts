@@ -90,12 +90,13 @@ describe('berth', () => {
 
   describe('recommend', () => {
     describe('with flags', () => {
-      it('prints the platform, load balancer, storage, scaling, reasons and ranked alternatives, and exits 0', async () => {
+      it('prints the platform and its monthly cost, load balancer, storage, scaling, reasons and ranked alternatives, and exits 0', async () => {
         const { code, stdout, stderr } = runs.summaryAndOut;
         expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
         const { platform, loadBalancer, id } = await recommend(UDP_WITHOUT_KUBERNETES);
         for (const expected of [
           `Platform:      ${platform.name} (${platform.id})`,
+          `Monthly cost:  $${platform.monthlyCost?.total.toFixed(2)} (USD, estimated;`,
           `Load balancer: ${loadBalancer.type}, internet-facing; listeners UDP 8080`,
           'Storage:       none',
           'Scaling:       1 to 10 tasks',

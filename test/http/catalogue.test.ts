@@ -153,3 +153,66 @@ describe('GET /readyz', () => {
     });
   });
 });
+
+describe('GET /v1/platforms/{id}', () => {
+  describe('when the platform exists', () => {
+    it('answers the platform exactly as GET /v1/platforms lists it', async () => {
+      const { platforms } = jsonOf(await request(app).get('/v1/platforms')) as {
+        platforms: { id: string }[];
+      };
+      for (const platform of platforms) {
+        const response = await request(app).get(`/v1/platforms/${platform.id}`);
+        expect(response.status).toBe(200);
+        expect(response.headers['content-type']).toMatch(JSON_TYPE);
+        expect(schemaErrors('PlatformDescription', jsonOf(response))).toEqual([]);
+        expect(jsonOf(response)).toEqual(platform);
+      }
+    });
+  });
+
+  describe('when no platform has the id', () => {
+    it('answers a 404 problem naming the list and every id', async () => {
+      const response = await request(app).get('/v1/platforms/ecs-fargat');
+      expect(response.status).toBe(404);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json(;|$)/);
+      const problem = jsonOf(response);
+      expect(schemaErrors('Problem', problem)).toEqual([]);
+      expect(problem).toMatchObject({
+        type: '/problems/not-found',
+        title: 'No such platform',
+        received: 'ecs-fargat',
+        detail: expect.stringContaining('GET /v1/platforms'),
+      });
+      expect([...(problem.allowed as string[])].sort()).toEqual([...CONTRACT_PLATFORM_IDS].sort());
+    });
+  });
+});
+
+describe('GET /v1/rules/{name}', () => {
+  describe('when the rule exists', () => {
+    it('answers the rule exactly as GET /v1/rules lists it', async () => {
+      const { rules } = jsonOf(await request(app).get('/v1/rules')) as { rules: RuleDescription[] };
+      for (const rule of rules.slice(0, 20)) {
+        const response = await request(app).get(`/v1/rules/${rule.name}`);
+        expect(response.status).toBe(200);
+        expect(schemaErrors('RuleDescription', jsonOf(response))).toEqual([]);
+        expect(jsonOf(response)).toEqual(rule);
+      }
+    });
+  });
+
+  describe('when no rule has the name', () => {
+    it('answers a 404 problem naming the list and every rule', async () => {
+      const response = await request(app).get('/v1/rules/no-such-rule');
+      expect(response.status).toBe(404);
+      const problem = jsonOf(response);
+      expect(schemaErrors('Problem', problem)).toEqual([]);
+      expect(problem).toMatchObject({
+        title: 'No such rule',
+        received: 'no-such-rule',
+        detail: expect.stringContaining('GET /v1/rules'),
+      });
+      expect(problem.allowed).toContain('minimal-control-prefers-serverless');
+    });
+  });
+});

@@ -112,6 +112,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/platforms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One platform and what Berth knows about it
+         * @description One platform exactly as `GET /v1/platforms` lists it (an entry of its `platforms`). An id Berth
+         *     does not know is a 404 problem whose `allowed` lists the ids.
+         */
+        get: operations["getPlatform"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rules/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One rule
+         * @description One rule exactly as `GET /v1/rules` lists it (an entry of its `rules`), by the name a
+         *     recommendation's `rationale` cites. A name Berth does not know is a 404 problem whose `allowed`
+         *     lists the names.
+         */
+        get: operations["getRule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/prices": {
         parameters: {
             query?: never;
@@ -909,6 +952,13 @@ export interface components {
              *     is, and which blocked platforms would win if their hard blockers were lifted, and by what.
              */
             whatWouldChange: string[];
+            /**
+             * @description The smallest change to the request that makes another platform the answer, for the runner-up
+             *     and for each blocked platform that would otherwise win, each found by evaluating the changed
+             *     request: applying a suggestion's `changes` gives an answer that recommends its `platformId`.
+             *     Empty when no such change was found within the search's bound.
+             */
+            suggestions: components["schemas"]["Suggestion"][];
             starterConfig: components["schemas"]["StarterConfig"];
         };
         /**
@@ -1485,7 +1535,7 @@ export interface components {
             blockers: string[];
         };
         Suggestion: {
-            /** @description The platform the changes make eligible. */
+            /** @description The platform the changes make eligible (in a 422) or the answer (in a recommendation's `suggestions`). */
             platformId: components["schemas"]["PlatformId"];
             changes: components["schemas"]["RequestChange"][];
             description: string;
@@ -1517,6 +1567,18 @@ export interface components {
         };
         /** @description No route matches the request path. Returned for any unknown path, as JSON. */
         NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description No platform with this id, or no rule with this name: `received` is the id or name, `allowed` every
+         *     one Berth knows, and `detail` names the list route.
+         */
+        UnknownCatalogueEntry: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1858,6 +1920,66 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getPlatform: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A platform id, as in `alternatives` and `GET /v1/platforms`.
+                 * @example ecs-fargate
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The platform. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformDescription"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["UnknownCatalogueEntry"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A rule's stable name.
+                 * @example minimal-control-prefers-serverless
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleDescription"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["UnknownCatalogueEntry"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
