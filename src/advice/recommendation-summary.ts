@@ -74,6 +74,7 @@ export function recommendationSummary(
     })),
     warnings: recommendation.warnings,
     whatWouldChange: recommendation.whatWouldChange.map(firstSentence),
+    suggestions: recommendation.suggestions,
     starterConfig: {
       files: recommendation.starterConfig.files.map(({ path, mediaType }) => ({ path, mediaType })),
     },

@@ -106,7 +106,7 @@ describe('the workbench at /, in Chromium', () => {
 
     it('shows the architecture diagram', async () => {
       await page.page.locator('img.diagram-image').waitFor();
-      await page.page.waitForFunction("document.querySelector('img.diagram-image').naturalWidth > 0");
+      await page.waitUntil("document.querySelector('img.diagram-image')?.naturalWidth > 0");
       expect(await page.page.locator('img.diagram-image').getAttribute('alt')).toContain(
         'Architecture diagram',
       );
@@ -159,8 +159,7 @@ describe('the workbench at /, in Chromium', () => {
       expect(await page.control('control.os').inputValue()).toBe('windows');
     });
 
-    // Waits for the suggestions branch (`suggestions` on every 200); the lead enables it when that branch is merged.
-    it.skip('applies a suggestion of a 200 and compares the new answer with the old', async () => {
+    it('applies a suggestion of a 200 and compares the new answer with the old', async () => {
       await page.recommend();
       const before = await page.waitForAnswer();
       await page.page
@@ -168,7 +167,7 @@ describe('the workbench at /, in Chromium', () => {
         .first()
         .getByRole('button', { name: /^Try it/ })
         .click();
-      await page.page.waitForFunction(
+      await page.waitUntil(
         `document.querySelector('#answer-heading')?.textContent !== ${JSON.stringify(before)}`,
       );
       await page.page.locator('#comparison-heading').waitFor();

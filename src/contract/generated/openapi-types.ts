@@ -1358,6 +1358,7 @@ export interface components {
             warnings: string[];
             /** @description The first sentence of each entry of the full answer's `whatWouldChange`. */
             whatWouldChange: string[];
+            suggestions: components["schemas"]["Recommendation"]["suggestions"];
             /** @description The paths of the starter files; their contents are in the full answer. */
             starterConfig: {
                 files: {

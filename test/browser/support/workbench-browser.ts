@@ -83,6 +83,19 @@ export class WorkbenchPage {
     return (await heading.textContent()) ?? '';
   }
 
+  /**
+   * Waits until a JavaScript expression is true in the page, polling from here: Playwright's
+   * waitForFunction evaluates a string predicate with eval inside the page, which the workbench's
+   * Content-Security-Policy (script-src 'self') forbids, and the tests fail on anything it refuses.
+   */
+  async waitUntil(expression: string, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ((await this.page.evaluate(`Boolean(${expression})`)) !== true) {
+      if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${expression}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   /** Writes the page as `name`.png in the screenshots folder; the whole page unless `viewport`. */
   async screenshot(name: string, options: { viewport?: boolean } = {}): Promise<void> {
     mkdirSync(SCREENSHOTS_DIR, { recursive: true });
