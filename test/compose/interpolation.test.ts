@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are Compose interpolations, not template literals
 import fc from 'fast-check';
 import { interpolate, interpolateTree } from '../../src/compose/interpolation';
 import { RANDOM_SEED } from '../support/random-seed';

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are Compose interpolations, not template literals
 import fc from 'fast-check';
 import { readComposeFile } from '../../src/compose/read-compose-file';
 import { RANDOM_SEED } from '../support/random-seed';

@@ -1,7 +1,6 @@
 import { type Browser, chromium } from 'playwright-core';
+import { CHROMIUM_PATH } from './chromium';
 
-/** Debian's Chromium, which CI installs with apt-get (.ci/run). */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const MERMAID_SCRIPT = require.resolve('mermaid/dist/mermaid.min.js');
 
 declare global {
@@ -20,7 +19,7 @@ export class MermaidParser {
   ) {}
 
   static async start(): Promise<MermaidParser> {
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
     const page = await browser.newPage();
     await page.setContent('<!doctype html><html><body></body></html>');
     await page.addScriptTag({ path: MERMAID_SCRIPT });

@@ -4,9 +4,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../../src/project-paths';
 import { controlId } from '../../../src/workbench/workload/form-fields';
 import type { ServerProcess } from '../../production/support/server-process';
-
-/** Debian's Chromium by default (CI installs it in .ci/run); BERTH_TEST_CHROMIUM names another. */
-export const CHROMIUM_PATH = process.env.BERTH_TEST_CHROMIUM ?? '/usr/bin/chromium';
+import { CHROMIUM_PATH } from '../../support/chromium';
 
 /** Where the tests leave screenshots for people to look at (git-ignored). */
 export const SCREENSHOTS_DIR = join(PROJECT_ROOT, 'test', 'browser', 'screenshots');
