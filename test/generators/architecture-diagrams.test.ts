@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { XMLParser } from 'fast-xml-parser';
 import { architectureDiagram } from '../../src/diagram/diagrams';
 import { behaviourCorpus } from '../behaviour/behaviour-corpus';
 import { validWorkload } from '../properties/valid-workloads';
@@ -62,6 +63,22 @@ describe('The architecture diagrams of the starter files', () => {
   );
 });
 
+/** The label (the `value` attribute) of every mxCell, as an XML parser reads it. */
+function drawioLabels(drawio: string): string[] {
+  const cells: unknown[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node !== null && typeof node === 'object') {
+      for (const [key, child] of Object.entries(node)) {
+        if (key === 'mxCell') cells.push(...(Array.isArray(child) ? child : [child]));
+        walk(child);
+      }
+    }
+  };
+  walk(new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(drawio));
+  return cells.map((cell) => String((cell as { value?: unknown }).value ?? ''));
+}
+
 describe('The architecture diagram of an answer', () => {
   describe('when the request holds characters markup reads', () => {
     const hostile = [
@@ -80,6 +97,8 @@ describe('The architecture diagram of an answer', () => {
         expect(drawioProblems(drawio)).toEqual([]);
         expect(svg).not.toContain('<script');
         expect(drawio).not.toContain('<script');
+        // diagrams.net reads a label as HTML: once the XML is parsed, the only markup left is <br>.
+        expect(drawioLabels(drawio).filter((label) => /[<>]/.test(label.replaceAll('<br>', '')))).toEqual([]);
         const labels = [...mermaid.matchAll(/"([^"]*)"/g)].map((match) =>
           (match[1] ?? '').replaceAll('<br>', ''),
         );
