@@ -5,7 +5,7 @@ import { TaskSizer } from '../catalogue/task-sizes';
 import type { Workload } from '../contract/workload';
 import { CostFit } from '../cost/cost-fit';
 import { estimateMonthlyCost, type MonthlyCost } from '../cost/monthly-cost';
-import type { Design } from '../design/design';
+import { answeredCapacity, answeredDesign, type Design } from '../design/design';
 import type { EngineName } from '../design/events/rule-event';
 import { type Facts, runsOn } from '../engine/facts';
 import { PerPlatformRules } from '../engine/per-platform-rules';
@@ -147,20 +147,12 @@ export class Advisor {
       platform: {
         id: chosen.platform.id,
         service: chosen.platform.service,
-        // A platform that runs jobs in a compute environment has the capacity its design chose.
-        capacity: design.computeEnvironment?.capacity ?? chosen.platform.capacity,
+        capacity: answeredCapacity(chosen.platform, design),
         name: chosen.platform.name,
         summary: chosen.platform.summary,
         monthlyCost: costs.get(chosen.platform.id),
       },
-      loadBalancer: design.loadBalancer,
-      storage: design.storage,
-      scaling: design.scaling,
-      triggers: design.triggers,
-      monitoring: design.monitoring,
-      iam: design.iam,
-      registry: design.registry,
-      ...(design.computeEnvironment === undefined ? {} : { computeEnvironment: design.computeEnvironment }),
+      ...answeredDesign(design),
       alternatives: alternatives(ranked, costs),
       rationale: rationale(ranked, designFired),
       warnings: [...new Set([...chosen.warnings, ...design.warnings, ...priceWarnings])],

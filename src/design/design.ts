@@ -1,5 +1,5 @@
 import type { AwsAccessActions } from '../catalogue/aws-access-actions';
-import type { PlatformId } from '../catalogue/platform-catalogue';
+import type { Platform, PlatformId } from '../catalogue/platform-catalogue';
 import type { components } from '../contract/generated/openapi-types';
 import type { Workload } from '../contract/workload';
 import { emptyDraft, type IamSlot, IncompleteDesignError, type StatementResourceRef } from './design-draft';
@@ -25,6 +25,41 @@ export interface Design {
    */
   statementResources: StatementResource[];
   warnings: string[];
+}
+
+/** The sections of a design an answer shows, in the answer's order. */
+export type AnsweredDesign = Pick<
+  Design,
+  | 'loadBalancer'
+  | 'storage'
+  | 'scaling'
+  | 'triggers'
+  | 'monitoring'
+  | 'iam'
+  | 'registry'
+  | 'computeEnvironment'
+>;
+
+/**
+ * The design as the answer shows it: its sections without what only the generators use. One place, so
+ * the recommendation and the diagram drawn from the starter configuration say the same.
+ */
+export function answeredDesign(design: Design): AnsweredDesign {
+  return {
+    loadBalancer: design.loadBalancer,
+    storage: design.storage,
+    scaling: design.scaling,
+    triggers: design.triggers,
+    monitoring: design.monitoring,
+    iam: design.iam,
+    registry: design.registry,
+    ...(design.computeEnvironment === undefined ? {} : { computeEnvironment: design.computeEnvironment }),
+  };
+}
+
+/** The capacity an answer names: a platform that runs jobs in a compute environment has the one its design chose. */
+export function answeredCapacity(platform: Platform, design: Design): Platform['capacity'] {
+  return design.computeEnvironment?.capacity ?? platform.capacity;
 }
 
 export interface StatementResource {

@@ -1,3 +1,4 @@
+import { answeredCapacity, answeredDesign } from '../../design/design';
 import { type ArchitectureSource, architectureGraph } from '../../diagram/architecture-graph';
 import { DRAWIO_MEDIA_TYPE, drawioFile } from '../../diagram/drawio';
 import { layoutOf } from '../../diagram/layout';
@@ -41,15 +42,8 @@ export function architectureSourceOf({ workload, platform, design }: StarterConf
       id: platform.id,
       service: platform.service,
       name: platform.name,
-      capacity: design.computeEnvironment?.capacity ?? platform.capacity,
+      capacity: answeredCapacity(platform, design),
     },
-    loadBalancer: design.loadBalancer,
-    storage: design.storage,
-    scaling: design.scaling,
-    triggers: design.triggers,
-    monitoring: design.monitoring,
-    iam: design.iam,
-    registry: design.registry,
-    ...(design.computeEnvironment === undefined ? {} : { computeEnvironment: design.computeEnvironment }),
+    ...answeredDesign(design),
   };
 }

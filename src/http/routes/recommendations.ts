@@ -147,22 +147,10 @@ async function sendAnswer(
 
 /** Sends a 200's starter configuration as a zip archive, with the archive's own ETag. */
 async function sendZip(req: Request, res: Response, answer: CachedAnswer): Promise<void> {
-  const recommendation = JSON.parse(
-    (await inCoding(answer.body, answer.coding, 'identity')).toString('utf8'),
-  ) as Recommendation;
-  const zip = await starterConfigZip(recommendation);
-  res
-    .status(200)
-    .set('Cache-Control', ANSWER_CACHE_CONTROL)
-    .set('ETag', strongEtag(digestOf(zip), 'identity'));
-  if (req.fresh) {
-    res.status(304).end();
-    return;
-  }
-  res
-    .set('Content-Type', ZIP_MEDIA_TYPE)
-    .set('Content-Disposition', `attachment; filename="${recommendation.workload.name}-starter-config.zip"`)
-    .send(zip);
+  const recommendation = await storedRecommendation(answer);
+  sendRepresentation(req, res, await starterConfigZip(recommendation), ZIP_MEDIA_TYPE, {
+    'Content-Disposition': `attachment; filename="${recommendation.workload.name}-starter-config.zip"`,
+  });
 }
 
 /**
@@ -175,19 +163,37 @@ async function sendDiagram(
   answer: CachedAnswer,
   format: DiagramFormat,
 ): Promise<void> {
-  const recommendation = JSON.parse(
+  const diagram = Buffer.from(architectureDiagram(await storedRecommendation(answer), format));
+  sendRepresentation(req, res, diagram, `${DIAGRAM_MEDIA_TYPES[format]}; charset=utf-8`);
+}
+
+/** The recommendation a stored 200 holds, whatever coding it is stored in. */
+async function storedRecommendation(answer: CachedAnswer): Promise<Recommendation> {
+  return JSON.parse(
     (await inCoding(answer.body, answer.coding, 'identity')).toString('utf8'),
   ) as Recommendation;
-  const diagram = Buffer.from(architectureDiagram(recommendation, format));
+}
+
+/**
+ * Sends bytes made from a 200 (its zip, a diagram): another representation, so an ETag of its own and
+ * how long it stays valid; a GET or HEAD whose If-None-Match names the ETag gets a 304 without a body.
+ */
+function sendRepresentation(
+  req: Request,
+  res: Response,
+  bytes: Buffer,
+  contentType: string,
+  headers: Record<string, string> = {},
+): void {
   res
     .status(200)
     .set('Cache-Control', ANSWER_CACHE_CONTROL)
-    .set('ETag', strongEtag(digestOf(diagram), 'identity'));
+    .set('ETag', strongEtag(digestOf(bytes), 'identity'));
   if (req.fresh) {
     res.status(304).end();
     return;
   }
-  res.set('Content-Type', `${DIAGRAM_MEDIA_TYPES[format]}; charset=utf-8`).send(diagram);
+  res.set(headers).set('Content-Type', contentType).send(bytes);
 }
 
 function isDiagramFormat(format: RecommendationFormat): format is DiagramFormat {
