@@ -1,3 +1,5 @@
+import { parseScheduleExpression } from './schedule-expression';
+
 /**
  * EventBridge schedule expressions, rewritten as the five-field cron a Kubernetes CronJob takes. Shared by
  * the rules (a schedule a CronJob cannot express exactly rules the Kubernetes platforms out) and the EKS
@@ -15,8 +17,6 @@ export interface KubernetesSchedule {
   note?: string;
 }
 
-const RATE = /^rate\(\s*([1-9]\d*)\s+(minute|minutes|hour|hours|day|days)\s*\)$/;
-const CRON = /^cron\(\s*(\S+(?:\s+\S+){5})\s*\)$/;
 const FIELD_CHARACTERS = /^[0-9A-Za-z*,/?#-]+$/;
 const PLAIN_FIELD = /^[0-9A-Za-z*,/-]+$/;
 
@@ -24,10 +24,10 @@ const PLAIN_FIELD = /^[0-9A-Za-z*,/-]+$/;
 const DAILY = '0 0 * * *';
 
 export function toKubernetesSchedule(expression: string): KubernetesSchedule {
-  const rate = RATE.exec(expression.trim());
-  if (rate !== null) return fromRate(Number(rate[1]), rate[2] ?? '', `rate(${rate[1]} ${rate[2]})`);
-  const cron = CRON.exec(expression.trim());
-  const fields = cron?.[1]?.split(/\s+/) ?? [];
+  const parsed = parseScheduleExpression(expression);
+  if (parsed?.kind === 'rate')
+    return fromRate(parsed.value, parsed.unit, `rate(${parsed.value} ${parsed.unit})`);
+  const fields = parsed?.kind === 'cron' ? parsed.fields : [];
   if (fields.length === 6 && fields.every((field) => FIELD_CHARACTERS.test(field))) return fromCron(fields);
   return {
     schedule: DAILY,
