@@ -119,6 +119,13 @@ async function smallestChangeFor(
         const cost = changes.reduce((sum, change) => sum + costOf(change), 0);
         if (best !== undefined && cost >= best.cost) continue;
         const changed = withChanges(workload, changes);
+        // Re-deciding only the rules the change touches gives what evaluating would; the engine runs only
+        // where the facts alone cannot tell.
+        const restood = evaluator.restand(evaluation, changed, subset);
+        if (restood !== undefined) {
+          if (restood.eligible) best = { changes, score: restood.score, cost };
+          continue;
+        }
         if (!(await evaluator.isEligible(changed, evaluation.platform))) continue;
         best = { changes, score: (await evaluator.evaluate(changed, evaluation.platform)).score, cost };
       }

@@ -196,6 +196,23 @@ export class PlatformEvaluator {
     return standings;
   }
 
+  /**
+   * One platform's eligibility and score for a changed workload, from its evaluation of the original one
+   * (see restandAll): what `evaluate(changed, platform)` would give, without running the engine. Undefined
+   * when the facts alone do not decide a rule the changes touch (then only evaluating can tell).
+   */
+  restand(
+    evaluation: PlatformEvaluation,
+    changed: Workload,
+    changedPaths: readonly string[],
+  ): { eligible: boolean; score: number } | undefined {
+    const standing = this.restandAll([evaluation], changed, changedPaths)?.get(evaluation.platform.id);
+    if (standing === undefined) return undefined;
+    const { max, min } = this.scoring;
+    const clamped = Math.min(max, Math.max(min, standing.rawScore));
+    return { eligible: standing.eligible, score: standing.eligible ? clamped : 0 };
+  }
+
   private evaluation(facts: Facts, fired: FiredRule[]): PlatformEvaluation {
     const { blockers, scoreReasons, warnings } = verdictOf(fired);
     const eligible = blockers.length === 0;

@@ -6,7 +6,9 @@ import {
   ARCHITECTURES,
   CONTROL_LEVELS,
   COST_SENSITIVITIES,
+  EXPOSURES,
   KUBERNETES_STANCES,
+  OPERATING_SYSTEMS,
   PERSISTENCE_TYPES,
   PROTOCOLS,
   TRAFFIC_PATTERNS,
@@ -45,6 +47,11 @@ const change = fc.oneof(
   fc.record({ path: fc.constant('control.gpu'), to: fc.boolean() }),
   fc.record({ path: fc.constant('cost.interruptible'), to: fc.boolean() }),
   fc.record({ path: fc.constant('resources.cpu'), to: fc.constantFrom(0.25, 1, 4, 16, 64) }),
+  fc.record({ path: fc.constant('traffic.exposure'), to: fc.constantFrom(...EXPOSURES) }),
+  fc.record({ path: fc.constant('control.os'), to: fc.constantFrom(...OPERATING_SYSTEMS) }),
+  fc.record({ path: fc.constant('control.privileged'), to: fc.boolean() }),
+  fc.record({ path: fc.constant('control.daemons'), to: fc.boolean() }),
+  fc.record({ path: fc.constant('region'), to: fc.constantFrom('us-east-1', 'eu-west-1') }),
 );
 
 describe('re-deciding only the rules a change touches', () => {
@@ -81,6 +88,33 @@ describe('re-deciding only the rules a change touches', () => {
         },
       ),
       { seed: RANDOM_SEED, numRuns: 500 },
+    );
+  }, 600_000);
+
+  it('gives one platform the eligibility and score that evaluating it alone gives (the 422 search)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        validWorkload,
+        fc.array(change, { minLength: 1, maxLength: 2 }),
+        async (workload, changes) => {
+          const validation = validateWorkload(withChanges(workload, changes));
+          fc.pre(validation.ok);
+          if (!validation.ok) return;
+          const changed = validation.workload;
+          const paths = changes.map(({ path }) => path);
+          for (const evaluation of await evaluator.evaluateAll(workload)) {
+            const restood = evaluator.restand(evaluation, changed, paths);
+            if (restood === undefined) continue;
+            const evaluated = await evaluator.evaluate(changed, evaluation.platform);
+            expect({ platform: evaluation.platform.id, ...restood }).toEqual({
+              platform: evaluation.platform.id,
+              eligible: evaluated.eligible,
+              score: evaluated.score,
+            });
+          }
+        },
+      ),
+      { seed: RANDOM_SEED, numRuns: 300 },
     );
   }, 600_000);
 });
