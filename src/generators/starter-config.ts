@@ -13,6 +13,7 @@ import { iamRoleSteps, iamRolesFile } from './plan/roles/api-files';
 import { readmeFile } from './shared/readme';
 import {
   type DescribedFile,
+  lazyFile,
   type StarterConfigInput,
   type StarterFile,
   WEB_IDENTITY_ROLES_STEP,
@@ -53,9 +54,11 @@ export function generateStarterConfig(input: StarterConfigInput): StarterFile[] 
     steps,
     notes: family.notes,
   });
-  return [...files.map(({ path, mediaType, content }) => ({ path, mediaType, content })), readme].sort(
-    (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+  // Each file as the answer shows it (path, media type, content), its content still written only when read.
+  const shown = files.map((file) =>
+    lazyFile({ path: file.path, mediaType: file.mediaType }, () => file.content),
   );
+  return [...shown, readme].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /**

@@ -1,6 +1,6 @@
-import { toYaml } from '../shared/serialize';
+import { toYaml, withDescription } from '../shared/serialize';
 import { StarterConfigError } from '../shared/starter-config-error';
-import type { DescribedFile } from '../shared/starter-file';
+import { type DescribedFile, lazyFile } from '../shared/starter-file';
 import { type Intrinsic, ref, type TemplateValue } from './intrinsics';
 
 export const TEMPLATE_PATH = 'cloudformation/template.yaml';
@@ -109,5 +109,8 @@ export function requiredParameters(template: TemplateDocument): string[] {
  * quotes when they are strings (`on`, `yes`, `0777`).
  */
 export function templateFile(template: TemplateDocument, description: string): DescribedFile {
-  return { path: TEMPLATE_PATH, mediaType: 'application/yaml', content: toYaml(template), description };
+  return withDescription(
+    lazyFile({ path: TEMPLATE_PATH, mediaType: 'application/yaml' }, () => toYaml(template)),
+    description,
+  );
 }

@@ -1,10 +1,14 @@
 import { answeredCapacity, answeredDesign } from '../../design/design';
-import { type ArchitectureSource, architectureGraph } from '../../diagram/architecture-graph';
+import {
+  type ArchitectureGraph,
+  type ArchitectureSource,
+  architectureGraph,
+} from '../../diagram/architecture-graph';
 import { DRAWIO_MEDIA_TYPE, drawioFile } from '../../diagram/drawio';
 import { layoutOf } from '../../diagram/layout';
 import { mermaidFlowchart } from '../../diagram/mermaid';
-import { markdownFile } from '../shared/serialize';
-import type { DescribedFile, StarterConfigInput } from '../shared/starter-file';
+import { markdownFile, withDescription } from '../shared/serialize';
+import { type DescribedFile, lazyFile, type StarterConfigInput } from '../shared/starter-file';
 
 /**
  * architecture.md (the Mermaid flowchart, which GitHub and many editors draw) and architecture.drawio
@@ -13,24 +17,32 @@ import type { DescribedFile, StarterConfigInput } from '../shared/starter-file';
  * design's sections), so `?format=mermaid|drawio` draws the same from the answer alone.
  */
 export function architectureFiles(input: StarterConfigInput): DescribedFile[] {
-  const graph = architectureGraph(architectureSourceOf(input));
-  const markdown = markdownFile('architecture.md', [
-    `# Architecture: ${graph.title}`,
-    '',
-    'Drawn by Berth from the recommendation. The same diagram with AWS icons is `architecture.drawio` (open it in diagrams.net).',
-    '',
-    '```mermaid',
-    mermaidFlowchart(graph).trimEnd(),
-    '```',
-  ]);
+  let graph: ArchitectureGraph | undefined;
+  // Drawn when a file's content is first read: a summary lists the files without drawing them.
+  const drawn = () => {
+    graph ??= architectureGraph(architectureSourceOf(input));
+    return graph;
+  };
+  const markdown = lazyFile({ path: 'architecture.md', mediaType: 'text/markdown' }, () => {
+    const { title } = drawn();
+    return markdownFile('architecture.md', [
+      `# Architecture: ${title}`,
+      '',
+      'Drawn by Berth from the recommendation. The same diagram with AWS icons is `architecture.drawio` (open it in diagrams.net).',
+      '',
+      '```mermaid',
+      mermaidFlowchart(drawn()).trimEnd(),
+      '```',
+    ]).content;
+  });
   return [
-    { ...markdown, description: 'the architecture as a Mermaid flowchart' },
-    {
-      path: 'architecture.drawio',
-      mediaType: DRAWIO_MEDIA_TYPE,
-      content: drawioFile(graph, layoutOf(graph)),
-      description: 'the architecture as a diagrams.net file with AWS icons',
-    },
+    withDescription(markdown, 'the architecture as a Mermaid flowchart'),
+    withDescription(
+      lazyFile({ path: 'architecture.drawio', mediaType: DRAWIO_MEDIA_TYPE }, () =>
+        drawioFile(drawn(), layoutOf(drawn())),
+      ),
+      'the architecture as a diagrams.net file with AWS icons',
+    ),
   ];
 }
 

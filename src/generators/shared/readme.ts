@@ -1,6 +1,6 @@
 import { PLACEHOLDER_DESCRIPTIONS, PLACEHOLDERS, placeholdersIn } from './placeholders';
 import { markdownFile } from './serialize';
-import type { DescribedFile, StarterFile } from './starter-file';
+import { type DescribedFile, lazyFile, type StarterFile } from './starter-file';
 
 export interface ReadmeInput {
   workloadName: string;
@@ -28,14 +28,12 @@ export interface DeployInstructions {
  * README.md: what each file is, which placeholders to fill in and the commands that apply the files, in
  * order. Markdown is prose, so it is the one file assembled from lines of text.
  */
-export function readmeFile({
-  workloadName,
-  platformName,
-  files,
-  deploy,
-  steps,
-  notes,
-}: ReadmeInput): StarterFile {
+export function readmeFile(input: ReadmeInput): StarterFile {
+  // Written when first read, as the files it lists are (it reads them all for their placeholders).
+  return lazyFile({ path: 'README.md', mediaType: 'text/markdown' }, () => readmeText(input));
+}
+
+function readmeText({ workloadName, platformName, files, deploy, steps, notes }: ReadmeInput): string {
   const placeholders = placeholdersIn([...files.map((file) => file.content), ...steps]);
   const lines = [
     `# Starter configuration: ${workloadName} on ${platformName}`,
@@ -71,7 +69,7 @@ export function readmeFile({
     ...steps.map((step, index) => `${index + 1}. ${step}`),
   );
   if (notes.length > 0) lines.push('', '## Notes', '', ...notes.map((note) => `- ${note}`));
-  return markdownFile('README.md', lines);
+  return markdownFile('README.md', lines).content;
 }
 
 function deployLines(deploy: DeployInstructions): string[] {

@@ -1,12 +1,15 @@
 import { dump } from 'js-yaml';
-import type { DescribedFile, StarterFile } from './starter-file';
+import { type DescribedFile, lazyFile, type StarterFile } from './starter-file';
 
 /**
  * Every config file is an object serialized by a library, never glued together from strings, so no value
  * from the request (a bucket, a prefix, an image) can break out of its place in the file.
  */
 export function jsonFile(path: string, value: object, description: string): DescribedFile {
-  return { path, mediaType: 'application/json', content: `${JSON.stringify(value, null, 2)}\n`, description };
+  return withDescription(
+    lazyFile({ path, mediaType: 'application/json' }, () => `${JSON.stringify(value, null, 2)}\n`),
+    description,
+  );
 }
 
 export function yamlFile(path: string, value: object, description: string): DescribedFile {
@@ -19,12 +22,21 @@ export function yamlDocumentsFile(
   values: readonly object[],
   description: string,
 ): DescribedFile {
-  const content = values.map((value) => toYamlDocument(value)).join('');
-  return { path, mediaType: 'application/yaml', content, description };
+  return withDescription(
+    lazyFile({ path, mediaType: 'application/yaml' }, () =>
+      values.map((value) => toYamlDocument(value)).join(''),
+    ),
+    description,
+  );
 }
 
 export function markdownFile(path: string, lines: readonly string[]): StarterFile {
-  return { path, mediaType: 'text/markdown', content: `${lines.join('\n')}\n` };
+  return lazyFile({ path, mediaType: 'text/markdown' }, () => `${lines.join('\n')}\n`);
+}
+
+/** The file with its description (for the README) after its content, as every described file has it. */
+export function withDescription(file: StarterFile, description: string): DescribedFile {
+  return Object.assign(file, { description });
 }
 
 /**

@@ -34,3 +34,26 @@ export interface DescribedFile extends StarterFile {
 export const WEB_IDENTITY_ROLES_STEP: unique symbol = Symbol('web-identity roles');
 
 export type Step = string | typeof WEB_IDENTITY_ROLES_STEP;
+
+/**
+ * A file whose content is written the first time something reads it (the answer's JSON, a zip, the CLI),
+ * once: a summary lists the starter files by path without paying for their serialization. The content is
+ * an own enumerable property after the fields given, so JSON.stringify, spreads and equality see an
+ * ordinary object with the same keys in the same order.
+ */
+export function lazyFile<Fields extends Omit<StarterFile, 'content'>>(
+  fields: Fields,
+  render: () => string,
+): Fields & { content: string } {
+  let content: string | undefined;
+  const file = { ...fields } as Fields & { content: string };
+  Object.defineProperty(file, 'content', {
+    enumerable: true,
+    configurable: false,
+    get: () => {
+      content ??= render();
+      return content;
+    },
+  });
+  return file;
+}
