@@ -208,9 +208,8 @@ export class PlatformEvaluator {
   ): { eligible: boolean; score: number } | undefined {
     const standing = this.restandAll([evaluation], changed, changedPaths)?.get(evaluation.platform.id);
     if (standing === undefined) return undefined;
-    const { max, min } = this.scoring;
-    const clamped = Math.min(max, Math.max(min, standing.rawScore));
-    return { eligible: standing.eligible, score: standing.eligible ? clamped : 0 };
+    const score = standing.eligible ? clampedScore(standing.rawScore, this.scoring) : 0;
+    return { eligible: standing.eligible, score };
   }
 
   private evaluation(facts: Facts, fired: FiredRule[]): PlatformEvaluation {
@@ -253,8 +252,13 @@ export function scoreOf(
   scoring: Manifest['scoring'],
 ): { score: number; potentialScore: number } {
   const raw = scoreReasons.reduce((sum, reason) => sum + reason.points, scoring.base);
-  const potentialScore = Math.min(scoring.max, Math.max(scoring.min, raw));
+  const potentialScore = clampedScore(raw, scoring);
   return { score: eligible ? potentialScore : 0, potentialScore };
+}
+
+/** A score before clamping (the base plus every change), held within the scoring's bounds. */
+function clampedScore(rawScore: number, scoring: Manifest['scoring']): number {
+  return Math.min(scoring.max, Math.max(scoring.min, rawScore));
 }
 
 /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { withChanges } from '../../src/advice/request-changes';
 import { TaskSizer } from '../../src/catalogue/task-sizes';
-import { validateWorkload } from '../../src/contract/workload';
+import { validateWorkload, type Workload } from '../../src/contract/workload';
 import {
   ARCHITECTURES,
   CONTROL_LEVELS,
@@ -54,17 +54,25 @@ const change = fc.oneof(
   fc.record({ path: fc.constant('region'), to: fc.constantFrom('us-east-1', 'eu-west-1') }),
 );
 
+/** The changes a what-if search makes to a request, as withChanges applies them. */
+type Change = Parameters<typeof withChanges>[1][number];
+
+/** Runs `check` on the changed workload when the changes leave it valid; other draws are discarded. */
+async function withValidChanges(
+  workload: Workload,
+  changes: Change[],
+  check: (changed: Workload) => Promise<void>,
+): Promise<void> {
+  const validation = validateWorkload(withChanges(workload, changes));
+  fc.pre(validation.ok);
+  if (validation.ok) await check(validation.workload);
+}
+
 describe('re-deciding only the rules a change touches', () => {
   it('gives every platform the standing that evaluating the changed workload gives it', async () => {
     await fc.assert(
-      fc.asyncProperty(
-        validWorkload,
-        fc.array(change, { minLength: 1, maxLength: 2 }),
-        async (workload, changes) => {
-          const validation = validateWorkload(withChanges(workload, changes));
-          fc.pre(validation.ok);
-          if (!validation.ok) return;
-          const changed = validation.workload;
+      fc.asyncProperty(validWorkload, fc.array(change, { minLength: 1, maxLength: 2 }), (workload, changes) =>
+        withValidChanges(workload, changes, async (changed) => {
           const restood = evaluator.restandAll(
             await evaluator.evaluateAll(workload),
             changed,
@@ -85,7 +93,7 @@ describe('re-deciding only the rules a change touches', () => {
               ]),
             ),
           );
-        },
+        }),
       ),
       { seed: RANDOM_SEED, numRuns: 500 },
     );
@@ -93,14 +101,8 @@ describe('re-deciding only the rules a change touches', () => {
 
   it('gives one platform the eligibility and score that evaluating it alone gives (the 422 search)', async () => {
     await fc.assert(
-      fc.asyncProperty(
-        validWorkload,
-        fc.array(change, { minLength: 1, maxLength: 2 }),
-        async (workload, changes) => {
-          const validation = validateWorkload(withChanges(workload, changes));
-          fc.pre(validation.ok);
-          if (!validation.ok) return;
-          const changed = validation.workload;
+      fc.asyncProperty(validWorkload, fc.array(change, { minLength: 1, maxLength: 2 }), (workload, changes) =>
+        withValidChanges(workload, changes, async (changed) => {
           const paths = changes.map(({ path }) => path);
           for (const evaluation of await evaluator.evaluateAll(workload)) {
             const restood = evaluator.restand(evaluation, changed, paths);
@@ -112,7 +114,7 @@ describe('re-deciding only the rules a change touches', () => {
               score: evaluated.score,
             });
           }
-        },
+        }),
       ),
       { seed: RANDOM_SEED, numRuns: 300 },
     );
