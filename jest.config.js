@@ -15,4 +15,6 @@ module.exports = {
   // Jest's default, one worker fewer than the cores, runs a 2-core machine's suites one at a time, in the
   // main process; the slow suites wait on cfn-lint, python and servers, so two workers keep both cores busy.
   maxWorkers: Math.max(2, availableParallelism() - 1),
+  // The slow suites start first, so a clean clone's run does not end with one of them running alone.
+  testSequencer: '<rootDir>/test/support/slow-suites-first.js',
 };
