@@ -132,6 +132,20 @@ function crossFieldErrors(body: unknown): FieldError[] {
       received: echo(expectedRunMinutes),
     });
   }
+  const capabilities = valueAtPath(body, ['control', 'capabilities']);
+  if (
+    valueAtPath(body, ['control', 'os']) === 'windows' &&
+    Array.isArray(capabilities) &&
+    capabilities.length > 0
+  ) {
+    errors.push({
+      path: 'control.capabilities',
+      message:
+        'are Linux capabilities, which Windows containers do not have (ECS rejects linuxParameters in a Windows task definition): remove them or set control.os to "linux"',
+      received: echo(capabilities),
+      allowed: [[]],
+    });
+  }
   const trigger = body.trigger;
   if (workloadType === 'web' && trigger !== undefined) {
     errors.push({

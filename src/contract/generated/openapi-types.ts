@@ -725,6 +725,17 @@ export interface components {
              * @default any
              */
             architecture: components["schemas"]["Architecture"];
+            /**
+             * @description Added Linux capabilities, as `NET_ADMIN`. A hard requirement. Linux only; each name once, as
+             *     the ECS task definition's `linuxParameters.capabilities.add` names it (without `CAP_`:
+             *     https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html), which
+             *     the Kubernetes `securityContext.capabilities.add` takes too. Default `[]`.
+             * @default []
+             * @example [
+             *       "NET_ADMIN"
+             *     ]
+             */
+            capabilities: string[];
         };
         /** @description How cost weighs in the choice. */
         Cost: {
@@ -886,6 +897,7 @@ export interface components {
             daemons?: components["schemas"]["Control"]["daemons"];
             os?: components["schemas"]["Control"]["os"];
             architecture?: components["schemas"]["Control"]["architecture"];
+            capabilities?: components["schemas"]["Control"]["capabilities"];
         };
         /** @description How cost weighs in the choice. Every field is optional. */
         CostRequest: {
