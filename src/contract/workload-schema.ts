@@ -24,7 +24,7 @@ export const KUBERNETES_STANCES = ['required', 'preferred', 'no-preference', 'av
 export const OPERATING_SYSTEMS = ['linux', 'windows'] as const;
 export const ARCHITECTURES = ['x86_64', 'arm64', 'any'] as const;
 export const COST_SENSITIVITIES = ['low', 'medium', 'high'] as const;
-export const TRIGGER_TYPES = ['schedule', 's3-object-created', 'sqs', 'manual'] as const;
+export const TRIGGER_TYPES = ['schedule', 's3-object-created', 'sqs', 'manual', 'none'] as const;
 export const AWS_ACCESS_SERVICES = ['s3', 'sqs', 'dynamodb', 'secretsmanager', 'ssm', 'sns', 'kms'] as const;
 export const AWS_ACCESS_LEVELS = ['read', 'write', 'read-write'] as const;
 /**

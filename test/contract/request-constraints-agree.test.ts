@@ -50,6 +50,7 @@ const cases: { given: string; body: unknown }[] = [
     given: 'added capabilities ECS names',
     body: { workloadType: 'web', control: { capabilities: ['NET_ADMIN', 'SYS_PTRACE'] } },
   },
+  { given: 'a worker fed by no queue', body: { workloadType: 'worker', trigger: { type: 'none' } } },
   { given: 'no added capability', body: { workloadType: 'web', control: { capabilities: [] } } },
   {
     given: 'a capability with the CAP_ prefix',

@@ -515,4 +515,19 @@ describe('EKS manifests', () => {
       expect(firstContainer(deployment)).not.toHaveProperty('securityContext');
     });
   });
+
+  describe('when the worker runs continuously, fed by no queue (trigger none)', () => {
+    it('runs a Deployment scaled on average pod CPU, with no queue metric', async () => {
+      const documents = await manifests({ workloadType: 'worker', control: EKS, trigger: { type: 'none' } });
+      expect(kinds(documents)).toContain('Deployment');
+      expect(kinds(documents)).not.toContain('CronJob');
+      expect(at(kubernetesObject(documents, 'HorizontalPodAutoscaler'), 'spec', 'metrics')).toEqual([
+        {
+          type: 'Resource',
+          resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } },
+        },
+      ]);
+      expect(firstContainer(kubernetesObject(documents, 'Deployment'))).not.toHaveProperty('env');
+    });
+  });
 });

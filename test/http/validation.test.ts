@@ -296,6 +296,16 @@ describe('POST /v1/recommendations', () => {
         want: 'resources.expectedRunMinutes',
       },
       {
+        given: 'a batch job with no trigger at all (trigger none)',
+        body: { ...batchWorkload(), trigger: { type: 'none' } },
+        want: 'trigger.type',
+      },
+      {
+        given: 'a queue name on a worker with trigger none',
+        body: { ...workerWorkload(), trigger: { type: 'none', queueName: 'jobs' } },
+        want: 'trigger.queueName',
+      },
+      {
         given: 'Linux capabilities on a Windows container',
         body: { ...webWorkload(), control: { os: 'windows', capabilities: ['NET_ADMIN'] } },
         want: 'control.capabilities',

@@ -51,6 +51,10 @@ export const WORKLOAD_MATRIX: { label: string; body: WorkloadRequest }[] = [
     }),
   },
   {
+    label: 'worker fed by no queue',
+    body: workerWorkload({ name: 'steady-worker', trigger: { type: 'none' } }),
+  },
+  {
     label: 'worker adding SYS_PTRACE',
     body: workerWorkload({ name: 'ptrace-worker', control: { capabilities: ['SYS_PTRACE'] } }),
   },
