@@ -1,4 +1,4 @@
-import type { PlatformId } from '../catalogue/platform-catalogue';
+import { type PlatformId, refusedLinuxCapabilities } from '../catalogue/platform-catalogue';
 import type { components } from '../contract/generated/openapi-types';
 import type { Workload } from '../contract/workload';
 import {
@@ -144,6 +144,12 @@ export function candidatesFor(field: string, workload: Workload, evaluation: Pla
   if (field === 'resources.memoryGiB') {
     const largest = taskSize.maxMemoryGiB - taskSize.memoryOverheadGiB;
     return largest >= 0.5 && current !== largest ? [largest] : [];
+  }
+  if (field === 'control.capabilities') {
+    // Keep what the platform can add: dropping only the refused capabilities is the smallest change.
+    const requested = Array.isArray(current) ? current.map(String) : [];
+    const refused = refusedLinuxCapabilities(evaluation.platform, requested);
+    return refused.length === 0 ? [] : [requested.filter((name) => !refused.includes(name))];
   }
   if (field === 'resources.ephemeralStorageGiB') {
     // The request is an integer, so the platform's limit is offered rounded down (App Runner's 2.79 GiB is 2).

@@ -23,6 +23,8 @@ export function changeOf(workload: Workload, path: string, to: unknown): Request
  */
 export function costOf(change: RequestChange): number {
   if (change.path === 'persistence.type') return change.to === 'none' ? 3 : 2;
+  // Giving up an added Linux capability is giving up a requirement too.
+  if (change.path === 'control.capabilities') return 2;
   return DROPS_A_REQUIREMENT.some(([path, value]) => change.path === path && change.to === value) ? 2 : 1;
 }
 

@@ -81,6 +81,11 @@ const capabilities = z.strictObject({
   storage: capability,
   gpu: capability,
   privileged: capability,
+  /**
+   * The Linux capabilities a container can add (`control.capabilities`): `true` for every name ECS
+   * accepts, or the list of the only ones accepted (`[]`: none).
+   */
+  linuxCapabilities: capability,
   daemons: capability,
   architectures: capability,
   hostControl: capability,
@@ -225,3 +230,10 @@ export type Platform = z.output<typeof platformSchema>;
 export type PlatformTraits = Platform['traits'];
 export type PlatformCatalogue = z.output<typeof platformCatalogueSchema>;
 export type EphemeralStorageCapability = Platform['capabilities']['ephemeralStorage'];
+
+/** The capabilities of `requested` that the platform cannot add to a container, in the request's order. */
+export function refusedLinuxCapabilities(platform: Platform, requested: readonly string[]): string[] {
+  const accepted = platform.capabilities.linuxCapabilities.supported;
+  if (accepted === true) return [];
+  return requested.filter((name) => accepted === false || !accepted.includes(name));
+}

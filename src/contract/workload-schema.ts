@@ -24,9 +24,56 @@ export const KUBERNETES_STANCES = ['required', 'preferred', 'no-preference', 'av
 export const OPERATING_SYSTEMS = ['linux', 'windows'] as const;
 export const ARCHITECTURES = ['x86_64', 'arm64', 'any'] as const;
 export const COST_SENSITIVITIES = ['low', 'medium', 'high'] as const;
-export const TRIGGER_TYPES = ['schedule', 's3-object-created', 'sqs', 'manual'] as const;
+export const TRIGGER_TYPES = ['schedule', 's3-object-created', 'sqs', 'manual', 'none'] as const;
 export const AWS_ACCESS_SERVICES = ['s3', 'sqs', 'dynamodb', 'secretsmanager', 'ssm', 'sns', 'kms'] as const;
 export const AWS_ACCESS_LEVELS = ['read', 'write', 'read-write'] as const;
+/**
+ * The Linux capabilities a container may add: exactly the names the ECS task definition's
+ * `linuxParameters.capabilities.add` accepts (API_KernelCapabilities), which Kubernetes'
+ * `securityContext.capabilities.add` takes too. openapi.yaml lists them as a pattern rather than an enum
+ * so the MCP tool definition, which keeps every enum, stays within its token budget.
+ */
+export const LINUX_CAPABILITIES = [
+  'ALL',
+  'AUDIT_CONTROL',
+  'AUDIT_WRITE',
+  'BLOCK_SUSPEND',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'DAC_READ_SEARCH',
+  'FOWNER',
+  'FSETID',
+  'IPC_LOCK',
+  'IPC_OWNER',
+  'KILL',
+  'LEASE',
+  'LINUX_IMMUTABLE',
+  'MAC_ADMIN',
+  'MAC_OVERRIDE',
+  'MKNOD',
+  'NET_ADMIN',
+  'NET_BIND_SERVICE',
+  'NET_BROADCAST',
+  'NET_RAW',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_ADMIN',
+  'SYS_BOOT',
+  'SYS_CHROOT',
+  'SYS_MODULE',
+  'SYS_NICE',
+  'SYS_PACCT',
+  'SYS_PTRACE',
+  'SYS_RAWIO',
+  'SYS_RESOURCE',
+  'SYS_TIME',
+  'SYS_TTY_CONFIG',
+  'SYSLOG',
+  'WAKE_ALARM',
+] as const;
+const LINUX_CAPABILITY_PATTERN = new RegExp(`^(${LINUX_CAPABILITIES.join('|')})$`);
 
 export const NAME_PATTERN = /^[a-z][a-z0-9-]{0,39}$/;
 const BUCKET_PATTERN = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
@@ -73,6 +120,18 @@ const control = z.strictObject({
   daemons: z.boolean().default(false),
   os: z.enum(OPERATING_SYSTEMS).default('linux'),
   architecture: z.enum(ARCHITECTURES).default('any'),
+  capabilities: z
+    .array(
+      z
+        .string()
+        .regex(
+          LINUX_CAPABILITY_PATTERN,
+          `must be a Linux capability as ECS names it: ${LINUX_CAPABILITIES.join(', ')}`,
+        ),
+    )
+    .max(LINUX_CAPABILITIES.length)
+    .refine((names) => new Set(names).size === names.length, 'must name each capability once')
+    .default([]),
 });
 
 const cost = z.strictObject({

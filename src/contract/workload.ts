@@ -33,6 +33,7 @@ const TRIGGER_FIELDS_BY_TYPE: Record<string, readonly string[]> = {
   's3-object-created': ['bucket', 'prefix'],
   sqs: ['queueName'],
   manual: [],
+  none: [],
 };
 
 /**
@@ -132,6 +133,20 @@ function crossFieldErrors(body: unknown): FieldError[] {
       received: echo(expectedRunMinutes),
     });
   }
+  const capabilities = valueAtPath(body, ['control', 'capabilities']);
+  if (
+    valueAtPath(body, ['control', 'os']) === 'windows' &&
+    Array.isArray(capabilities) &&
+    capabilities.length > 0
+  ) {
+    errors.push({
+      path: 'control.capabilities',
+      message:
+        'are Linux capabilities, which Windows containers do not have (ECS rejects linuxParameters in a Windows task definition): remove them or set control.os to "linux"',
+      received: echo(capabilities),
+      allowed: [[]],
+    });
+  }
   const trigger = body.trigger;
   if (workloadType === 'web' && trigger !== undefined) {
     errors.push({
@@ -150,6 +165,15 @@ function crossFieldErrors(body: unknown): FieldError[] {
           received: echo(trigger[field]),
         });
       }
+    }
+    if (trigger.type === 'none' && workloadType === 'batch') {
+      errors.push({
+        path: 'trigger.type',
+        message:
+          '"none" is for a worker that runs until it is stopped; a batch job needs something to start each run (schedule, s3-object-created, sqs or manual), or set workloadType to "worker"',
+        received: echo(trigger.type),
+        allowed: ['schedule', 's3-object-created', 'sqs', 'manual'],
+      });
     }
     if (trigger.type === 'schedule' && trigger.expression === undefined) {
       errors.push({

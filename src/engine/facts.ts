@@ -1,5 +1,5 @@
 import { ecrRepositoryName } from '../catalogue/ecr-repository-name';
-import type { Platform } from '../catalogue/platform-catalogue';
+import { type Platform, refusedLinuxCapabilities } from '../catalogue/platform-catalogue';
 import type { TaskSize, TaskSizer } from '../catalogue/task-sizes';
 import type { Workload } from '../contract/workload';
 import { type KubernetesSchedule, toKubernetesSchedule } from '../shared/kubernetes-schedule';
@@ -46,6 +46,11 @@ export interface PlatformRuntime {
   instanceMarket: 'spot' | 'on-demand';
   /** The cluster the workload runs in: its own, or the account's "default" (the platform's `cluster` trait). */
   clusterName: string;
+  /**
+   * The requested Linux capabilities the platform cannot add, joined by ", " for the blocker's sentence;
+   * "" when it adds them all (or none was asked for).
+   */
+  refusedCapabilities: string;
 }
 
 /**
@@ -77,6 +82,7 @@ const PLATFORM_RUNTIME_SOURCES: Record<keyof PlatformRuntime, readonly string[]>
   osArchitecture: ['control.os', 'control.architecture'],
   instanceMarket: ['cost.interruptible', 'control.os', 'control.architecture'],
   clusterName: ['name'],
+  refusedCapabilities: ['control.capabilities'],
 };
 export const RUNTIME_SOURCES: Readonly<Record<keyof Runtime, readonly string[]>> = {
   ...WORKLOAD_RUNTIME_SOURCES,
@@ -144,6 +150,7 @@ export function buildFacts(
       osArchitecture,
       instanceMarket: workload.cost.interruptible && spotCapable ? 'spot' : 'on-demand',
       clusterName: platform.traits.cluster === 'account-default' ? 'default' : workload.name,
+      refusedCapabilities: refusedLinuxCapabilities(platform, workload.control.capabilities).join(', '),
     },
   };
 }
@@ -171,6 +178,10 @@ export function platformRuntimeKey(platform: Platform, field: keyof PlatformRunt
       return `${defaults};${[...asList(platform.capabilities.spot.supported)].sort().join(',')}`;
     case 'clusterName':
       return platform.traits.cluster === 'account-default' ? 'account-default' : 'own';
+    case 'refusedCapabilities': {
+      const accepted = platform.capabilities.linuxCapabilities.supported;
+      return Array.isArray(accepted) ? [...accepted].sort().join(',') : String(accepted);
+    }
   }
 }
 

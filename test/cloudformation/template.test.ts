@@ -652,4 +652,27 @@ describe(TEMPLATE_PATH, () => {
       for (const name of Object.keys(template.Outputs)) expect(readme).toContain(`- \`${name}\`: `);
     });
   });
+
+  describe('when the container adds Linux capabilities', () => {
+    it.each(['ecs-fargate', 'ecs-ec2', 'ecs-managed-instances'] as const)(
+      'adds them to the container definition on %s',
+      async (platform) => {
+        const template = await templateFor(
+          webWorkload({ control: { capabilities: ['SYS_PTRACE'] } }),
+          platform,
+        );
+        expect(
+          at(
+            resource(template, 'TaskDefinition'),
+            'Properties',
+            'ContainerDefinitions',
+            0,
+            'LinuxParameters',
+          ),
+        ).toEqual({
+          Capabilities: { Add: ['SYS_PTRACE'] },
+        });
+      },
+    );
+  });
 });

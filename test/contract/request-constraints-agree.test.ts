@@ -47,6 +47,24 @@ const cases: { given: string; body: unknown }[] = [
     body: { workloadType: 'web', traffic: { requestsPerSecond: 20_000_000 } },
   },
   {
+    given: 'added capabilities ECS names',
+    body: { workloadType: 'web', control: { capabilities: ['NET_ADMIN', 'SYS_PTRACE'] } },
+  },
+  { given: 'a worker fed by no queue', body: { workloadType: 'worker', trigger: { type: 'none' } } },
+  { given: 'no added capability', body: { workloadType: 'web', control: { capabilities: [] } } },
+  {
+    given: 'a capability with the CAP_ prefix',
+    body: { workloadType: 'web', control: { capabilities: ['CAP_NET_ADMIN'] } },
+  },
+  {
+    given: 'a lowercase capability',
+    body: { workloadType: 'web', control: { capabilities: ['net_admin'] } },
+  },
+  {
+    given: 'the same capability twice',
+    body: { workloadType: 'web', control: { capabilities: ['NET_RAW', 'NET_RAW'] } },
+  },
+  {
     given: 'a batch run length of 90 minutes',
     body: { workloadType: 'batch', resources: { expectedRunMinutes: 90 } },
   },

@@ -119,4 +119,36 @@ describe('ECS service scaling', () => {
       expect(cost?.low).toBe(cost?.total);
     });
   });
+
+  describe('when the worker runs continuously, fed by no queue (trigger none)', () => {
+    const body = {
+      workloadType: 'worker',
+      trigger: { type: 'none' },
+      resources: { targetCpuUtilization: 60 },
+    };
+
+    it('tracks average CPU instead of a queue backlog', async () => {
+      const { putScalingPolicy } = await scaling(body);
+      expect(putScalingPolicy).toMatchObject({
+        PolicyType: 'TargetTrackingScaling',
+        TargetTrackingScalingPolicyConfiguration: {
+          TargetValue: 60,
+          PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' },
+        },
+      });
+    });
+
+    it('creates no queue, no schedule and no event rule for it', async () => {
+      const recommendation = await recommend(body);
+      expect(recommendation.triggers).toEqual([]);
+      const paths = recommendation.starterConfig.files.map((file) => file.path);
+      expect(paths).toContain('ecs/service.json');
+      expect(paths.filter((path) => /queue|schedule|trigger/.test(path))).toEqual([]);
+      const template = recommendation.starterConfig.files.find(
+        (file) => file.path === 'cloudformation/template.yaml',
+      );
+      expect(template?.content).not.toMatch(/AWS::SQS::Queue|AWS::Scheduler::Schedule/);
+      expect(JSON.stringify(recommendation.workload.trigger)).toBe('{"type":"none"}');
+    });
+  });
 });

@@ -245,4 +245,38 @@ describe('ECS task definition', () => {
       expect(service.platformVersion).toBe('LATEST');
     });
   });
+
+  describe('when the container adds Linux capabilities', () => {
+    it('adds SYS_PTRACE on Fargate, the one capability Fargate accepts', async () => {
+      const definition = await taskDefinition({
+        workloadType: 'web',
+        control: { capabilities: ['SYS_PTRACE'] },
+      });
+      expect(definition.requiresCompatibilities).toEqual(['FARGATE']);
+      expect(definition.containerDefinitions?.[0]?.linuxParameters).toEqual({
+        capabilities: { add: ['SYS_PTRACE'] },
+      });
+    });
+
+    it.each([
+      { platform: 'ecs-ec2', compatibility: 'EC2' },
+      { platform: 'ecs-managed-instances', compatibility: 'MANAGED_INSTANCES' },
+    ] as const)('adds NET_ADMIN and NET_RAW on $platform', async ({ platform, compatibility }) => {
+      const files = await starterFiles(
+        { workloadType: 'web', control: { capabilities: ['NET_ADMIN', 'NET_RAW'] } },
+        platform,
+      );
+      const definition = jsonAt<RegisterTaskDefinitionCommandInput>(files, 'ecs/task-definition.json');
+      expect(definition.requiresCompatibilities).toEqual([compatibility]);
+      expect(definition.containerDefinitions?.[0]?.linuxParameters).toEqual({
+        capabilities: { add: ['NET_ADMIN', 'NET_RAW'] },
+      });
+    });
+
+    it('says nothing of linuxParameters when the container adds none', async () => {
+      expect((await taskDefinition({ workloadType: 'web' })).containerDefinitions?.[0]).not.toHaveProperty(
+        'linuxParameters',
+      );
+    });
+  });
 });

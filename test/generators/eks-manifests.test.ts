@@ -475,4 +475,59 @@ describe('EKS manifests', () => {
       expect(at(job, 'spec', 'template', 'spec', 'restartPolicy')).toBe('Never');
     });
   });
+
+  describe('when the container adds Linux capabilities', () => {
+    it.each(['eks-managed-nodes', 'eks-self-managed-nodes', 'eks-auto-mode'] as const)(
+      'adds them in the container securityContext on %s',
+      async (platform) => {
+        const deployment = kubernetesObject(
+          await manifests(
+            { workloadType: 'web', control: { ...EKS, capabilities: ['NET_ADMIN'] } },
+            platform,
+          ),
+          'Deployment',
+        );
+        expect(at(firstContainer(deployment), 'securityContext')).toEqual({
+          capabilities: { add: ['NET_ADMIN'] },
+        });
+      },
+    );
+
+    it('keeps privileged mode beside them', async () => {
+      const deployment = kubernetesObject(
+        await manifests({
+          workloadType: 'web',
+          control: { ...EKS, privileged: true, capabilities: ['SYS_ADMIN'] },
+        }),
+        'Deployment',
+      );
+      expect(at(firstContainer(deployment), 'securityContext')).toEqual({
+        privileged: true,
+        capabilities: { add: ['SYS_ADMIN'] },
+      });
+    });
+
+    it('writes no securityContext when the container adds none', async () => {
+      const deployment = kubernetesObject(
+        await manifests({ workloadType: 'web', control: EKS }),
+        'Deployment',
+      );
+      expect(firstContainer(deployment)).not.toHaveProperty('securityContext');
+    });
+  });
+
+  describe('when the worker runs continuously, fed by no queue (trigger none)', () => {
+    it('runs a Deployment scaled on average pod CPU, with no queue metric', async () => {
+      const documents = await manifests({ workloadType: 'worker', control: EKS, trigger: { type: 'none' } });
+      expect(kinds(documents)).toContain('Deployment');
+      expect(kinds(documents)).not.toContain('CronJob');
+      expect(at(kubernetesObject(documents, 'HorizontalPodAutoscaler'), 'spec', 'metrics')).toEqual([
+        {
+          type: 'Resource',
+          resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } },
+        },
+      ]);
+      expect(firstContainer(kubernetesObject(documents, 'Deployment'))).not.toHaveProperty('env');
+    });
+  });
 });

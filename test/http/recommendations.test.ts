@@ -17,6 +17,7 @@ const SHARED_DEFAULTS = {
     daemons: false,
     os: 'linux',
     architecture: 'any',
+    capabilities: [],
   },
   cost: { sensitivity: 'medium', interruptible: false },
   awsAccess: [],
@@ -180,6 +181,7 @@ describe('POST /v1/recommendations', () => {
           daemons: false,
           os: 'linux' as const,
           architecture: 'arm64' as const,
+          capabilities: ['NET_BIND_SERVICE'],
         },
         cost: { sensitivity: 'high' as const, interruptible: true },
         resources: { cpu: 2, memoryGiB: 4, minTasks: 2, maxTasks: 8, targetCpuUtilization: 70 },
@@ -270,6 +272,30 @@ describe('POST /v1/recommendations', () => {
       expect(before.id).toMatch(/^rec_/);
       expect(after.id).toMatch(/^rec_/);
       expect(after.id).not.toBe(before.id);
+    });
+  });
+
+  describe('when the container adds a capability Fargate refuses beside the one it accepts', () => {
+    it('blocks Fargate naming the refused one, and suggests keeping only SYS_PTRACE to make it the answer', async () => {
+      const response = await postRecommendation(
+        app,
+        webWorkload({ control: { capabilities: ['NET_ADMIN', 'SYS_PTRACE'] } }),
+      );
+      expect(response.status).toBe(200);
+      const answer = jsonOf(response) as {
+        platform: { id: string };
+        alternatives: Alternative[];
+        suggestions: { platformId: string; changes: { path: string; to: unknown }[] }[];
+      };
+      expect(answer.platform.id).toBe('ecs-managed-instances');
+      const fargate = answer.alternatives.find((alternative) => alternative.platformId === 'ecs-fargate');
+      expect(fargate?.eligible).toBe(false);
+      expect(fargate?.blockers).toEqual([
+        expect.stringMatching(/cannot add the Linux capabilities NET_ADMIN\. /),
+      ]);
+      expect(
+        answer.suggestions.find((suggestion) => suggestion.platformId === 'ecs-fargate')?.changes,
+      ).toEqual([{ path: 'control.capabilities', from: ['NET_ADMIN', 'SYS_PTRACE'], to: ['SYS_PTRACE'] }]);
     });
   });
 });

@@ -154,6 +154,24 @@ describe('POST /v1/recommendations', () => {
     });
   });
 
+  describe('when control.capabilities names a capability ECS does not accept', () => {
+    it('reports the item by its path, with the names allowed in the message', async () => {
+      const body = { ...webWorkload(), control: { capabilities: ['NET_ADMIN', 'CAP_SYS_ADMIN'] } };
+      const errors = expectValidationProblem(await postRecommendation(app, body));
+      const error = errors.find((entry) => entry.path === 'control.capabilities.1');
+      expect(error?.received).toBe('CAP_SYS_ADMIN');
+      expect(error?.message).toMatch(/NET_ADMIN, NET_BIND_SERVICE/);
+    });
+  });
+
+  describe('when control.capabilities names a capability twice', () => {
+    it('reports control.capabilities', async () => {
+      const body = { ...webWorkload(), control: { capabilities: ['NET_RAW', 'NET_RAW'] } };
+      const errors = expectValidationProblem(await postRecommendation(app, body));
+      expect(errors.find((entry) => entry.path === 'control.capabilities')?.message).toMatch(/once/);
+    });
+  });
+
   describe('when workloadType is missing', () => {
     it('reports workloadType', async () => {
       const errors = expectValidationProblem(await postRecommendation(app, { name: 'orders-api' }));
@@ -276,6 +294,21 @@ describe('POST /v1/recommendations', () => {
         given: 'a run length on a queue worker',
         body: { ...workerWorkload(), resources: { expectedRunMinutes: 10 } },
         want: 'resources.expectedRunMinutes',
+      },
+      {
+        given: 'a batch job with no trigger at all (trigger none)',
+        body: { ...batchWorkload(), trigger: { type: 'none' } },
+        want: 'trigger.type',
+      },
+      {
+        given: 'a queue name on a worker with trigger none',
+        body: { ...workerWorkload(), trigger: { type: 'none', queueName: 'jobs' } },
+        want: 'trigger.queueName',
+      },
+      {
+        given: 'Linux capabilities on a Windows container',
+        body: { ...webWorkload(), control: { os: 'windows', capabilities: ['NET_ADMIN'] } },
+        want: 'control.capabilities',
       },
       {
         given: 'maxTasks below minTasks',

@@ -118,3 +118,23 @@ export const SCRATCH_DISK_LIMIT_GIB: Record<string, number> = {
   'eks-auto-mode': AUTO_MODE_DEFAULT_NODE_STORAGE_GIB * 0.9,
   'aws-batch': 200,
 };
+
+/**
+ * The Linux capabilities a container can add on each platform (control.capabilities): ECS on Fargate only
+ * SYS_PTRACE (fargate-tasks-services.html, "linuxParameters"); ECS on EC2 and Managed Instances, and pods on
+ * EKS EC2 nodes, any (API_KernelCapabilities.html; Kubernetes securityContext.capabilities); none on EKS
+ * Fargate (its scheduler refuses "Capabilities added"), Express Mode and App Runner (no such setting) or
+ * AWS Batch (its job definition's LinuxParameters have no capabilities, API_LinuxParameters.html).
+ */
+export const ADDABLE_CAPABILITIES: Record<string, 'any' | readonly string[]> = {
+  'ecs-fargate': ['SYS_PTRACE'],
+  'ecs-express-mode': [],
+  'ecs-managed-instances': 'any',
+  'ecs-ec2': 'any',
+  'eks-auto-mode': 'any',
+  'eks-managed-nodes': 'any',
+  'eks-fargate': [],
+  'eks-self-managed-nodes': 'any',
+  'app-runner': [],
+  'aws-batch': [],
+};

@@ -321,6 +321,72 @@ export const eligibilityCases: PlatformFitCase<Excludes>[] = [
     want: DOES_NOT_FIRE,
   },
 
+  // control.capabilities: Fargate adds SYS_PTRACE only; EC2-backed capacity adds any; the rest none.
+  {
+    given: 'the container adds NET_ADMIN and SYS_PTRACE',
+    rule: 'added-linux-capabilities-must-be-allowed',
+    workload: webWorkload({ control: { capabilities: ['NET_ADMIN', 'SYS_PTRACE'] } }),
+    platform: 'ecs-fargate',
+    want: { blockerMentions: /cannot add the Linux capabilities NET_ADMIN\. .*only SYS_PTRACE/ },
+  },
+  {
+    given: 'the container adds SYS_PTRACE only',
+    rule: 'added-linux-capabilities-must-be-allowed',
+    workload: webWorkload({ control: { capabilities: ['SYS_PTRACE'] } }),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'the container adds SYS_PTRACE only',
+    rule: 'added-linux-capabilities-must-be-allowed',
+    workload: webWorkload({ control: { capabilities: ['SYS_PTRACE'] } }),
+    platform: 'eks-fargate',
+    want: { blockerMentions: /cannot add the Linux capabilities SYS_PTRACE\. .*Capabilities added/ },
+  },
+  {
+    given: 'the container adds SYS_PTRACE only',
+    rule: 'added-linux-capabilities-must-be-allowed',
+    workload: webWorkload({ control: { capabilities: ['SYS_PTRACE'] } }),
+    platform: 'ecs-express-mode',
+    want: { blockerMentions: /cannot add the Linux capabilities SYS_PTRACE\. .*no linuxParameters/ },
+  },
+  {
+    given: 'the container adds NET_ADMIN',
+    rule: 'added-linux-capabilities-must-be-allowed',
+    workload: webWorkload({ control: { capabilities: ['NET_ADMIN'] } }),
+    platform: 'app-runner',
+    want: { blockerMentions: /cannot add the Linux capabilities NET_ADMIN\. / },
+  },
+  {
+    given: 'the job adds SYS_ADMIN and NET_RAW',
+    rule: 'added-linux-capabilities-must-be-allowed',
+    workload: batchWorkload({ control: { capabilities: ['SYS_ADMIN', 'NET_RAW'] } }),
+    platform: 'aws-batch',
+    want: { blockerMentions: /cannot add the Linux capabilities SYS_ADMIN, NET_RAW\. .*no capabilities/ },
+  },
+  ...(
+    [
+      'ecs-ec2',
+      'ecs-managed-instances',
+      'eks-managed-nodes',
+      'eks-self-managed-nodes',
+      'eks-auto-mode',
+    ] as const
+  ).map((platform) => ({
+    given: 'the container adds NET_ADMIN, SYS_ADMIN and NET_RAW',
+    rule: 'added-linux-capabilities-must-be-allowed',
+    workload: webWorkload({ control: { capabilities: ['NET_ADMIN', 'SYS_ADMIN', 'NET_RAW'] } }),
+    platform,
+    want: DOES_NOT_FIRE,
+  })),
+  {
+    given: 'the container adds no capability',
+    rule: 'added-linux-capabilities-must-be-allowed',
+    workload: webWorkload(),
+    platform: 'app-runner',
+    want: DOES_NOT_FIRE,
+  },
+
   {
     given: 'the workload needs a per-host agent',
     rule: 'per-host-daemons-must-be-schedulable',

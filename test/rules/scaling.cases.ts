@@ -53,6 +53,22 @@ export const scalingCases: DesignCase<ScalingWant>[] = [
     },
   },
   {
+    given: 'a worker runs continuously, fed by no queue',
+    rule: 'ecs-service-cpu-target-tracking',
+    workload: workerWorkload({ trigger: { type: 'none' }, resources: { targetCpuUtilization: 60 } }),
+    platform: 'ecs-fargate',
+    want: {
+      policies: [{ type: 'target-tracking', metric: 'ECSServiceAverageCPUUtilization', targetValue: 60 }],
+    },
+  },
+  {
+    given: 'a Kubernetes worker runs continuously, fed by no queue',
+    rule: 'eks-hpa-on-cpu',
+    workload: workerWorkload({ trigger: { type: 'none' }, control: onKubernetes }),
+    platform: 'eks-auto-mode',
+    want: { policies: [{ type: 'horizontal-pod-autoscaler', metric: 'cpu', targetValue: 50 }] },
+  },
+  {
     given: 'a worker is fed by an SQS queue',
     rule: 'ecs-service-cpu-target-tracking',
     workload: workerWorkload(),

@@ -149,6 +149,28 @@ export const triggersCases: DesignCase<DeepPartial<Trigger>[]>[] = [
     want: [],
   },
   {
+    given: 'a worker runs continuously, fed by no queue',
+    rule: 'worker-without-trigger-runs-continuously',
+    workload: workerWorkload({ trigger: { type: 'none' } }),
+    platform: 'ecs-fargate',
+    want: [],
+  },
+  {
+    given: 'a Kubernetes worker runs continuously, fed by no queue',
+    rule: 'worker-without-trigger-runs-continuously',
+    workload: workerWorkload({ trigger: { type: 'none' }, control: onKubernetes }),
+    platform: 'eks-auto-mode',
+    want: [],
+  },
+  {
+    given: 'a worker is fed by an SQS queue',
+    rule: 'worker-without-trigger-runs-continuously',
+    workload: workerWorkload(),
+    platform: 'ecs-fargate',
+    fires: false,
+    want: [{ type: 'sqs-queue' }],
+  },
+  {
     given: 'the workload is a web service',
     rule: 'manual-runs-on-demand',
     workload: webWorkload(),

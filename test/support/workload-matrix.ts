@@ -12,7 +12,7 @@ const TRIGGERS: NonNullable<WorkloadRequest['trigger']>[] = [
 
 /**
  * The matrix: each protocol, each persistence type and each trigger, plus the hard requirements that change
- * what a starter configuration holds (Spot, Arm, GPU, Windows, host access, daemons).
+ * what a starter configuration holds (Spot, Arm, GPU, Windows, host access, daemons, added capabilities).
  */
 export const WORKLOAD_MATRIX: { label: string; body: WorkloadRequest }[] = [
   ...PROTOCOLS.map((protocol, index) => ({
@@ -41,6 +41,23 @@ export const WORKLOAD_MATRIX: { label: string; body: WorkloadRequest }[] = [
     body: webWorkload({ name: 'spot-web', cost: { interruptible: true }, control: { privileged: true } }),
   },
   { label: 'arm64 web', body: webWorkload({ name: 'arm-web', control: { architecture: 'arm64' } }) },
+  {
+    label: 'udp web adding NET_ADMIN',
+    body: webWorkload({
+      name: 'net-admin-web',
+      traffic: { protocol: 'udp' },
+      containerPort: 1194,
+      control: { capabilities: ['NET_ADMIN', 'NET_RAW'] },
+    }),
+  },
+  {
+    label: 'worker fed by no queue',
+    body: workerWorkload({ name: 'steady-worker', trigger: { type: 'none' } }),
+  },
+  {
+    label: 'worker adding SYS_PTRACE',
+    body: workerWorkload({ name: 'ptrace-worker', control: { capabilities: ['SYS_PTRACE'] } }),
+  },
   { label: 'gpu web', body: webWorkload({ name: 'gpu-web', control: { gpu: true } }) },
   {
     label: 'windows web',

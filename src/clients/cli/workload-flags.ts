@@ -1,7 +1,7 @@
 import type { JsonSchema } from '../workload-json-schema';
 
-/** How a flag's text becomes a request value. */
-type Kind = 'string' | 'number' | 'boolean';
+/** How a flag's text becomes a request value: `list` is comma-separated (`NET_ADMIN,SYS_PTRACE`). */
+type Kind = 'string' | 'number' | 'boolean' | 'list';
 
 interface WorkloadFlag {
   flag: string;
@@ -34,6 +34,7 @@ export const WORKLOAD_FLAGS: readonly WorkloadFlag[] = [
   { flag: 'daemons', path: 'control.daemons', kind: 'boolean' },
   { flag: 'os', path: 'control.os', kind: 'string' },
   { flag: 'architecture', path: 'control.architecture', kind: 'string' },
+  { flag: 'capabilities', path: 'control.capabilities', kind: 'list' },
   { flag: 'cost', path: 'cost.sensitivity', kind: 'string' },
   { flag: 'interruptible', path: 'cost.interruptible', kind: 'boolean' },
   { flag: 'cpu', path: 'resources.cpu', kind: 'number' },
@@ -81,7 +82,7 @@ export function applyWorkloadFlags(
   for (const { flag, path, kind } of WORKLOAD_FLAGS) {
     const value = values[flag];
     if (value === undefined) continue;
-    setPath(body, path.split('.'), kind === 'number' ? toNumber(String(value)) : value);
+    setPath(body, path.split('.'), converted(kind, value));
   }
   const access = values[ACCESS_FLAG.flag];
   if (Array.isArray(access)) {
@@ -108,7 +109,9 @@ export function workloadFlagHelp(schema: JsonSchema): string[] {
         ? ''
         : kind === 'number'
           ? 'N'
-          : 'TEXT';
+          : kind === 'list'
+            ? 'A,B,...'
+            : 'TEXT';
     const defaultValue = field?.default === undefined ? '' : ` (default ${JSON.stringify(field.default)})`;
     const required = path === 'workloadType' ? ' (required)' : '';
     return column(`--${flag}${values === '' ? '' : ` ${values}`}`, `${path}${required}${defaultValue}`);
@@ -143,6 +146,18 @@ function accessEntry(text: string): Record<string, string> {
   if (access) entry.access = access;
   if (resource.length > 0) entry.resource = resource.join(':');
   return entry;
+}
+
+function converted(kind: Kind, value: unknown): unknown {
+  if (kind === 'number') return toNumber(String(value));
+  // An empty flag (`--capabilities ''`) is the empty list, not a list of one empty name.
+  if (kind === 'list')
+    return String(value) === ''
+      ? []
+      : String(value)
+          .split(',')
+          .map((item) => item.trim());
+  return value;
 }
 
 function toNumber(text: string): number | string {

@@ -502,9 +502,10 @@ export interface components {
          *     - `s3-object-created`: an S3 "Object Created" event through EventBridge (`bucket` required).
          *     - `sqs`: messages on an SQS queue.
          *     - `manual`: started by hand or by another system (no trigger is created).
+         *     - `none`: a worker that runs continuously, with no queue.
          * @enum {string}
          */
-        WorkloadTriggerType: "schedule" | "s3-object-created" | "sqs" | "manual";
+        WorkloadTriggerType: "schedule" | "s3-object-created" | "sqs" | "manual" | "none";
         /**
          * @description An AWS service the application calls.
          * @enum {string}
@@ -725,6 +726,17 @@ export interface components {
              * @default any
              */
             architecture: components["schemas"]["Architecture"];
+            /**
+             * @description Added Linux capabilities, as `NET_ADMIN`. A hard requirement. Linux only; each name once, as
+             *     the ECS task definition's `linuxParameters.capabilities.add` names it (without `CAP_`:
+             *     https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html), which
+             *     the Kubernetes `securityContext.capabilities.add` takes too. Default `[]`.
+             * @default []
+             * @example [
+             *       "NET_ADMIN"
+             *     ]
+             */
+            capabilities: string[];
         };
         /** @description How cost weighs in the choice. */
         Cost: {
@@ -841,6 +853,8 @@ export interface components {
          *       on a `worker` or `batch` workload is an error.
          *     - `traffic.tlsTermination: service` needs `traffic.protocol` `https` or `tls`.
          *     - `trigger` is for `worker` and `batch` only; setting it on a `web` workload is an error.
+         *     - `trigger.type: none` is for `worker` only (a batch job needs something to start each run).
+         *     - `control.capabilities` are for Linux containers only; setting them with `control.os: windows` is an error.
          *     - `trigger.expression` is required when `trigger.type` is `schedule`, `trigger.bucket` when it
          *       is `s3-object-created`.
          *     - `resources.maxTasks` must be greater than or equal to `resources.minTasks` (after defaults).
@@ -886,6 +900,7 @@ export interface components {
             daemons?: components["schemas"]["Control"]["daemons"];
             os?: components["schemas"]["Control"]["os"];
             architecture?: components["schemas"]["Control"]["architecture"];
+            capabilities?: components["schemas"]["Control"]["capabilities"];
         };
         /** @description How cost weighs in the choice. Every field is optional. */
         CostRequest: {
@@ -2310,7 +2325,7 @@ export const kubernetesPreferenceValues: ReadonlyArray<FlattenedDeepRequired<com
 export const operatingSystemValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OperatingSystem"]> = ["linux", "windows"];
 export const architectureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Architecture"]> = ["x86_64", "arm64", "any"];
 export const costSensitivityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CostSensitivity"]> = ["low", "medium", "high"];
-export const workloadTriggerTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkloadTriggerType"]> = ["schedule", "s3-object-created", "sqs", "manual"];
+export const workloadTriggerTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkloadTriggerType"]> = ["schedule", "s3-object-created", "sqs", "manual", "none"];
 export const awsServiceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AwsService"]> = ["s3", "sqs", "dynamodb", "secretsmanager", "ssm", "sns", "kms"];
 export const awsAccessLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AwsAccessLevel"]> = ["read", "write", "read-write"];
 export const loadBalancerTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoadBalancerType"]> = ["alb", "nlb", "none", "built-in"];

@@ -194,6 +194,8 @@ function containerDefinition(container: ContainerPlan): ContainerDefinition {
   if (container.gpus !== undefined)
     definition.resourceRequirements = [{ type: 'GPU', value: String(container.gpus) }];
   if (container.privileged) definition.privileged = true;
+  if (container.addedCapabilities.length > 0)
+    definition.linuxParameters = { capabilities: { add: [...container.addedCapabilities] } };
   if (container.containerSize !== undefined) {
     definition.cpu = container.containerSize.cpu;
     definition.memory = container.containerSize.memory;

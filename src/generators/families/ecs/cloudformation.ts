@@ -529,6 +529,9 @@ function containerDefinition(
       ? {}
       : { ResourceRequirements: [{ Type: 'GPU', Value: String(container.gpus) }] }),
     ...(container.privileged ? { Privileged: true } : {}),
+    ...(container.addedCapabilities.length === 0
+      ? {}
+      : { LinuxParameters: { Capabilities: { Add: [...container.addedCapabilities] } } }),
     ...(container.containerSize === undefined
       ? {}
       : { Cpu: container.containerSize.cpu, Memory: container.containerSize.memory }),

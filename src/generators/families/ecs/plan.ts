@@ -105,6 +105,8 @@ export interface ContainerPlan {
   gpus?: number;
   /** EC2 and Managed Instances only: Fargate rejects privileged containers outright. */
   privileged: boolean;
+  /** The Linux capabilities added to Docker's default set (linuxParameters.capabilities.add); eligibility admits only what the capacity accepts. */
+  addedCapabilities: string[];
   /** Windows containers ignore task-level sizes; the container-level ones are what ECS reserves on the host. */
   containerSize?: { cpu: number; memory: number };
 }
@@ -527,6 +529,7 @@ function taskDefinitionPlan(
       : {}),
     ...(workload.control.gpu ? { gpus: 1 } : {}),
     privileged: workload.control.privileged && !fargate,
+    addedCapabilities: [...workload.control.capabilities],
     ...(windows ? { containerSize: { cpu: cpuUnits, memory: memoryMiB } } : {}),
   };
   return {

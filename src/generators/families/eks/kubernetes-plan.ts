@@ -35,6 +35,8 @@ export interface ContainerPlan {
   gpu: boolean;
   probe?: ProbePlan;
   privileged: boolean;
+  /** The Linux capabilities added to the container runtime's default set (securityContext.capabilities.add). */
+  addedCapabilities: string[];
   /** Where the workload's volume is mounted, when it has one. */
   mountPath?: string;
   /** The `ephemeral-storage` request and limit, in GiB, when the workload asks for scratch disk. */
@@ -410,6 +412,7 @@ function containerPlan(
     gpu: workload.control.gpu,
     ...(probe === undefined ? {} : { probe }),
     privileged: workload.control.privileged && !context.fargate,
+    addedCapabilities: [...workload.control.capabilities],
     ...(mounted === undefined ? {} : { mountPath: mounted }),
     ...(context.ephemeralStorageGiB === null ? {} : { ephemeralStorageGiB: context.ephemeralStorageGiB }),
   };

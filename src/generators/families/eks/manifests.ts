@@ -220,7 +220,10 @@ function container(plan: ContainerPlan): Record<string, unknown> {
   if (plan.queueName !== undefined) spec.env = [{ name: 'QUEUE_NAME', value: plan.queueName }];
   spec.resources = { requests, limits };
   if (plan.probe !== undefined) Object.assign(spec, probes(plan.probe));
-  if (plan.privileged) spec.securityContext = { privileged: true };
+  const securityContext: Record<string, unknown> = {};
+  if (plan.privileged) securityContext.privileged = true;
+  if (plan.addedCapabilities.length > 0) securityContext.capabilities = { add: [...plan.addedCapabilities] };
+  if (Object.keys(securityContext).length > 0) spec.securityContext = securityContext;
   if (plan.mountPath !== undefined) spec.volumeMounts = [{ name: VOLUME_NAME, mountPath: plan.mountPath }];
   return spec;
 }
