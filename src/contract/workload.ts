@@ -142,7 +142,7 @@ function crossFieldErrors(body: unknown): FieldError[] {
     errors.push({
       path: 'control.capabilities',
       message:
-        'are Linux capabilities, which Windows containers do not have (ECS rejects linuxParameters in a Windows task definition): remove them or set control.os to "linux"',
+        'are Linux capabilities, which a Windows container does not have (ECS sets them in linuxParameters, its Linux-specific options; Kubernetes refuses securityContext.capabilities on a Windows pod): remove them or set control.os to "linux"',
       received: echo(capabilities),
       allowed: [[]],
     });
