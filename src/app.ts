@@ -17,6 +17,7 @@ import { requestTimeout } from './http/middleware/request-timeout';
 import { corsPolicy, securityHeaders } from './http/middleware/security-headers';
 import { optionsResponder, type RouteTable, unmatchedRoute } from './http/middleware/unmatched-route';
 import { RecommendationCache } from './http/recommendation-cache';
+import { architecturesRouter } from './http/routes/architectures';
 import { catalogueRouter } from './http/routes/catalogue';
 import { healthRouter, type Readiness } from './http/routes/health';
 import { openApiRouter } from './http/routes/openapi';
@@ -75,6 +76,7 @@ const SETTINGS_LEFT_OUT: Omit<ServiceSettings, 'requestTimeoutMs'> & { requestTi
 const GET = ['GET', 'HEAD'] as const;
 const ROUTES: RouteTable = new Map<string, readonly string[]>([
   ['/v1/recommendations', ['GET', 'HEAD', 'POST']],
+  ['/v1/architectures', ['POST']],
   ['/v1/platforms', GET],
   ['/v1/rules', GET],
   ['/v1/tool-definition', GET],
@@ -127,6 +129,7 @@ export function createApp(options: AppOptions): Express {
   const answerCache = new RecommendationCache(options.cacheBytes);
   metrics.reportAnswerCache(answerCache);
   app.use(recommendationsRouter(options.advisor, answerCache, options.bodyLimitBytes, metrics));
+  app.use(architecturesRouter(options.advisor, options.bodyLimitBytes));
   app.use(catalogueRouter(options.advisor));
   app.use(toolDefinitionRouter(options.openApi, options.advisor.ruleSet.platforms));
   app.use(mcpRouter(options.advisor, options.openApi, options.bodyLimitBytes));

@@ -53,6 +53,15 @@ interface PricedPlatform extends DesignedPlatform {
   cost: MonthlyCost;
 }
 
+/**
+ * A platform the caller has chosen for the workload (an application places its services together), with the
+ * sentence that says why, which the answer gives as what would change when it is not the workload's own best.
+ */
+export interface Placement {
+  platformId: PlatformId;
+  reason: string;
+}
+
 export interface AdvisorOptions {
   /**
    * How the platform-fit and design rules are run: 'shared' (the default) evaluates each distinct
@@ -123,12 +132,22 @@ export class Advisor {
     return new Advisor(loadRuleSet(rulesDir), options);
   }
 
-  async advise(workload: Workload): Promise<Advice> {
+  /**
+   * The recommendation for a workload: on its best platform, or, with a placement, on the platform placed
+   * (which must be eligible for it). The ranking of every platform stays the workload's own either way.
+   */
+  async advise(workload: Workload, placement?: Placement): Promise<Advice> {
     const choice = await this.choose(workload);
     if (choice.kind === 'no-eligible-platform')
       return noEligiblePlatform(workload, choice.ranked, this.evaluator);
     const { evaluations, ranked, designs, costs, prices } = choice;
-    const [chosen] = ranked;
+    const chosen =
+      placement === undefined
+        ? ranked[0]
+        : ranked.find((evaluation) => evaluation.eligible && evaluation.platform.id === placement.platformId);
+    if (chosen === undefined && placement !== undefined)
+      throw new Error(`${placement.platformId} cannot run ${workload.name}: it was placed there`);
+    const ownBest = chosen === ranked[0];
     const designed = chosen === undefined ? undefined : designs.get(chosen.platform.id);
     // An eligible platform ranks first, and every eligible platform was designed.
     if (chosen === undefined || designed === undefined) throw new Error('the best platform has no design');
@@ -139,9 +158,13 @@ export class Advisor {
         : [
             `Berth has no price table for ${workload.region}: the estimates use ${prices.region} prices (as of ${prices.asOf}).`,
           ];
-    const suggestions = await findAnswerChanges(workload, evaluations, ranked, this.reevaluation);
+    // The searches look for changes that make another platform the workload's own answer, which says
+    // nothing about a placement that is not that answer: it says instead why the workload runs elsewhere.
+    const suggestions = ownBest
+      ? await findAnswerChanges(workload, evaluations, ranked, this.reevaluation)
+      : [];
     const recommendation: Recommendation = {
-      id: recommendationId(workload, this.ruleSet.version),
+      id: recommendationId(workload, this.ruleSet.version, ownBest ? undefined : chosen.platform.id),
       rulesVersion: this.ruleSet.version,
       workload,
       platform: {
@@ -156,7 +179,8 @@ export class Advisor {
       alternatives: alternatives(ranked, costs),
       rationale: rationale(ranked, designFired),
       warnings: [...new Set([...chosen.warnings, ...design.warnings, ...priceWarnings])],
-      whatWouldChange: whatWouldChange(ranked, suggestions),
+      whatWouldChange:
+        ownBest || placement === undefined ? whatWouldChange(ranked, suggestions) : [placement.reason],
       suggestions,
       starterConfig: {
         files: generateStarterConfig({

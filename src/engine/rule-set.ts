@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
+import { type ArchitectureCatalogue, architectureCatalogueSchema } from '../catalogue/architecture-catalogue';
 import { type AwsAccessActions, awsAccessActionsSchema } from '../catalogue/aws-access-actions';
 import { type CostModel, costModelSchema } from '../catalogue/cost-model';
 import { type InstanceCatalogue, instanceCatalogueSchema } from '../catalogue/instance-catalogue';
@@ -42,6 +43,8 @@ export interface RuleSet {
   instanceCatalogue: InstanceCatalogue;
   /** The AWS managed services that replace containers of well-known stateful images. */
   managedServices: ManagedServiceCatalogue;
+  /** How the services of one application share what Berth designs for them. */
+  architecture: ArchitectureCatalogue;
   rules: LoadedRule[];
   groupDescriptions: Record<string, string>;
 }
@@ -138,6 +141,12 @@ export function loadRuleSet(rulesDir: string): RuleSet {
     read(manifest.catalogue.managedServices),
   );
 
+  const architecture = parse(
+    manifest.catalogue.architecture,
+    architectureCatalogueSchema,
+    read(manifest.catalogue.architecture),
+  );
+
   const engineOfGroup = new Map<string, EngineName>();
   for (const [engine, groups] of Object.entries(manifest.engines) as [EngineName, string[]][]) {
     for (const group of groups) engineOfGroup.set(group, engine);
@@ -198,6 +207,7 @@ export function loadRuleSet(rulesDir: string): RuleSet {
     costModel,
     instanceCatalogue,
     managedServices,
+    architecture,
     rules,
     groupDescriptions,
   };

@@ -82,8 +82,16 @@ export class MalformedJsonProblem extends Problem {
   }
 }
 
+/** What a 422 carries; `service` names the service of an application that no platform can run. */
+type NoEligiblePlatformExtensions = {
+  platforms: unknown[];
+  suggestions: unknown[];
+  rulesVersion: string;
+  service?: string;
+};
+
 export class NoEligiblePlatformProblem extends Problem {
-  constructor(extensions: { platforms: unknown[]; suggestions: unknown[]; rulesVersion: string }) {
+  constructor(extensions: NoEligiblePlatformExtensions) {
     super(
       422,
       'no-eligible-platform',

@@ -69,6 +69,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/architectures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Design the services of one application together
+         * @description Several services (1–50) designed together. Each item of `services` is a workload exactly as
+         *     `POST /v1/recommendations` takes it, with `name` required and `dependsOn` (the services it calls);
+         *     `defaults` sets `region`, `control`, `cost`, `resources`, `persistence`, `existingAppRunnerCustomer`
+         *     and `awsAccess` under every service (a service's own value wins, field by field).
+         *
+         *     - One platform for all services when one can run them all: the platform eligible for every service
+         *       with the highest summed score. The services are split, each on its own best platform, only when no
+         *       platform can run them all, and `rationale` names the services each platform cannot run and why.
+         *     - The HTTP services share one Application Load Balancer per scheme (a listener rule each: the first
+         *       service at `/*`, the others under `/<name>/*`), the layer-4 services one Network Load Balancer per
+         *       scheme (a listener each); `ingress.routes` lists them.
+         *     - Each `dependsOn` becomes a connection: ECS Service Connect between long-running ECS services, a
+         *       Kubernetes Service inside one EKS cluster, otherwise the dependency's own load balancer or endpoint.
+         *     - `monthlyCost` adds up the services' estimates with what they share counted once (the EKS control
+         *       plane, a shared load balancer's hours and addresses, the VPC's NAT gateway), line by line.
+         *     - `starterConfig.files`: each service's own starter files under `services/<name>/`, with a README.
+         *       One CloudFormation template for the whole application is not generated yet.
+         *
+         *     `400`: field errors at `services.<index>.<field>`, duplicate names, unknown or cyclic `dependsOn`.
+         *     `422`: a service no platform can run, with that service's blockers and the smallest changes (their
+         *     paths point into the service).
+         */
+        post: operations["createArchitecture"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/platforms": {
         parameters: {
             query?: never;
@@ -1305,6 +1345,135 @@ export interface components {
             /** @description The whole file. */
             content: string;
         };
+        /** @description Several services designed together (POST /v1/architectures). Unknown fields are rejected. */
+        ArchitectureRequest: {
+            name: components["schemas"]["Workload"]["name"];
+            /** @description The services, names unique. */
+            services: components["schemas"]["ArchitectureService"][];
+            defaults?: components["schemas"]["ArchitectureDefaults"];
+        };
+        /** @description A workload as POST /v1/recommendations takes it, with `name` required, and the services it depends on. */
+        ArchitectureService: {
+            name: components["schemas"]["WorkloadRequest"]["name"];
+            workloadType: components["schemas"]["WorkloadRequest"]["workloadType"];
+            traffic?: components["schemas"]["WorkloadRequest"]["traffic"];
+            persistence?: components["schemas"]["WorkloadRequest"]["persistence"];
+            control?: components["schemas"]["WorkloadRequest"]["control"];
+            cost?: components["schemas"]["WorkloadRequest"]["cost"];
+            resources?: components["schemas"]["WorkloadRequest"]["resources"];
+            trigger?: components["schemas"]["WorkloadRequest"]["trigger"];
+            awsAccess?: components["schemas"]["WorkloadRequest"]["awsAccess"];
+            containerPort?: components["schemas"]["WorkloadRequest"]["containerPort"];
+            healthCheckPath?: components["schemas"]["WorkloadRequest"]["healthCheckPath"];
+            image?: components["schemas"]["WorkloadRequest"]["image"];
+            existingAppRunnerCustomer?: components["schemas"]["WorkloadRequest"]["existingAppRunnerCustomer"];
+            region?: components["schemas"]["WorkloadRequest"]["region"];
+            /** @description The names of the services this one calls (or needs running); each must be another service of the application, without cycles. */
+            dependsOn?: components["schemas"]["Workload"]["name"][];
+        };
+        /** @description Request fields set under every service; a service's own value wins, field by field. */
+        ArchitectureDefaults: {
+            region?: components["schemas"]["WorkloadRequest"]["region"];
+            control?: components["schemas"]["WorkloadRequest"]["control"];
+            cost?: components["schemas"]["WorkloadRequest"]["cost"];
+            resources?: components["schemas"]["WorkloadRequest"]["resources"];
+            persistence?: components["schemas"]["WorkloadRequest"]["persistence"];
+            existingAppRunnerCustomer?: components["schemas"]["WorkloadRequest"]["existingAppRunnerCustomer"];
+            awsAccess?: components["schemas"]["WorkloadRequest"]["awsAccess"];
+        };
+        /** @description A service's recommendation inside an application, on the platform the application runs it on; its starter files are the application's. */
+        ServiceRecommendation: {
+            id: components["schemas"]["Recommendation"]["id"];
+            rulesVersion: components["schemas"]["Recommendation"]["rulesVersion"];
+            workload: components["schemas"]["Recommendation"]["workload"];
+            platform: components["schemas"]["Recommendation"]["platform"];
+            loadBalancer: components["schemas"]["Recommendation"]["loadBalancer"];
+            storage: components["schemas"]["Recommendation"]["storage"];
+            scaling: components["schemas"]["Recommendation"]["scaling"];
+            triggers: components["schemas"]["Recommendation"]["triggers"];
+            monitoring: components["schemas"]["Recommendation"]["monitoring"];
+            iam: components["schemas"]["Recommendation"]["iam"];
+            registry: components["schemas"]["Recommendation"]["registry"];
+            computeEnvironment?: components["schemas"]["Recommendation"]["computeEnvironment"];
+            alternatives: components["schemas"]["Recommendation"]["alternatives"];
+            rationale: components["schemas"]["Recommendation"]["rationale"];
+            warnings: components["schemas"]["Recommendation"]["warnings"];
+            whatWouldChange: components["schemas"]["Recommendation"]["whatWouldChange"];
+            suggestions: components["schemas"]["Recommendation"]["suggestions"];
+        };
+        /** @description The services of one application designed together. Objects may carry more fields than documented. */
+        ApplicationArchitecture: {
+            /** @description The same request and rules always give the same id. */
+            id: string;
+            rulesVersion: string;
+            name: string;
+            services: {
+                name: string;
+                recommendation: components["schemas"]["ServiceRecommendation"];
+            }[];
+            /** @description Containers better replaced by an AWS managed service (from a Compose file); empty here. */
+            managedServices: Record<string, never>[];
+            ingress: {
+                loadBalancers: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "alb" | "nlb";
+                    scheme: components["schemas"]["LoadBalancerScheme"];
+                    /** @description The orchestrator whose services it serves (`ecs` or `eks`). */
+                    service: string;
+                    listeners: {
+                        protocol: components["schemas"]["LoadBalancerProtocol"];
+                        port: number;
+                    }[];
+                    services: string[];
+                }[];
+                routes: {
+                    service: string;
+                    /** @description A shared load balancer's `id`, or `endpoint` for a platform's own endpoint. */
+                    loadBalancer: string;
+                    /** @example HTTPS:443 */
+                    listener: string;
+                    /**
+                     * @example /*
+                     * @example /api/*
+                     */
+                    pathPattern?: string;
+                }[];
+            };
+            /** @description How each service reaches each service it depends on. */
+            connections: {
+                from: string;
+                to: string;
+                /** @enum {string} */
+                mechanism: "start-order" | "service-connect" | "kubernetes-service" | "load-balancer";
+                description: string;
+                source: string;
+            }[];
+            monthlyCost: {
+                /** @constant */
+                currency: "USD";
+                total: number;
+                low: number;
+                high: number;
+                lines: {
+                    item: string;
+                    quantity: number;
+                    unit: string;
+                    unitPrice: number;
+                    monthly: number;
+                    service?: string;
+                    /** @enum {string} */
+                    sharedAs?: "cluster" | "load-balancer" | "vpc";
+                    sharedBy?: string[];
+                    reason?: string;
+                }[];
+            };
+            rationale: string[];
+            warnings: string[];
+            starterConfig: {
+                files: components["schemas"]["StarterFile"][];
+            };
+        };
         /**
          * @description The recommendation in a few KB (`view=summary`), for chatbots and portals. Every field has the
          *     name, and a part of the content, of the `Recommendation` field it summarizes; the full answer is
@@ -1890,6 +2059,80 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
+    createArchitecture: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "shop",
+                 *       "services": [
+                 *         {
+                 *           "name": "web",
+                 *           "workloadType": "web",
+                 *           "traffic": {
+                 *             "protocol": "https"
+                 *           },
+                 *           "dependsOn": [
+                 *             "api"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "name": "api",
+                 *           "workloadType": "web",
+                 *           "traffic": {
+                 *             "protocol": "http",
+                 *             "exposure": "private"
+                 *           }
+                 *         },
+                 *         {
+                 *           "name": "jobs",
+                 *           "workloadType": "worker",
+                 *           "trigger": {
+                 *             "type": "sqs"
+                 *           }
+                 *         }
+                 *       ],
+                 *       "defaults": {
+                 *         "region": "us-east-1",
+                 *         "control": {
+                 *           "level": "standard"
+                 *         },
+                 *         "cost": {
+                 *           "sensitivity": "medium"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ArchitectureRequest"];
+            };
+        };
+        responses: {
+            /** @description The application's design. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationArchitecture"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["NoEligiblePlatform"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     listPlatforms: {
         parameters: {
             query?: never;
@@ -2347,6 +2590,9 @@ export const computeEnvironmentAllocationStrategyValues: ReadonlyArray<Flattened
 export const monitoringRuleTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MonitoringRule"]["type"]> = ["eventbridge-rule"];
 export const registryTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Registry"]["type"]> = ["ecr"];
 export const registryImageTagMutabilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Registry"]["imageTagMutability"]> = ["MUTABLE", "IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION"];
+export const applicationArchitectureIngressLoadBalancersTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationArchitecture"]["ingress"]["loadBalancers"]["type"]> = ["alb", "nlb"];
+export const applicationArchitectureConnectionsMechanismValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationArchitecture"]["connections"]["mechanism"]> = ["start-order", "service-connect", "kubernetes-service", "load-balancer"];
+export const applicationArchitectureMonthlyCostLinesSharedAsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationArchitecture"]["monthlyCost"]["lines"]["sharedAs"]> = ["cluster", "load-balancer", "vpc"];
 export const ruleDescriptionEngineValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleDescription"]["engine"]> = ["platform-fit", "cost-fit", "design"];
 export const componentsParametersFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["parameters"]["Format"]> = ["json", "zip", "mermaid", "drawio", "svg"];
 export const componentsParametersViewValues: ReadonlyArray<FlattenedDeepRequired<components>["parameters"]["View"]> = ["full", "summary"];

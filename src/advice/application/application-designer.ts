@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import type { FieldError } from '../../contract/field-errors';
+import { markdownFile } from '../../generators/shared/serialize';
+import type { StarterFile } from '../../generators/shared/starter-file';
+import type { NoEligiblePlatform, Recommendation } from '../advice';
+import type { Advisor } from '../advisor';
+import { canonicalJson } from '../canonical-json';
+import { applicationConnections, type ServiceConnection } from './application-connections';
+import { type ApplicationCost, applicationCost } from './application-cost';
+import { type ApplicationIngress, applicationIngress } from './application-ingress';
+import { placeApplication } from './application-platform';
+import { type ApplicationRequest, validateApplication } from './application-request';
+
+/** A service's recommendation inside an application: its starter files are the application's. */
+export type ServiceRecommendation = Omit<Recommendation, 'starterConfig'>;
+
+export interface ApplicationAnswer {
+  id: string;
+  rulesVersion: string;
+  name: string;
+  services: { name: string; recommendation: ServiceRecommendation }[];
+  managedServices: unknown[];
+  ingress: Pick<ApplicationIngress, 'loadBalancers' | 'routes'>;
+  connections: ServiceConnection[];
+  monthlyCost: ApplicationCost;
+  rationale: string[];
+  warnings: string[];
+  starterConfig: { files: StarterFile[] };
+}
+
+export type ApplicationDesign =
+  | { kind: 'invalid'; errors: FieldError[] }
+  | { kind: 'no-eligible-platform'; service: string; index: number; answer: NoEligiblePlatform }
+  | { kind: 'architecture'; answer: ApplicationAnswer };
+
+/**
+ * POST /v1/architectures: the services of one application designed together. Each is first answered on its
+ * own (the same advisor as POST /v1/recommendations); then one platform is chosen for all of them when one
+ * can run them all, the HTTP services share one Application Load Balancer and the layer-4 ones one Network
+ * Load Balancer, each dependency becomes a connection, and the bill counts what they share once.
+ */
+export class ApplicationDesigner {
+  constructor(private readonly advisor: Advisor) {}
+
+  async design(body: unknown): Promise<ApplicationDesign> {
+    const validation = validateApplication(body);
+    if (!validation.ok) return { kind: 'invalid', errors: validation.errors };
+    return this.designValid(validation.request);
+  }
+
+  private async designValid(request: ApplicationRequest): Promise<ApplicationDesign> {
+    const { ruleSet } = this.advisor;
+    const standalone: { name: string; recommendation: Recommendation }[] = [];
+    for (const [index, service] of request.services.entries()) {
+      const advice = await this.advisor.advise(service.workload);
+      if (advice.kind === 'no-eligible-platform')
+        return { kind: 'no-eligible-platform', service: service.name, index, answer: advice };
+      standalone.push({ name: service.name, recommendation: advice.recommendation });
+    }
+    const catalogueOrder = ruleSet.platforms.map((platform) => platform.id);
+    const placement = placeApplication(standalone, catalogueOrder);
+    const placed: { name: string; recommendation: Recommendation }[] = [];
+    for (const [index, service] of request.services.entries()) {
+      const own = standalone[index] as (typeof standalone)[number];
+      const platformId = placement.platformOf.get(service.name);
+      if (platformId === undefined || platformId === own.recommendation.platform.id) {
+        placed.push(own);
+        continue;
+      }
+      const ownBest = own.recommendation.platform;
+      const there = own.recommendation.alternatives.find(
+        (alternative) => alternative.platformId === platformId,
+      );
+      const advice = await this.advisor.advise(service.workload, {
+        platformId,
+        reason: `Alone, ${service.name} would run on ${ownBest.name} (score ${own.recommendation.alternatives[0]?.score}); it runs on ${there?.name ?? platformId} (score ${there?.score}), the platform the whole application shares.`,
+      });
+      if (advice.kind !== 'recommendation')
+        throw new Error(`${service.name} lost the platform it was placed on`);
+      placed.push({ name: service.name, recommendation: advice.recommendation });
+    }
+    const ingress = applicationIngress(placed, ruleSet.architecture.routing);
+    const connections = applicationConnections(
+      request.services,
+      placement.platformOf,
+      ruleSet.architecture.serviceDiscovery,
+    );
+    const monthlyCost = applicationCost(
+      placed.map(({ name, recommendation }) => ({
+        name,
+        recommendation,
+        ...(ingress.loadBalancerOf.has(name) ? { loadBalancer: ingress.loadBalancerOf.get(name) } : {}),
+      })),
+      ruleSet.architecture.sharedCostItems,
+    );
+    const warnings = [
+      ...ingress.warnings,
+      ...placed.flatMap(({ name, recommendation }) =>
+        recommendation.warnings.map((warning) => `${name}: ${warning}`),
+      ),
+    ];
+    const answer: ApplicationAnswer = {
+      id: applicationId(request, ruleSet.version),
+      rulesVersion: ruleSet.version,
+      name: request.name,
+      services: placed.map(({ name, recommendation: { starterConfig: _files, ...recommendation } }) => ({
+        name,
+        recommendation,
+      })),
+      managedServices: [],
+      ingress: { loadBalancers: ingress.loadBalancers, routes: ingress.routes },
+      connections,
+      monthlyCost,
+      rationale: [
+        ...placement.rationale,
+        ...ingress.loadBalancers.map(
+          (shared) =>
+            `${shared.services.join(', ')} ${shared.services.length === 1 ? 'is' : 'are'} behind one ${shared.scheme} ${shared.type === 'alb' ? 'Application' : 'Network'} Load Balancer (${shared.id}), listeners ${shared.listeners.map((listener) => `${listener.protocol}:${listener.port}`).join(', ')}.`,
+        ),
+        ...connections.map((connection) => connection.description),
+      ],
+      warnings: [...new Set(warnings)],
+      starterConfig: { files: applicationFiles(request.name, placed) },
+    };
+    return { kind: 'architecture', answer };
+  }
+}
+
+/** The same services, defaults filled in, and rules always give the same id. */
+function applicationId(request: ApplicationRequest, rulesVersion: string): string {
+  const digest = createHash('sha256')
+    .update(canonicalJson(request))
+    .update('\u0000')
+    .update(rulesVersion)
+    .digest('hex');
+  return `arch_${digest.slice(0, 24)}`;
+}
+
+/**
+ * Each service's own starter files under services/<name>/, and a README that says what they are: every
+ * service's files deploy that service alone (its own load balancer and network parameters); one template
+ * for the whole application, with the shared load balancer and Service Connect, is not generated yet.
+ */
+function applicationFiles(
+  name: string,
+  placed: readonly { name: string; recommendation: Recommendation }[],
+): StarterFile[] {
+  const files = placed.flatMap(({ name: service, recommendation }) =>
+    recommendation.starterConfig.files.map((file) => ({ ...file, path: `services/${service}/${file.path}` })),
+  );
+  const readme = markdownFile('README.md', [
+    `# ${name}: starter files per service`,
+    '',
+    "Each folder under `services/` holds one service's starter configuration, exactly as POST /v1/recommendations",
+    'answers it for that service on the platform the application runs it on; its own README says how to deploy it.',
+    '',
+    "Each service's stack stands alone: it creates its own load balancer and takes the network as parameters.",
+    "The shared load balancers, listener rules and service connections in the answer's `ingress` and",
+    '`connections` are the design; this version does not yet write them into one template for the whole',
+    'application, so deploy the services one by one and add the listener rules and Service Connect settings by hand.',
+    '',
+    ...placed.map(
+      ({ name: service, recommendation }) => `- \`services/${service}/\`: ${recommendation.platform.name}`,
+    ),
+  ]);
+  return [readme, ...files];
+}
