@@ -73,6 +73,7 @@ export const manifestSchema = z.strictObject({
     costModel: z.string(),
     instanceTypes: z.string(),
     managedServices: z.string(),
+    secretNames: z.string(),
   }),
   engines: z.strictObject({
     'platform-fit': z.array(z.string()).min(1),

@@ -11,6 +11,7 @@ import {
 } from '../catalogue/managed-service-catalogue';
 import { type Platform, platformCatalogueSchema } from '../catalogue/platform-catalogue';
 import { type PriceTable, priceTableSchema } from '../catalogue/price-table';
+import { type SecretNames, secretNamesSchema } from '../catalogue/secret-names';
 import { type TaskSizes, taskSizesSchema } from '../catalogue/task-sizes';
 import { FACT_NAMES } from '../design/events/event-values';
 import type { EngineName } from '../design/events/rule-event';
@@ -42,6 +43,8 @@ export interface RuleSet {
   instanceCatalogue: InstanceCatalogue;
   /** The AWS managed services that replace containers of well-known stateful images. */
   managedServices: ManagedServiceCatalogue;
+  /** The environment variable names whose values are secrets. */
+  secretNames: SecretNames;
   rules: LoadedRule[];
   groupDescriptions: Record<string, string>;
 }
@@ -138,6 +141,12 @@ export function loadRuleSet(rulesDir: string): RuleSet {
     read(manifest.catalogue.managedServices),
   );
 
+  const secretNames = parse(
+    manifest.catalogue.secretNames,
+    secretNamesSchema,
+    read(manifest.catalogue.secretNames),
+  );
+
   const engineOfGroup = new Map<string, EngineName>();
   for (const [engine, groups] of Object.entries(manifest.engines) as [EngineName, string[]][]) {
     for (const group of groups) engineOfGroup.set(group, engine);
@@ -198,6 +207,7 @@ export function loadRuleSet(rulesDir: string): RuleSet {
     costModel,
     instanceCatalogue,
     managedServices,
+    secretNames,
     rules,
     groupDescriptions,
   };

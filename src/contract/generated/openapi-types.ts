@@ -611,6 +611,7 @@ export interface components {
          * @example 8080
          */
         HealthCheckPort: number;
+        EnvironmentVariableName: string;
         /**
          * @description The workload as evaluated: the request with every default filled in. Fields that exist only for
          *     some workload types (`traffic.protocol`, `traffic.exposure`, `traffic.tlsTermination`,
@@ -647,6 +648,14 @@ export interface components {
              * @example public.ecr.aws/nginx/nginx:latest
              */
             image?: string;
+            /** @description Container environment variables. Secret-looking ones move to `secrets`. */
+            environment?: {
+                [key: string]: string;
+            };
+            /** @description Variables read from Secrets Manager, never written into a file. */
+            secrets?: {
+                name: components["schemas"]["EnvironmentVariableName"];
+            }[];
             /**
              * @description Whether the AWS account already uses App Runner. App Runner accepts no new customers since
              *     2026-04-30, so `false` makes it ineligible. Default `false`.
@@ -845,6 +854,7 @@ export interface components {
          *       is `s3-object-created`.
          *     - `resources.maxTasks` must be greater than or equal to `resources.minTasks` (after defaults).
          *     - `awsAccess[].resource` must be an ARN of the entry's `service`, or `*`.
+         *     - `secrets[].name` are unique and not also in `environment`.
          */
         WorkloadRequest: {
             name?: components["schemas"]["Workload"]["name"];
@@ -859,6 +869,8 @@ export interface components {
             containerPort?: components["schemas"]["ContainerPort"];
             healthCheckPath?: components["schemas"]["HealthCheckPath"];
             image?: components["schemas"]["Workload"]["image"];
+            environment?: components["schemas"]["Workload"]["environment"];
+            secrets?: components["schemas"]["Workload"]["secrets"];
             existingAppRunnerCustomer?: components["schemas"]["Workload"]["existingAppRunnerCustomer"];
             region?: components["schemas"]["Workload"]["region"];
         };
