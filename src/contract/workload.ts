@@ -214,7 +214,28 @@ function crossFieldErrors(body: unknown): FieldError[] {
     });
   }
   errors.push(...secretNameErrors(body));
+  errors.push(...reservedVariableErrors(body));
   return errors;
+}
+
+/**
+ * The variable the starter configuration sets itself: a queue-fed workload (or one reading S3 events
+ * through a queue, on Kubernetes) learns its queue from QUEUE_NAME, so the request cannot set it too.
+ */
+function reservedVariableErrors(body: Record<string, unknown>): FieldError[] {
+  if (!isRecord(body.environment) || !Object.hasOwn(body.environment, 'QUEUE_NAME')) return [];
+  const trigger = isRecord(body.trigger)
+    ? body.trigger.type
+    : body.workloadType === 'worker'
+      ? 'sqs'
+      : undefined;
+  if (trigger !== 'sqs' && trigger !== 's3-object-created') return [];
+  return [
+    {
+      path: 'environment.QUEUE_NAME',
+      message: `is set by the starter configuration to the queue this ${String(body.workloadType)} reads (trigger "${trigger}"): read it from there, or use another name`,
+    },
+  ];
 }
 
 /** Each secret is one variable: named once, and not also given a plain value in `environment`. */

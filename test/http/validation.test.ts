@@ -349,6 +349,11 @@ describe('POST /v1/recommendations', () => {
         body: { secrets: [{ name: 'DB_PASSWORD', value: 'x' }] },
         want: 'secrets.0.value',
       },
+      {
+        given: 'QUEUE_NAME on a queue worker, which the starter sets',
+        body: { workloadType: 'worker', environment: { QUEUE_NAME: 'other' } },
+        want: 'environment.QUEUE_NAME',
+      },
     ];
 
     it.each(cases)('reports $want, given $given', async ({ body, want }) => {
