@@ -11,7 +11,7 @@ const SECRET_ARN =
   'arn:aws:secretsmanager:us-east-1:<account-id>:secret:shop/DB_PASSWORD-<secret-arn-suffix>';
 const SECRETS_PATH = 'arn:aws:secretsmanager:us-east-1:<account-id>:secret:shop/*';
 const STACK_SECRETS_PATH = {
-  'Fn::Sub': 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:shop/*',
+  'Fn::Sub': `arn:\${AWS::Partition}:secretsmanager:\${AWS::Region}:\${AWS::AccountId}:secret:shop/*`,
 };
 
 function template(files: readonly StarterFile[]): Record<string, unknown> {
