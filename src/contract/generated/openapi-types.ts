@@ -648,11 +648,14 @@ export interface components {
              * @example public.ecr.aws/nginx/nginx:latest
              */
             image?: string;
-            /** @description Container environment variables. Secret-looking ones move to `secrets`. */
+            /**
+             * @description Container variables. A secret-looking one (by name, or a URL with a password) moves to
+             *     `secrets`, without its value.
+             */
             environment?: {
                 [key: string]: string;
             };
-            /** @description Variables read from Secrets Manager, never written into a file. */
+            /** @description From Secrets Manager. Each becomes a secret `<name>/<VARIABLE>` the container reads; its value is never in a file. */
             secrets?: {
                 name: components["schemas"]["EnvironmentVariableName"];
             }[];
