@@ -22,6 +22,7 @@ import { generateStarterConfig } from '../generators/starter-config';
 import type { Advice, Recommendation } from './advice';
 import { alternatives } from './alternatives';
 import { Designer, type PlatformDesign } from './designer';
+import { SecretKeeper } from './kept-secrets';
 import { noEligiblePlatform } from './no-eligible-platform';
 import { rationale } from './rationale';
 import { recommendationId } from './recommendation-id';
@@ -84,6 +85,7 @@ export class Advisor {
   private readonly catalogueOrder: PlatformId[];
   /** The advisor's own evaluations, for the search of the changes that would make another platform the answer. */
   private readonly reevaluation: AnswerReevaluation;
+  private readonly secretKeeper: SecretKeeper;
 
   constructor(ruleSet: RuleSet, options: AdvisorOptions = {}) {
     this.ruleSet = ruleSet;
@@ -110,6 +112,7 @@ export class Advisor {
     );
     this.costFit = new CostFit(rulesOf('cost-fit'), ruleSet.platforms);
     this.catalogueOrder = ruleSet.platforms.map((platform) => platform.id);
+    this.secretKeeper = new SecretKeeper(ruleSet.secretNames);
     const { architectureByCost } = ruleSet.costModel;
     this.reevaluation = {
       evaluateAll: (changed) => this.evaluator.evaluateAll(changed),
@@ -136,7 +139,8 @@ export class Advisor {
    * The recommendation for a workload: on its best platform, or, with a placement, on the platform placed
    * (which must be eligible for it). The ranking of every platform stays the workload's own either way.
    */
-  async advise(workload: Workload, placement?: Placement): Promise<Advice> {
+  async advise(requested: Workload, placement?: Placement): Promise<Advice> {
+    const { workload, warnings: secretWarnings } = this.secretKeeper.keep(requested);
     const choice = await this.choose(workload);
     if (choice.kind === 'no-eligible-platform')
       return noEligiblePlatform(workload, choice.ranked, this.evaluator);
@@ -178,7 +182,7 @@ export class Advisor {
       ...answeredDesign(design),
       alternatives: alternatives(ranked, costs),
       rationale: rationale(ranked, designFired),
-      warnings: [...new Set([...chosen.warnings, ...design.warnings, ...priceWarnings])],
+      warnings: [...new Set([...chosen.warnings, ...design.warnings, ...priceWarnings, ...secretWarnings])],
       whatWouldChange:
         ownBest || placement === undefined ? whatWouldChange(ranked, suggestions) : [placement.reason],
       suggestions,
@@ -238,7 +242,8 @@ export class Advisor {
    * Every platform that can run the workload, with its design: what the advisor designs and prices before
    * it chooses, so callers (and tests) see every eligible platform exactly as the advisor does.
    */
-  async designEveryEligiblePlatform(workload: Workload): Promise<DesignedPlatform[]> {
+  async designEveryEligiblePlatform(requested: Workload): Promise<DesignedPlatform[]> {
+    const { workload } = this.secretKeeper.keep(requested);
     const evaluations = await this.evaluator.evaluateAll(workload);
     const priced = await this.designAndPrice(workload, evaluations, this.pricesFor(workload.region));
     return priced.map(({ cost: _cost, ...designed }) => designed);

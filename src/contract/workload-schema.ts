@@ -79,6 +79,15 @@ export const NAME_PATTERN = /^[a-z][a-z0-9-]{0,39}$/;
 const BUCKET_PATTERN = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const QUEUE_NAME_PATTERN = /^[A-Za-z0-9_-]{1,80}$/;
 const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+/** POSIX portable environment variable names, as ECS, Kubernetes, App Runner and Batch accept them. */
+export const ENVIRONMENT_VARIABLE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const environmentVariableName = z
+  .string()
+  .max(255)
+  .regex(
+    ENVIRONMENT_VARIABLE_NAME_PATTERN,
+    'must be a letter or underscore, then letters, digits or underscores',
+  );
 const HEALTH_CHECK_PATH_PATTERN = /^\/[A-Za-z0-9._~/%-]*$/;
 /** EventBridge schedule expressions: rate(value unit) or cron(six fields). */
 const SCHEDULE_PATTERN =
@@ -212,6 +221,15 @@ export const workloadRequestSchema = z.strictObject({
     .min(1)
     .max(1024)
     .regex(/^[^\s]+$/, 'must be an image reference without white space')
+    .optional(),
+  /** No default: a workload without configuration echoes none. */
+  environment: z
+    .record(environmentVariableName, z.string().max(4096))
+    .refine((variables) => Object.keys(variables).length <= 100, 'must hold at most 100 variables')
+    .optional(),
+  secrets: z
+    .array(z.strictObject({ name: environmentVariableName }))
+    .max(100)
     .optional(),
   existingAppRunnerCustomer: z.boolean().default(false),
   region: z

@@ -43,7 +43,9 @@ const TRIGGER_FIELDS_BY_TYPE: Record<string, readonly string[]> = {
  */
 export function validateWorkload(body: unknown): WorkloadValidation {
   const parsed = workloadRequestSchema.safeParse(body);
-  const errors = parsed.success ? [] : fieldErrorsFromZod(parsed.error.issues, body);
+  const errors = (parsed.success ? [] : fieldErrorsFromZod(parsed.error.issues, body)).map(
+    withoutEnvironmentValue,
+  );
   errors.push(...crossFieldErrors(body));
   if (!parsed.success || errors.length > 0) {
     return { ok: false, errors: dedupe(errors) };
@@ -93,7 +95,19 @@ function fillContextualDefaults(request: ParsedWorkloadRequest): Workload {
     if (trigger.type === 's3-object-created') workload.trigger.prefix = trigger.prefix ?? '';
   }
   if (request.image !== undefined) workload.image = request.image;
+  if (request.environment !== undefined) workload.environment = { ...request.environment };
+  if (request.secrets !== undefined) workload.secrets = request.secrets.map(({ name }) => ({ name }));
   return workload;
+}
+
+/**
+ * An error about an environment variable never echoes its value: a value too long for the schema may be
+ * a password all the same.
+ */
+function withoutEnvironmentValue(error: FieldError): FieldError {
+  if (!error.path.startsWith('environment.')) return error;
+  const { received: _received, ...rest } = error;
+  return rest;
 }
 
 function crossFieldErrors(body: unknown): FieldError[] {
@@ -223,6 +237,50 @@ function crossFieldErrors(body: unknown): FieldError[] {
       }
     });
   }
+  errors.push(...secretNameErrors(body));
+  errors.push(...reservedVariableErrors(body));
+  return errors;
+}
+
+/**
+ * The variable the starter configuration sets itself: a queue-fed workload (or one reading S3 events
+ * through a queue, on Kubernetes) learns its queue from QUEUE_NAME, so the request cannot set it too.
+ */
+function reservedVariableErrors(body: Record<string, unknown>): FieldError[] {
+  if (!isRecord(body.environment) || !Object.hasOwn(body.environment, 'QUEUE_NAME')) return [];
+  const trigger = isRecord(body.trigger)
+    ? body.trigger.type
+    : body.workloadType === 'worker'
+      ? 'sqs'
+      : undefined;
+  if (trigger !== 'sqs' && trigger !== 's3-object-created') return [];
+  return [
+    {
+      path: 'environment.QUEUE_NAME',
+      message: `is set by the starter configuration to the queue this ${String(body.workloadType)} reads (trigger "${trigger}"): read it from there, or use another name`,
+    },
+  ];
+}
+
+/** Each secret is one variable: named once, and not also given a plain value in `environment`. */
+function secretNameErrors(body: Record<string, unknown>): FieldError[] {
+  if (!Array.isArray(body.secrets)) return [];
+  const environment = isRecord(body.environment) ? body.environment : {};
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  body.secrets.forEach((entry: unknown, index: number) => {
+    if (!isRecord(entry) || typeof entry.name !== 'string') return;
+    const path = `secrets.${index}.name`;
+    if (seen.has(entry.name))
+      errors.push({ path, message: 'names a secret listed before: each secret once', received: entry.name });
+    else if (Object.hasOwn(environment, entry.name))
+      errors.push({
+        path,
+        message: `is also in environment: a variable is either plain configuration or a secret, so remove environment.${entry.name}`,
+        received: entry.name,
+      });
+    seen.add(entry.name);
+  });
   return errors;
 }
 

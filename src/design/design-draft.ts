@@ -15,7 +15,7 @@ export const IAM_SLOTS = [
 /**
  * What a designed statement's resources are, when the starter configuration creates them: the queue the
  * workload consumes, the objects of the bucket that triggers it, its EFS file system, or the FSx credentials
- * secret (which the stack takes as a parameter). The generators link
+ * secret (which the stack takes as a parameter), or the secrets of the container's variables (`secrets`). The generators link
  * such a statement to the resource they create instead of recognising its ARN text.
  */
 export const STATEMENT_RESOURCE_REFS = [
@@ -23,6 +23,7 @@ export const STATEMENT_RESOURCE_REFS = [
   'trigger-bucket-objects',
   'file-system',
   'fsx-credentials-secret',
+  'workload-secrets',
 ] as const;
 export type StatementResourceRef = (typeof STATEMENT_RESOURCE_REFS)[number];
 

@@ -29,6 +29,8 @@ export interface WorkloadRuntime {
    * on a Fargate compute environment only when this fits (the design rules choose on it).
    */
   fargateTaskSize: TaskSize;
+  /** How many variables the container reads from Secrets Manager (the role that starts it must read them). */
+  secretCount: number;
 }
 
 /** Values derived from the workload on one platform (and the architecture cost chose). */
@@ -75,6 +77,7 @@ const WORKLOAD_RUNTIME_SOURCES: Record<keyof WorkloadRuntime, readonly string[]>
   s3EventPattern: ['trigger'],
   ecrRepositoryName: ['name'],
   fargateTaskSize: ['control.os', 'resources.cpu', 'resources.memoryGiB'],
+  secretCount: ['secrets', 'environment'],
 };
 const PLATFORM_RUNTIME_SOURCES: Record<keyof PlatformRuntime, readonly string[]> = {
   architecture: ['control.architecture'],
@@ -206,6 +209,7 @@ export function workloadRuntime(workload: Workload, sizer: TaskSizer): WorkloadR
       workload.resources.cpu,
       workload.resources.memoryGiB,
     ),
+    secretCount: workload.secrets?.length ?? 0,
   };
 }
 

@@ -12,6 +12,7 @@ import {
 } from '../catalogue/managed-service-catalogue';
 import { type Platform, platformCatalogueSchema } from '../catalogue/platform-catalogue';
 import { type PriceTable, priceTableSchema } from '../catalogue/price-table';
+import { type SecretNames, secretNamesSchema } from '../catalogue/secret-names';
 import { type TaskSizes, taskSizesSchema } from '../catalogue/task-sizes';
 import { FACT_NAMES } from '../design/events/event-values';
 import type { EngineName } from '../design/events/rule-event';
@@ -45,6 +46,8 @@ export interface RuleSet {
   managedServices: ManagedServiceCatalogue;
   /** How the services of one application share what Berth designs for them. */
   architecture: ArchitectureCatalogue;
+  /** The environment variable names whose values are secrets. */
+  secretNames: SecretNames;
   rules: LoadedRule[];
   groupDescriptions: Record<string, string>;
 }
@@ -146,6 +149,11 @@ export function loadRuleSet(rulesDir: string): RuleSet {
     architectureCatalogueSchema,
     read(manifest.catalogue.architecture),
   );
+  const secretNames = parse(
+    manifest.catalogue.secretNames,
+    secretNamesSchema,
+    read(manifest.catalogue.secretNames),
+  );
 
   const engineOfGroup = new Map<string, EngineName>();
   for (const [engine, groups] of Object.entries(manifest.engines) as [EngineName, string[]][]) {
@@ -208,6 +216,7 @@ export function loadRuleSet(rulesDir: string): RuleSet {
     instanceCatalogue,
     managedServices,
     architecture,
+    secretNames,
     rules,
     groupDescriptions,
   };

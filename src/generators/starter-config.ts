@@ -8,6 +8,7 @@ import { TemplateBuilder, type TemplateDocument } from './cloudformation/templat
 import { architectureFiles } from './diagram/architecture-files';
 import type { RenderedFamily } from './families/family-unit';
 import { FAMILY_UNITS } from './families/family-units';
+import { secretStackSteps, secretSteps } from './plan/container-environment/api-files';
 import { registryFiles, registrySteps } from './plan/registry/api-files';
 import { iamRoleSteps, iamRolesFile } from './plan/roles/api-files';
 import { readmeFile } from './shared/readme';
@@ -30,7 +31,7 @@ export type { StarterConfigInput, StarterFile } from './shared/starter-file';
 export function generateStarterConfig(input: StarterConfigInput): StarterFile[] {
   const { workload, platform } = input;
   const family = FAMILY_UNITS[platform.family].render(input);
-  const { roles, registry } = family.plan;
+  const { roles, registry, environment } = family.plan;
   const templateDocument = stackTemplate(input, family);
   const files: DescribedFile[] = [
     ...family.apiFiles,
@@ -42,6 +43,7 @@ export function generateStarterConfig(input: StarterConfigInput): StarterFile[] 
   const steps = [
     ...registrySteps(registry, workload.image !== undefined),
     ...iamRoleSteps(roles, 'service'),
+    ...secretSteps(environment),
     ...family.steps.flatMap((step) =>
       step === WEB_IDENTITY_ROLES_STEP ? iamRoleSteps(roles, 'service-account') : [step],
     ),
@@ -50,7 +52,10 @@ export function generateStarterConfig(input: StarterConfigInput): StarterFile[] 
     workloadName: workload.name,
     platformName: platform.name,
     files,
-    deploy: deployInstructions(input, templateDocument, family.stackNextSteps),
+    deploy: deployInstructions(input, templateDocument, [
+      ...secretStackSteps(environment),
+      ...family.stackNextSteps,
+    ]),
     steps,
     notes: family.notes,
   });

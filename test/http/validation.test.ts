@@ -331,10 +331,104 @@ describe('POST /v1/recommendations', () => {
         },
         want: 'awsAccess.1.resource',
       },
+      {
+        given: 'a secret named twice',
+        body: { ...webWorkload(), secrets: [{ name: 'DB_PASSWORD' }, { name: 'DB_PASSWORD' }] },
+        want: 'secrets.1.name',
+      },
+      {
+        given: 'a secret that is also a plain variable',
+        body: { ...webWorkload(), environment: { API_TOKEN: 'x' }, secrets: [{ name: 'API_TOKEN' }] },
+        want: 'secrets.0.name',
+      },
     ];
 
     it.each(cases)('reports $want, given $given', async ({ body, want }) => {
       expect(pathsOf(expectValidationProblem(await postRecommendation(app, body)))).toContain(want);
+    });
+  });
+
+  describe('when environment or secrets are malformed', () => {
+    const tooMany = Object.fromEntries(Array.from({ length: 101 }, (_, index) => [`VAR_${index}`, 'x']));
+    const cases = [
+      {
+        given: 'a name starting with a digit',
+        body: { environment: { '1ST': 'x' } },
+        want: 'environment.1ST',
+      },
+      {
+        given: 'a name with a hyphen',
+        body: { environment: { 'LOG-LEVEL': 'x' } },
+        want: 'environment.LOG-LEVEL',
+      },
+      {
+        given: 'a value that is not a string',
+        body: { environment: { PORT: 8080 } },
+        want: 'environment.PORT',
+      },
+      {
+        given: 'a value over 4,096 characters',
+        body: { environment: { BLOB: 'x'.repeat(4097) } },
+        want: 'environment.BLOB',
+      },
+      { given: 'more than 100 variables', body: { environment: tooMany }, want: 'environment' },
+      {
+        given: 'a secret name with a space',
+        body: { secrets: [{ name: 'DB PASSWORD' }] },
+        want: 'secrets.0.name',
+      },
+      {
+        given: 'a secret with a value',
+        body: { secrets: [{ name: 'DB_PASSWORD', value: 'x' }] },
+        want: 'secrets.0.value',
+      },
+      {
+        given: 'QUEUE_NAME on a queue worker, which the starter sets',
+        body: { workloadType: 'worker', environment: { QUEUE_NAME: 'other' } },
+        want: 'environment.QUEUE_NAME',
+      },
+    ];
+
+    it.each(cases)('reports $want, given $given', async ({ body, want }) => {
+      expect(
+        pathsOf(expectValidationProblem(await postRecommendation(app, { ...webWorkload(), ...body }))),
+      ).toContain(want);
+    });
+
+    it('never echoes the value of a variable it rejects', async () => {
+      const password = `hunter2-${'x'.repeat(4100)}`;
+      const response = await postRecommendation(app, {
+        ...webWorkload(),
+        environment: { DB_PASSWORD: password },
+      });
+      const errors = expectValidationProblem(response);
+      expect(pathsOf(errors)).toContain('environment.DB_PASSWORD');
+      expect(response.text).not.toContain('hunter2');
+    });
+  });
+
+  describe('when environment holds secret-looking variables', () => {
+    it('answers 200, moves them to secrets without their values, and warns naming each variable', async () => {
+      const response = await postRecommendation(app, {
+        ...webWorkload(),
+        environment: {
+          LOG_LEVEL: 'debug',
+          DB_PASSWORD: 'hunter2',
+          CACHE_URL: 'redis://app:swordfish@cache:6379',
+        },
+      });
+      expect(response.status).toBe(200);
+      expect(response.text).not.toContain('hunter2');
+      expect(response.text).not.toContain('swordfish');
+      const answer = jsonOf(response) as { workload: Record<string, unknown>; warnings: string[] };
+      expect(answer.workload.environment).toEqual({ LOG_LEVEL: 'debug' });
+      expect(answer.workload.secrets).toEqual([{ name: 'DB_PASSWORD' }, { name: 'CACHE_URL' }]);
+      expect(answer.warnings).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('DB_PASSWORD is named like a secret'),
+          expect.stringContaining('CACHE_URL holds a URL with a password in it'),
+        ]),
+      );
     });
   });
 

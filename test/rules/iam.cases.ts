@@ -543,6 +543,74 @@ export const iamCases: DesignCase<IamWant>[] = [
       },
     },
   },
+  // ECS and Batch set a container's secrets with the task execution role, App Runner with the instance role
+  // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar-secrets-manager.html,
+  // https://docs.aws.amazon.com/apprunner/latest/dg/env-variable.html).
+  {
+    given: 'a web service reads a database password from Secrets Manager',
+    rule: 'execution-role-reads-container-secrets',
+    workload: webWorkload({ secrets: [{ name: 'DB_PASSWORD' }] }),
+    platform: 'ecs-fargate',
+    want: {
+      roles: {
+        executionRole: {
+          statements: [
+            {
+              effect: 'Allow',
+              actions: ['secretsmanager:GetSecretValue'],
+              resources: ['arn:aws:secretsmanager:us-east-1:<account-id>:secret:app/*'],
+            },
+          ],
+        },
+      },
+    },
+  },
+  {
+    given: 'a GPU batch job reads an API token from Secrets Manager',
+    rule: 'execution-role-reads-container-secrets',
+    workload: batchWorkload({ name: 'train', control: { gpu: true }, secrets: [{ name: 'API_TOKEN' }] }),
+    platform: 'aws-batch',
+    want: {
+      roles: {
+        executionRole: {
+          statements: [
+            {
+              effect: 'Allow',
+              actions: ['secretsmanager:GetSecretValue'],
+              resources: ['arn:aws:secretsmanager:us-east-1:<account-id>:secret:train/*'],
+            },
+          ],
+        },
+      },
+    },
+  },
+  {
+    given: 'a web service without secrets',
+    rule: 'execution-role-reads-container-secrets',
+    workload: webWorkload({ environment: { LOG_LEVEL: 'info' } }),
+    platform: 'ecs-fargate',
+    fires: false,
+    want: { roles: { executionRole: { statements: [] } } },
+  },
+  {
+    given: 'an App Runner web service reads a database password from Secrets Manager',
+    rule: 'app-runner-instance-role-reads-container-secrets',
+    workload: webWorkload({ ...existingAppRunnerCustomer, secrets: [{ name: 'DB_PASSWORD' }] }),
+    platform: 'app-runner',
+    want: {
+      roles: {
+        taskRole: {
+          statements: [
+            {
+              effect: 'Allow',
+              actions: ['secretsmanager:GetSecretValue'],
+              resources: ['arn:aws:secretsmanager:us-east-1:<account-id>:secret:app/*'],
+            },
+          ],
+        },
+      },
+    },
+  },
   {
     given: 'a Windows web app keeps its files on an FSx for Windows File Server share',
     rule: 'fsx-windows-instances-join-the-directory',

@@ -1,6 +1,16 @@
-import { secretReason } from '../../src/shared/secret-values';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { secretNamesSchema } from '../../src/catalogue/secret-names';
+import { RULES_DIR } from '../../src/project-paths';
+import { SecretNameMatcher } from '../../src/shared/secret-values';
 
-describe('which values are secrets', () => {
+const catalogue = secretNamesSchema.parse(
+  JSON.parse(readFileSync(join(RULES_DIR, 'catalogue/secret-names.json'), 'utf8')),
+);
+const matcher = new SecretNameMatcher(catalogue.namePatterns.map(({ pattern }) => pattern));
+const secretReason = (name: string, value: string | null) => matcher.secretReason(name, value);
+
+describe('which values are secrets, by the patterns of rules/catalogue/secret-names.json', () => {
   it.each([
     'DB_PASSWORD',
     'MYSQL_ROOT_PASSWORD',

@@ -116,4 +116,29 @@ export const WORKLOAD_MATRIX: { label: string; body: WorkloadRequest }[] = [
       persistence: { type: 'shared-file' },
     }),
   },
+  {
+    label: 'web with configuration and secrets',
+    body: webWorkload({
+      name: 'env-web',
+      environment: { LOG_LEVEL: 'info', DB_PASSWORD: 'not-in-any-file', FEATURE_FLAGS: 'a,b' },
+      secrets: [{ name: 'STRIPE_API' }],
+      existingAppRunnerCustomer: true,
+    }),
+  },
+  {
+    label: 'queue worker with a secret',
+    body: workerWorkload({
+      name: 'env-worker',
+      environment: { WORKER_THREADS: '4' },
+      secrets: [{ name: 'TOKEN' }],
+    }),
+  },
+  {
+    label: 'scheduled batch with a database URL',
+    body: batchWorkload({
+      name: 'env-batch',
+      environment: { DATABASE_URL: 'postgres://app:pw@db:5432/app', REPORT_DAY: 'monday' },
+      trigger: { type: 'schedule', expression: 'cron(0 3 * * ? *)' },
+    }),
+  },
 ];

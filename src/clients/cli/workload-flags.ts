@@ -1,3 +1,4 @@
+import { isRecord } from '../../shared/json-value';
 import type { JsonSchema } from '../workload-json-schema';
 
 /** How a flag's text becomes a request value: `list` is comma-separated (`NET_ADMIN,SYS_PTRACE`). */
@@ -58,6 +59,11 @@ export const WORKLOAD_FLAGS: readonly WorkloadFlag[] = [
 
 /** `--access service:access:resource`, repeatable: one `awsAccess` entry each. */
 const ACCESS_FLAG = { flag: 'access', path: 'awsAccess' } as const;
+/** `--env NAME=value`, repeatable: one `environment` variable each. */
+const ENV_FLAG = { flag: 'env', path: 'environment' } as const;
+/** `--secret NAME`, repeatable: one `secrets` entry each. */
+const SECRET_FLAG = { flag: 'secret', path: 'secrets' } as const;
+const REPEATABLE_FLAGS = [ACCESS_FLAG, ENV_FLAG, SECRET_FLAG] as const;
 
 type ParseArgsOption = { type: 'string' | 'boolean'; multiple?: boolean };
 
@@ -66,7 +72,7 @@ export function workloadParseOptions(): Record<string, ParseArgsOption> {
   const options: Record<string, ParseArgsOption> = Object.fromEntries(
     WORKLOAD_FLAGS.map(({ flag, kind }) => [flag, { type: kind === 'boolean' ? 'boolean' : 'string' }]),
   );
-  options[ACCESS_FLAG.flag] = { type: 'string', multiple: true };
+  for (const { flag } of REPEATABLE_FLAGS) options[flag] = { type: 'string', multiple: true };
   return options;
 }
 
@@ -89,12 +95,30 @@ export function applyWorkloadFlags(
     const entries = Array.isArray(body.awsAccess) ? [...(body.awsAccess as unknown[])] : [];
     body.awsAccess = [...entries, ...access.map((entry) => accessEntry(String(entry)))];
   }
+  const variables = values[ENV_FLAG.flag];
+  if (Array.isArray(variables)) {
+    const environment = isRecord(body.environment) ? { ...body.environment } : {};
+    for (const entry of variables) {
+      // NAME=value; a flag without "=" sets an empty value, and the API checks the name.
+      const [name = '', ...value] = String(entry).split('=');
+      environment[name] = value.join('=');
+    }
+    body.environment = environment;
+  }
+  const secrets = values[SECRET_FLAG.flag];
+  if (Array.isArray(secrets)) {
+    const entries = Array.isArray(body.secrets) ? [...(body.secrets as unknown[])] : [];
+    body.secrets = [...entries, ...secrets.map((name) => ({ name: String(name) }))];
+  }
   return body;
 }
 
 /** The flag that sets a request field, for error messages: `traffic.protocol` -> `--protocol`. */
 export function flagForPath(path: string): string | undefined {
-  if (path === ACCESS_FLAG.path || path.startsWith(`${ACCESS_FLAG.path}.`)) return `--${ACCESS_FLAG.flag}`;
+  const repeatable = REPEATABLE_FLAGS.find(
+    (entry) => path === entry.path || path.startsWith(`${entry.path}.`),
+  );
+  if (repeatable !== undefined) return `--${repeatable.flag}`;
   const match = WORKLOAD_FLAGS.find((entry) => path === entry.path);
   return match === undefined ? undefined : `--${match.flag}`;
 }
@@ -121,6 +145,8 @@ export function workloadFlagHelp(schema: JsonSchema): string[] {
       `--${ACCESS_FLAG.flag} SERVICE:ACCESS:RESOURCE`,
       'awsAccess[], repeatable, e.g. s3:read:arn:aws:s3:::uploads/*',
     ),
+    column(`--${ENV_FLAG.flag} NAME=VALUE`, 'environment, repeatable; secret-looking names move to secrets'),
+    column(`--${SECRET_FLAG.flag} NAME`, 'secrets[], repeatable: read from Secrets Manager'),
   );
   return lines;
 }

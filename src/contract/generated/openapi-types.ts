@@ -652,6 +652,7 @@ export interface components {
          * @example 8080
          */
         HealthCheckPort: number;
+        EnvironmentVariableName: string;
         /**
          * @description The workload as evaluated: the request with every default filled in. Fields that exist only for
          *     some workload types (`traffic.protocol`, `traffic.exposure`, `traffic.tlsTermination`,
@@ -688,6 +689,17 @@ export interface components {
              * @example public.ecr.aws/nginx/nginx:latest
              */
             image?: string;
+            /**
+             * @description Container variables. A secret-looking one (by name, or a URL with a password) moves to
+             *     `secrets`, without its value.
+             */
+            environment?: {
+                [key: string]: string;
+            };
+            /** @description From Secrets Manager. Each becomes a secret `<name>/<VARIABLE>` the container reads; its value is never in a file. */
+            secrets?: {
+                name: components["schemas"]["EnvironmentVariableName"];
+            }[];
             /**
              * @description Whether the AWS account already uses App Runner. App Runner accepts no new customers since
              *     2026-04-30, so `false` makes it ineligible. Default `false`.
@@ -899,6 +911,7 @@ export interface components {
          *       is `s3-object-created`.
          *     - `resources.maxTasks` must be greater than or equal to `resources.minTasks` (after defaults).
          *     - `awsAccess[].resource` must be an ARN of the entry's `service`, or `*`.
+         *     - `secrets[].name` are unique and not also in `environment`.
          */
         WorkloadRequest: {
             name?: components["schemas"]["Workload"]["name"];
@@ -913,6 +926,8 @@ export interface components {
             containerPort?: components["schemas"]["ContainerPort"];
             healthCheckPath?: components["schemas"]["HealthCheckPath"];
             image?: components["schemas"]["Workload"]["image"];
+            environment?: components["schemas"]["Workload"]["environment"];
+            secrets?: components["schemas"]["Workload"]["secrets"];
             existingAppRunnerCustomer?: components["schemas"]["Workload"]["existingAppRunnerCustomer"];
             region?: components["schemas"]["Workload"]["region"];
         };

@@ -1,15 +1,18 @@
 import type { TemplateBuilder } from '../cloudformation/template';
+import type { ContainerEnvironmentPlan } from '../plan/container-environment/plan';
 import type { RegistryPlan } from '../plan/registry/plan';
 import type { RolePlan } from '../plan/roles/plan';
 import type { DescribedFile, StarterConfigInput, Step } from '../shared/starter-file';
 
 /**
  * What every family's plan holds, which the composition renders the same way for all: the roles of
- * iam/roles.json (in file order) and the image repository.
+ * iam/roles.json (in file order), the image repository, and the steps that create the container's secrets
+ * (each family references them in its container and adds them to its template).
  */
 export interface StarterPlan {
   roles: RolePlan[];
   registry: RegistryPlan;
+  environment: ContainerEnvironmentPlan;
 }
 
 /**

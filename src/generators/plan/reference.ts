@@ -7,6 +7,8 @@ import type { StatementResourceRef } from '../../design/design-draft';
  */
 export type ResourceKey =
   | `role:${string}`
+  /** The Secrets Manager secret one container variable is read from. */
+  | `secret:${string}`
   | StatementResourceRef
   | 'trigger-bucket'
   | 'cluster'

@@ -28,6 +28,7 @@ export const PLACEHOLDERS = {
   oidcProvider: '<oidc-provider>',
   autoScalingConfigurationArn: '<auto-scaling-configuration-arn>',
   daemonImage: '<daemon-image>',
+  secretArnSuffix: '<secret-arn-suffix>',
 } as const;
 
 export type PlaceholderKey = keyof typeof PLACEHOLDERS;
@@ -70,6 +71,8 @@ export const PLACEHOLDER_DESCRIPTIONS: Record<PlaceholderKey, string> = {
   autoScalingConfigurationArn: 'the AutoScalingConfigurationArn printed by create-auto-scaling-configuration',
   daemonImage:
     'the image of the per-host agent (log shipper, monitoring or security agent) the ECS daemon service or the Kubernetes DaemonSet runs',
+  secretArnSuffix:
+    "the six random characters Secrets Manager appended to that secret's ARN: the end of the ARN `aws secretsmanager create-secret` printed for it (each secret has its own)",
 };
 
 export function iamRoleArn(roleName: string): string {

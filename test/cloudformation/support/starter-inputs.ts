@@ -8,7 +8,8 @@ import { advisor, normalize } from '../../support/advisor';
 export async function inputsOnEveryEligiblePlatform(body: unknown): Promise<StarterConfigInput[]> {
   const workload = normalize(body);
   return (await advisor.designEveryEligiblePlatform(workload)).map(({ evaluation, design }) => ({
-    workload,
+    // As the advisor designed it: secret-looking variables already moved to secrets.
+    workload: evaluation.facts.workload,
     platform: evaluation.platform,
     facts: evaluation.facts,
     design,

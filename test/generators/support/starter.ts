@@ -41,7 +41,8 @@ export async function starterFiles(
   );
   if (designed === undefined) throw new Error(`${platform} cannot run ${JSON.stringify(body)}`);
   return generateStarterConfig({
-    workload,
+    // The workload as the advisor designed it: secret-looking variables already moved to secrets.
+    workload: designed.evaluation.facts.workload,
     platform: designed.evaluation.platform,
     facts: designed.evaluation.facts,
     design: designed.design,

@@ -20,7 +20,23 @@ function serviceFile({ service }: AppRunnerPlan): DescribedFile {
       ImageRepository: {
         ImageIdentifier: service.imageUri,
         ImageRepositoryType: service.repositoryType,
-        ImageConfiguration: { Port: service.port },
+        ImageConfiguration: {
+          Port: service.port,
+          ...(service.environment.length === 0
+            ? {}
+            : {
+                RuntimeEnvironmentVariables: Object.fromEntries(
+                  service.environment.map(({ name, value }) => [name, value]),
+                ),
+              }),
+          ...(service.secrets.length === 0
+            ? {}
+            : {
+                RuntimeEnvironmentSecrets: Object.fromEntries(
+                  service.secrets.map(({ name, valueFrom }) => [name, apiValue(valueFrom)]),
+                ),
+              }),
+        },
       },
       // Deploy on purpose rather than on every push to the tag: a starter configuration should not ship surprises.
       AutoDeploymentsEnabled: false,

@@ -12,6 +12,7 @@ import {
 } from '../../cloudformation/intrinsics';
 import { imageUri, privateSubnetIds, vpcId } from '../../cloudformation/parameters';
 import type { TemplateBuilder } from '../../cloudformation/template';
+import { addSecrets } from '../../plan/container-environment/cloudformation';
 import { addRepository } from '../../plan/registry/cloudformation';
 import { addRole } from '../../plan/roles/cloudformation';
 import { roleIn } from '../../plan/roles/plan';
@@ -33,6 +34,7 @@ export function addAppRunnerResources(plan: AppRunnerPlan, template: TemplateBui
     equals(select(0, split('/', image)), 'public.ecr.aws'),
   );
   addRepository(template, plan.registry);
+  addSecrets(template, references, plan.environment);
   addRole(template, references, 'AccessRole', roleIn(plan.roles, service.accessRole.to));
   addRole(template, references, 'InstanceRole', roleIn(plan.roles, service.instanceRole.to));
   template.resource('AutoScalingConfiguration', {
@@ -55,7 +57,25 @@ export function addAppRunnerResources(plan: AppRunnerPlan, template: TemplateBui
         ImageRepository: {
           ImageIdentifier: image,
           ImageRepositoryType: fnIf(publicEcr, 'ECR_PUBLIC', 'ECR'),
-          ImageConfiguration: { Port: service.port },
+          ImageConfiguration: {
+            Port: service.port,
+            ...(service.environment.length === 0
+              ? {}
+              : {
+                  RuntimeEnvironmentVariables: service.environment.map(({ name, value }) => ({
+                    Name: name,
+                    Value: value,
+                  })),
+                }),
+            ...(service.secrets.length === 0
+              ? {}
+              : {
+                  RuntimeEnvironmentSecrets: service.secrets.map(({ name, valueFrom }) => ({
+                    Name: name,
+                    Value: references.resolve(valueFrom),
+                  })),
+                }),
+          },
         },
         // Deploy on purpose rather than on every push to the tag: a starter configuration should not ship surprises.
         AutoDeploymentsEnabled: false,

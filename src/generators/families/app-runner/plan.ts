@@ -1,4 +1,6 @@
 import type { ImageRepositoryType } from '@aws-sdk/client-apprunner';
+import type { StatementResourceRef } from '../../../design/design-draft';
+import { containerEnvironmentPlan, plainVariables } from '../../plan/container-environment/plan';
 import { type Reference, reference } from '../../plan/reference';
 import { registryPlan } from '../../plan/registry/plan';
 import { designedRoles, roleKey } from '../../plan/roles/plan';
@@ -37,6 +39,9 @@ export interface AppRunnerServicePlan {
   accessRole: Reference;
   instanceRole: Reference;
   autoScalingConfiguration: Reference;
+  environment: { name: string; value: string }[];
+  /** RuntimeEnvironmentSecrets: App Runner reads each with the instance role as instances start. */
+  secrets: { name: string; valueFrom: Reference }[];
 }
 
 /** App Runner: an auto scaling configuration, and the service that uses it with its access and instance roles. */
@@ -75,9 +80,12 @@ export function appRunnerPlan(input: StarterConfigInput): AppRunnerPlan {
   const isPublic = workload.traffic.exposure !== 'private';
   if (!isPublic) notes.push(NOTES.privateService);
   const { cpuUnits, memoryMiB } = taskUnits(facts);
+  const environment = containerEnvironmentPlan(workload);
+  const creates = new Set<StatementResourceRef>(environment.secrets.length > 0 ? ['workload-secrets'] : []);
   return {
-    roles: designedRoles(input, new Set(), { namespace: workload.name, name: workload.name }),
+    roles: designedRoles(input, creates, { namespace: workload.name, name: workload.name }),
     registry: registryPlan(design.registry),
+    environment,
     scaling,
     service: {
       name: appRunnerServiceName(workload.name),
@@ -96,6 +104,8 @@ export function appRunnerPlan(input: StarterConfigInput): AppRunnerPlan {
         'arn',
         PLACEHOLDERS.autoScalingConfigurationArn,
       ),
+      environment: plainVariables(environment, []),
+      secrets: environment.secrets.map(({ variable, arn }) => ({ name: variable, valueFrom: arn })),
     },
     notes,
   };

@@ -139,6 +139,10 @@ function containerProperties(job: JobDefinitionPlan): ContainerProperties {
       },
     },
   };
+  if (job.environment.length > 0)
+    properties.environment = job.environment.map((variable) => ({ ...variable }));
+  if (job.secrets.length > 0)
+    properties.secrets = job.secrets.map(({ name, valueFrom }) => ({ name, valueFrom: apiValue(valueFrom) }));
   if (job.privileged) properties.privileged = true;
   if (job.fargate !== null) {
     properties.networkConfiguration = { assignPublicIp: job.fargate.assignPublicIp };

@@ -1,6 +1,7 @@
 import { getAtt, ref, sub, subVariable, type TemplateValue } from '../../cloudformation/intrinsics';
 import { imageUri, privateSubnetIds, vpcId } from '../../cloudformation/parameters';
 import type { TemplateBuilder } from '../../cloudformation/template';
+import { addSecrets } from '../../plan/container-environment/cloudformation';
 import { addFileSystem } from '../../plan/file-system/cloudformation';
 import { addLogGroup } from '../../plan/log-group/cloudformation';
 import { addObjectCreatedRule, addTriggerBucket } from '../../plan/object-created-trigger/cloudformation';
@@ -51,6 +52,7 @@ export function addBatchResources(plan: BatchPlan, template: TemplateBuilder): v
           clientSecurityGroup: ref('JobSecurityGroup'),
         }).mountTargets;
 
+  addSecrets(template, references, plan.environment);
   addRole(template, references, 'ExecutionRole', roleIn(plan.roles, plan.jobDefinition.executionRole.to));
   addRole(template, references, 'JobRole', roleIn(plan.roles, plan.jobDefinition.jobRole.to));
   addComputeEnvironment(template, references, plan, plan.computeEnvironment, subnets);
@@ -188,6 +190,17 @@ function addJobDefinition(
             'awslogs-stream-prefix': job.streamPrefix,
           },
         },
+        ...(job.environment.length === 0
+          ? {}
+          : { Environment: job.environment.map(({ name, value }) => ({ Name: name, Value: value })) }),
+        ...(job.secrets.length === 0
+          ? {}
+          : {
+              Secrets: job.secrets.map(({ name, valueFrom }) => ({
+                Name: name,
+                ValueFrom: references.resolve(valueFrom),
+              })),
+            }),
         ...(job.privileged ? { Privileged: true } : {}),
         ...(job.fargate === null
           ? {}

@@ -1,4 +1,9 @@
 import type { StatementResourceRef } from '../../../design/design-draft';
+import {
+  type ContainerEnvironmentPlan,
+  containerEnvironmentPlan,
+  plainVariables,
+} from '../../plan/container-environment/plan';
 import { type FileSystemPlan, fileSystemPlan } from '../../plan/file-system/plan';
 import { type LogGroupPlan, logGroupPlan } from '../../plan/log-group/plan';
 import {
@@ -129,6 +134,9 @@ export interface JobDefinitionPlan {
   fargate: { assignPublicIp: 'DISABLED'; platformVersion: 'LATEST' } | null;
   /** Fargate only: the job's scratch disk, ephemeralStorage.sizeInGiB; null leaves the 20 GiB default. */
   ephemeralStorageGiB: number | null;
+  environment: { name: string; value: string }[];
+  /** Variables the job reads from Secrets Manager at start, with the execution role. */
+  secrets: { name: string; valueFrom: Reference }[];
 }
 
 /** How an EventBridge rule submits a job: to the queue, with the job definition, under the role it assumes. */
@@ -185,9 +193,11 @@ export function batchPlan(input: StarterConfigInput): BatchPlan {
   const s3RuleTrigger = design.triggers.find(
     (trigger) => trigger.type === 'eventbridge-rule' && trigger.pattern !== undefined,
   );
+  const containerEnvironment = containerEnvironmentPlan(workload);
   const creates = new Set<StatementResourceRef>([
     ...(fileSystem === null ? [] : ['file-system' as const]),
     ...(s3RuleTrigger === undefined ? [] : ['trigger-bucket-objects' as const]),
+    ...(containerEnvironment.secrets.length > 0 ? ['workload-secrets' as const] : []),
   ]);
   const logGroup = logGroupPlan(`/aws/batch/${name}`);
   const jobDefinition = jobDefinitionPlan(
@@ -196,6 +206,7 @@ export function batchPlan(input: StarterConfigInput): BatchPlan {
     logGroup,
     fileSystem,
     s3RuleTrigger !== undefined,
+    containerEnvironment,
   );
   const instanceRole =
     environment.capacity === 'ec2' ? literalRole(INSTANCE_ROLE_KEY, instanceRoleOf(name)) : null;
@@ -241,6 +252,7 @@ export function batchPlan(input: StarterConfigInput): BatchPlan {
       ...(submitJob === null ? [] : [submitJob.role]),
     ],
     registry: registryPlan(design.registry),
+    environment: containerEnvironment,
     name,
     region,
     logGroup,
@@ -296,6 +308,7 @@ function jobDefinitionPlan(
   logGroup: LogGroupPlan,
   fileSystem: FileSystemPlan | null,
   passesObjectParameters: boolean,
+  containerEnvironment: ContainerEnvironmentPlan,
 ): JobDefinitionPlan {
   const { workload, facts, design } = input;
   const fargate = capacity === 'fargate';
@@ -330,6 +343,8 @@ function jobDefinitionPlan(
     attemptTimeoutSeconds: ATTEMPT_TIMEOUT_SECONDS,
     fargate: fargate ? { assignPublicIp: 'DISABLED', platformVersion: 'LATEST' } : null,
     ephemeralStorageGiB: batchJobEphemeralStorageGiB(input, capacity),
+    environment: plainVariables(containerEnvironment, []),
+    secrets: containerEnvironment.secrets.map(({ variable, arn }) => ({ name: variable, valueFrom: arn })),
   };
 }
 

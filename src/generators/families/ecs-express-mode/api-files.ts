@@ -34,6 +34,14 @@ function serviceFile({ service }: ExpressModePlan): DescribedFile {
         logGroup: service.logGroup.name,
         logStreamPrefix: service.logGroup.streamPrefix,
       },
+      ...(service.environment.length === 0
+        ? {}
+        : { environment: service.environment.map((variable) => ({ ...variable })) }),
+      ...(service.secrets.length === 0
+        ? {}
+        : {
+            secrets: service.secrets.map(({ name, valueFrom }) => ({ name, valueFrom: apiValue(valueFrom) })),
+          }),
     },
     cpu: service.cpu,
     memory: service.memory,

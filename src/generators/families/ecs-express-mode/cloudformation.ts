@@ -1,6 +1,7 @@
 import { getAtt } from '../../cloudformation/intrinsics';
 import { imageUri, privateSubnetIds, publicSubnetIds } from '../../cloudformation/parameters';
 import type { TemplateBuilder } from '../../cloudformation/template';
+import { addSecrets } from '../../plan/container-environment/cloudformation';
 import { addRepository } from '../../plan/registry/cloudformation';
 import { addRole } from '../../plan/roles/cloudformation';
 import { roleIn } from '../../plan/roles/plan';
@@ -17,6 +18,7 @@ export function addExpressModeResources(plan: ExpressModePlan, template: Templat
   const { service } = plan;
   const references = new StackReferences();
   addRepository(template, plan.registry);
+  addSecrets(template, references, plan.environment);
   addRole(template, references, 'ExecutionRole', roleIn(plan.roles, service.executionRole.to));
   addRole(template, references, 'TaskRole', roleIn(plan.roles, service.taskRole.to));
   addRole(template, references, 'InfrastructureRole', roleIn(plan.roles, service.infrastructureRole.to));
@@ -36,6 +38,17 @@ export function addExpressModeResources(plan: ExpressModePlan, template: Templat
           LogGroup: service.logGroup.name,
           LogStreamPrefix: service.logGroup.streamPrefix,
         },
+        ...(service.environment.length === 0
+          ? {}
+          : { Environment: service.environment.map(({ name, value }) => ({ Name: name, Value: value })) }),
+        ...(service.secrets.length === 0
+          ? {}
+          : {
+              Secrets: service.secrets.map(({ name, valueFrom }) => ({
+                Name: name,
+                ValueFrom: references.resolve(valueFrom),
+              })),
+            }),
       },
       Cpu: service.cpu,
       Memory: service.memory,

@@ -1,4 +1,6 @@
 import type { ExpressGatewayServiceScalingMetric } from '@aws-sdk/client-ecs';
+import type { StatementResourceRef } from '../../../design/design-draft';
+import { containerEnvironmentPlan, plainVariables } from '../../plan/container-environment/plan';
 import { type Reference, reference } from '../../plan/reference';
 import { registryPlan } from '../../plan/registry/plan';
 import { designedRoles, roleKey } from '../../plan/roles/plan';
@@ -45,6 +47,9 @@ export interface ExpressGatewayServicePlan {
     targetValue: number;
   };
   internal: boolean;
+  environment: { name: string; value: string }[];
+  /** The primary container's secrets: ECS reads them with the execution role as each task starts. */
+  secrets: { name: string; valueFrom: Reference }[];
 }
 
 export interface ExpressModePlan extends StarterPlan {
@@ -61,9 +66,12 @@ export function expressModePlan(input: StarterConfigInput): ExpressModePlan {
   const policy = design.scaling.policies.find((candidate) => candidate.type === 'target-tracking');
   const internal = design.loadBalancer.scheme === 'internal';
   const monitoring = design.monitoring[0];
+  const environment = containerEnvironmentPlan(workload);
+  const creates = new Set<StatementResourceRef>(environment.secrets.length > 0 ? ['workload-secrets'] : []);
   return {
-    roles: designedRoles(input, new Set(), { namespace: workload.name, name: workload.name }),
+    roles: designedRoles(input, creates, { namespace: workload.name, name: workload.name }),
     registry: registryPlan(design.registry),
+    environment,
     service: {
       name: workload.name,
       cluster: facts.runtime.clusterName,
@@ -84,6 +92,8 @@ export function expressModePlan(input: StarterConfigInput): ExpressModePlan {
         targetValue: policy?.targetValue ?? workload.resources.targetCpuUtilization,
       },
       internal,
+      environment: plainVariables(environment, []),
+      secrets: environment.secrets.map(({ variable, arn }) => ({ name: variable, valueFrom: arn })),
     },
     taskStoppedRule: monitoring === undefined ? null : taskStoppedRulePlan(monitoring, workload.region, null),
     notes: [internal ? NOTES.privateSubnets : NOTES.defaultVpc],

@@ -175,6 +175,11 @@ function containerDefinition(container: ContainerPlan): ContainerDefinition {
       value: apiValue(value),
     }));
   }
+  if (container.secrets.length > 0)
+    definition.secrets = container.secrets.map(({ name, valueFrom }) => ({
+      name,
+      valueFrom: apiValue(valueFrom),
+    }));
   definition.logConfiguration = {
     logDriver: 'awslogs',
     options: {

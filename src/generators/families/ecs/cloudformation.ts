@@ -23,6 +23,7 @@ import {
   vpcId,
 } from '../../cloudformation/parameters';
 import type { TemplateBuilder } from '../../cloudformation/template';
+import { addSecrets } from '../../plan/container-environment/cloudformation';
 import { addFileSystem, type StackFileSystem } from '../../plan/file-system/cloudformation';
 import { addLogGroup } from '../../plan/log-group/cloudformation';
 import { addObjectCreatedRule, addTriggerBucket } from '../../plan/object-created-trigger/cloudformation';
@@ -95,6 +96,7 @@ export function addEcsResources(plan: EcsPlan, template: TemplateBuilder): void 
   const privateSubnets = () => privateSubnetIds(template, efs ? EFS_SUBNETS_NOTE : '');
 
   addRepository(template, plan.registry);
+  addSecrets(template, references, plan.environment);
   const logGroup = addLogGroup(template, 'LogGroup', plan.logGroup);
   references.provide('log-group', { name: ref(logGroup) });
   if (plan.queues !== null) addQueues(template, references, plan.queues);
@@ -497,6 +499,14 @@ function containerDefinition(
           Environment: container.environment.map(({ name, value }) => ({
             Name: name,
             Value: references.value(value),
+          })),
+        }),
+    ...(container.secrets.length === 0
+      ? {}
+      : {
+          Secrets: container.secrets.map(({ name, valueFrom }) => ({
+            Name: name,
+            ValueFrom: references.resolve(valueFrom),
           })),
         }),
     LogConfiguration: {

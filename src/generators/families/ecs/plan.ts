@@ -1,5 +1,11 @@
 import type { components } from '../../../contract/generated/openapi-types';
 import type { StatementResourceRef } from '../../../design/design-draft';
+import {
+  type ContainerEnvironmentPlan,
+  containerEnvironmentPlan,
+  plainVariables,
+  QUEUE_NAME_VARIABLE,
+} from '../../plan/container-environment/plan';
 import { type FileSystemPlan, fileSystemPlan } from '../../plan/file-system/plan';
 import { type LogGroupPlan, logGroupPlan } from '../../plan/log-group/plan';
 import {
@@ -97,6 +103,8 @@ export interface ContainerPlan {
   /** The traffic port, then the TCP port the load balancer health-checks when the traffic port is not it. */
   portMappings: PortMappingPlan[];
   environment: { name: string; value: PlanValue }[];
+  /** Variables ECS reads from Secrets Manager at start, with the execution role. */
+  secrets: { name: string; valueFrom: Reference }[];
   logGroup: Reference;
   region: string;
   streamPrefix: string;
@@ -361,6 +369,7 @@ export function ecsPlan(input: StarterConfigInput): EcsPlan {
   );
   const queues = queuesPlan(input, null);
   const fileSystem = fileSystemPlan(input);
+  const environment = containerEnvironmentPlan(workload);
   const scheduleTrigger = design.triggers.find((trigger) => trigger.type === 'eventbridge-schedule');
   const s3RuleTrigger = design.triggers.find(
     (trigger) => trigger.type === 'eventbridge-rule' && trigger.target === 'ecs:RunTask',
@@ -370,6 +379,7 @@ export function ecsPlan(input: StarterConfigInput): EcsPlan {
     ...(fileSystem === null ? [] : ['file-system' as const]),
     ...(s3RuleTrigger === undefined ? [] : ['trigger-bucket-objects' as const]),
     ...(design.storage.type === 'fsx-windows' ? ['fsx-credentials-secret' as const] : []),
+    ...(environment.secrets.length > 0 ? ['workload-secrets' as const] : []),
   ]);
   const service = facts.runtime.taskGroup.startsWith('service:');
   const volumeRole =
@@ -383,6 +393,7 @@ export function ecsPlan(input: StarterConfigInput): EcsPlan {
     logGroup,
     createsQueue: queues !== null,
     fileSystem,
+    environment,
   });
   const capacityProviderName =
     design.scaling.capacityProviderStrategy?.[0]?.capacityProvider ?? `${name}-ec2`;
@@ -425,6 +436,7 @@ export function ecsPlan(input: StarterConfigInput): EcsPlan {
       ...(managedDaemon === null ? [] : [managedDaemon.role]),
     ],
     registry: registryPlan(design.registry),
+    environment,
     name,
     region,
     cluster: { name: clusterName, arn: cluster },
@@ -491,12 +503,14 @@ function taskDefinitionPlan(
     logGroup,
     createsQueue,
     fileSystem,
+    environment,
   }: {
     fargate: boolean;
     onManagedInstances: boolean;
     logGroup: LogGroupPlan;
     createsQueue: boolean;
     fileSystem: FileSystemPlan | null;
+    environment: ContainerEnvironmentPlan;
   },
 ): TaskDefinitionPlan {
   const { workload, facts, design } = input;
@@ -511,15 +525,18 @@ function taskDefinitionPlan(
     imageFromRequest: workload.image,
     portMappings: portMappingsPlan(input),
     // Tells the code which queue to poll, so the name lives in one place: the configuration.
-    environment:
-      queueName === undefined
+    environment: [
+      ...(queueName === undefined
         ? []
         : [
             {
-              name: 'QUEUE_NAME',
+              name: QUEUE_NAME_VARIABLE,
               value: createsQueue ? reference('workload-queue', 'name', queueName) : queueName,
             },
-          ],
+          ]),
+      ...plainVariables(environment, queueName === undefined ? [] : [QUEUE_NAME_VARIABLE]),
+    ],
+    secrets: environment.secrets.map(({ variable, arn }) => ({ name: variable, valueFrom: arn })),
     logGroup: reference('log-group', 'name', logGroup.name),
     region: workload.region,
     streamPrefix: 'ecs',

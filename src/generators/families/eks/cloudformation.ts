@@ -1,6 +1,7 @@
 import { getAtt, ref, select, split, sub, subVariable } from '../../cloudformation/intrinsics';
 import { EFS_SUBNETS_NOTE, privateSubnetIds, serviceIpv4Cidr, vpcId } from '../../cloudformation/parameters';
 import type { TemplateBuilder } from '../../cloudformation/template';
+import { addSecrets } from '../../plan/container-environment/cloudformation';
 import { addFileSystem } from '../../plan/file-system/cloudformation';
 import {
   addTriggerBucket,
@@ -47,6 +48,7 @@ export function addEksResources(plan: EksPlan, template: TemplateBuilder): void 
   const references = new StackReferences();
   const privateSubnets = privateSubnetIds(template, plan.fileSystem === null ? '' : EFS_SUBNETS_NOTE);
   addRepository(template, plan.registry);
+  addSecrets(template, references, plan.environment);
   // The rule that fills the queue is the queue policy's only sender, so its ARN is known before it is added.
   if (plan.s3Events !== null)
     references.provide('object-created-rule', { arn: getAtt('ObjectCreatedRule', 'Arn') });

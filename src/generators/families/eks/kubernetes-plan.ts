@@ -1,6 +1,12 @@
 import type { components } from '../../../contract/generated/openapi-types';
 import { isRecord } from '../../../shared/json-value';
 import { toKubernetesSchedule } from '../../../shared/kubernetes-schedule';
+import {
+  type ContainerEnvironmentPlan,
+  kubernetesSecretName,
+  plainVariables,
+  QUEUE_NAME_VARIABLE,
+} from '../../plan/container-environment/plan';
 import type { FileSystemPlan } from '../../plan/file-system/plan';
 import { type Reference, reference } from '../../plan/reference';
 import { healthCheckPortOf, servesPlainHttp } from '../../shared/health-check';
@@ -41,6 +47,10 @@ export interface ContainerPlan {
   mountPath?: string;
   /** The `ephemeral-storage` request and limit, in GiB, when the workload asks for scratch disk. */
   ephemeralStorageGiB?: number;
+  /** The request's plain variables, after QUEUE_NAME when the pods read a queue. */
+  environment: { name: string; value: string }[];
+  /** Variables read from keys of the Kubernetes Secret the steps create from Secrets Manager. */
+  secretKeyRefs: { name: string; secretName: string; key: string }[];
 }
 
 export interface PodPlan {
@@ -221,6 +231,7 @@ export interface KubernetesPlanContext {
   ephemeralStorageGiB: number | null;
   /** EKS Auto Mode: the NodePool, built-in block storage and load balancing. */
   autoMode?: { nodePool: NodePoolPlan };
+  environment: ContainerEnvironmentPlan;
 }
 
 export function workloadKind(input: StarterConfigInput): WorkloadKind {
@@ -415,6 +426,12 @@ function containerPlan(
     addedCapabilities: [...workload.control.capabilities],
     ...(mounted === undefined ? {} : { mountPath: mounted }),
     ...(context.ephemeralStorageGiB === null ? {} : { ephemeralStorageGiB: context.ephemeralStorageGiB }),
+    environment: plainVariables(context.environment, queueName === undefined ? [] : [QUEUE_NAME_VARIABLE]),
+    secretKeyRefs: context.environment.secrets.map(({ variable }) => ({
+      name: variable,
+      secretName: kubernetesSecretName(context.environment),
+      key: variable,
+    })),
   };
 }
 

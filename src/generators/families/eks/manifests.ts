@@ -1,3 +1,4 @@
+import { QUEUE_NAME_VARIABLE } from '../../plan/container-environment/plan';
 import { apiValue } from '../../plan/reference';
 import { PLACEHOLDERS } from '../../shared/placeholders';
 import { yamlDocumentsFile } from '../../shared/serialize';
@@ -217,7 +218,15 @@ function container(plan: ContainerPlan): Record<string, unknown> {
   if (plan.gpu) limits['nvidia.com/gpu'] = 1;
   const spec: Record<string, unknown> = { name: plan.name, image: plan.image };
   if (plan.ports.length > 0) spec.ports = plan.ports.map((port) => ({ ...port }));
-  if (plan.queueName !== undefined) spec.env = [{ name: 'QUEUE_NAME', value: plan.queueName }];
+  const env: Record<string, unknown>[] = [
+    ...(plan.queueName === undefined ? [] : [{ name: QUEUE_NAME_VARIABLE, value: plan.queueName }]),
+    ...plan.environment.map((variable) => ({ ...variable })),
+    ...plan.secretKeyRefs.map(({ name, secretName, key }) => ({
+      name,
+      valueFrom: { secretKeyRef: { name: secretName, key } },
+    })),
+  ];
+  if (env.length > 0) spec.env = env;
   spec.resources = { requests, limits };
   if (plan.probe !== undefined) Object.assign(spec, probes(plan.probe));
   const securityContext: Record<string, unknown> = {};

@@ -1,6 +1,7 @@
 import { chooseLinuxSystemNode } from '../../../catalogue/instance-chooser';
 import type { Platform } from '../../../catalogue/platform-catalogue';
 import type { StatementResourceRef } from '../../../design/design-draft';
+import { containerEnvironmentPlan } from '../../plan/container-environment/plan';
 import { type FileSystemPlan, fileSystemPlan } from '../../plan/file-system/plan';
 import {
   type ObjectCreatedTriggerPlan,
@@ -243,6 +244,7 @@ export function eksPlan(input: StarterConfigInput): EksPlan {
   const hostRole = reference(roleKey('executionRole'), 'arn', iamRoleArn(design.iam.executionRole.name));
 
   const scratchDisk = eksScratchDisk(input);
+  const environment = containerEnvironmentPlan(workload);
   const autoMode = kind === 'auto-mode' ? { nodePool: nodePoolPlan(input) } : undefined;
   const kubernetes = kubernetesPlan(
     input,
@@ -252,6 +254,7 @@ export function eksPlan(input: StarterConfigInput): EksPlan {
       fileSystem,
       ephemeralStorageGiB: scratchDisk.podRequestGiB,
       ...(autoMode === undefined ? {} : { autoMode }),
+      environment,
     },
     notes,
   );
@@ -302,6 +305,7 @@ export function eksPlan(input: StarterConfigInput): EksPlan {
   return {
     roles: [...designedRoles(input, creates, serviceAccount), ...(daemonRole === null ? [] : [daemonRole])],
     registry: registryPlan(design.registry),
+    environment,
     cluster: {
       name: workload.name,
       region: workload.region,

@@ -1,3 +1,4 @@
+import { kubernetesSecretStep } from '../../plan/container-environment/api-files';
 import { fileSystemSteps } from '../../plan/file-system/api-files';
 import { sqsQueueSteps } from '../../plan/queues/api-files';
 import { apiValue } from '../../plan/reference';
@@ -15,10 +16,11 @@ export const eksUnit = familyUnit<EksPlan>({
   cloudFormation: addEksResources,
   steps: eksSteps,
   notes: (plan) => plan.notes,
-  stackNextSteps: ({ cluster, install }) => [
+  stackNextSteps: ({ cluster, install, environment, kubernetes }) => [
     STACK_NEXT_STEPS.updateKubeconfig(cluster.name, cluster.region),
     STACK_NEXT_STEPS.fillManifestPlaceholders,
     ...(install.loadBalancerController === null ? [] : [STACK_NEXT_STEPS.installLoadBalancerController]),
+    ...kubernetesSecretStep(environment, kubernetes.app),
     STACK_NEXT_STEPS.applyManifests,
   ],
 });
@@ -54,6 +56,7 @@ function eksSteps(plan: EksPlan): Step[] {
           STEPS.createS3EventRule,
           STEPS.targetS3EventRule,
         ]),
+    ...kubernetesSecretStep(plan.environment, plan.kubernetes.app),
     STEPS.applyManifests,
     ...(plan.runsOnce ? [STEPS.rerunJob(plan.kubernetes.app)] : []),
   ];

@@ -126,6 +126,8 @@ function statementReference(
       return reference('file-system', 'arn', designedArn);
     case 'fsx-credentials-secret':
       return reference('fsx-credentials-secret', 'arn', designedArn);
+    case 'workload-secrets':
+      return reference('workload-secrets', 'arn', designedArn);
     case 'trigger-bucket-objects':
       return reference('trigger-bucket', 'arn', designedArn, `/${input.workload.trigger?.prefix ?? ''}*`);
   }
