@@ -77,6 +77,7 @@ const GET = ['GET', 'HEAD'] as const;
 const ROUTES: RouteTable = new Map<string, readonly string[]>([
   ['/v1/recommendations', ['GET', 'HEAD', 'POST']],
   ['/v1/architectures', ['POST']],
+  ['/v1/architectures/from-compose', ['POST']],
   ['/v1/platforms', GET],
   ['/v1/rules', GET],
   ['/v1/tool-definition', GET],

@@ -74,6 +74,7 @@ export const manifestSchema = z.strictObject({
     instanceTypes: z.string(),
     managedServices: z.string(),
     architecture: z.string(),
+    composeMapping: z.string(),
     secretNames: z.string(),
   }),
   engines: z.strictObject({

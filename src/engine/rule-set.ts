@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { type ArchitectureCatalogue, architectureCatalogueSchema } from '../catalogue/architecture-catalogue';
 import { type AwsAccessActions, awsAccessActionsSchema } from '../catalogue/aws-access-actions';
+import { type ComposeMappingCatalogue, composeMappingCatalogueSchema } from '../catalogue/compose-mapping-catalogue';
 import { type CostModel, costModelSchema } from '../catalogue/cost-model';
 import { type InstanceCatalogue, instanceCatalogueSchema } from '../catalogue/instance-catalogue';
 import {
@@ -46,6 +47,8 @@ export interface RuleSet {
   managedServices: ManagedServiceCatalogue;
   /** How the services of one application share what Berth designs for them. */
   architecture: ArchitectureCatalogue;
+  /** How each Compose service key is read into a workload, or why it is not. */
+  composeMapping: ComposeMappingCatalogue;
   /** The environment variable names whose values are secrets. */
   secretNames: SecretNames;
   rules: LoadedRule[];
@@ -149,6 +152,11 @@ export function loadRuleSet(rulesDir: string): RuleSet {
     architectureCatalogueSchema,
     read(manifest.catalogue.architecture),
   );
+  const composeMapping = parse(
+    manifest.catalogue.composeMapping,
+    composeMappingCatalogueSchema,
+    read(manifest.catalogue.composeMapping),
+  );
   const secretNames = parse(
     manifest.catalogue.secretNames,
     secretNamesSchema,
@@ -216,6 +224,7 @@ export function loadRuleSet(rulesDir: string): RuleSet {
     instanceCatalogue,
     managedServices,
     architecture,
+    composeMapping,
     secretNames,
     rules,
     groupDescriptions,

@@ -1,4 +1,9 @@
 import { createHash } from 'node:crypto';
+import type {
+  IgnoredField,
+  ImportedField,
+  ManagedServiceChoice,
+} from '../../compose/application-from-compose';
 import type { FieldError } from '../../contract/field-errors';
 import { markdownFile } from '../../generators/shared/serialize';
 import type { StarterFile } from '../../generators/shared/starter-file';
@@ -19,13 +24,24 @@ export interface ApplicationAnswer {
   rulesVersion: string;
   name: string;
   services: { name: string; recommendation: ServiceRecommendation }[];
-  managedServices: unknown[];
+  managedServices: ManagedServiceChoice[];
+  /** From a Compose file only: what was carried into the design, and what was not, with why. */
+  imported?: ImportedField[];
+  ignored?: IgnoredField[];
   ingress: Pick<ApplicationIngress, 'loadBalancers' | 'routes'>;
   connections: ServiceConnection[];
   monthlyCost: ApplicationCost;
   rationale: string[];
   warnings: string[];
   starterConfig: { files: StarterFile[] };
+}
+
+/** What importing a Compose file found besides the request it made. */
+export interface ComposeOrigin {
+  imported: ImportedField[];
+  ignored: IgnoredField[];
+  managedServices: ManagedServiceChoice[];
+  warnings: string[];
 }
 
 export type ApplicationDesign =
@@ -42,13 +58,14 @@ export type ApplicationDesign =
 export class ApplicationDesigner {
   constructor(private readonly advisor: Advisor) {}
 
-  async design(body: unknown): Promise<ApplicationDesign> {
+  /** `origin`: what a Compose file's import found, carried into the answer. */
+  async design(body: unknown, origin?: ComposeOrigin): Promise<ApplicationDesign> {
     const validation = validateApplication(body);
     if (!validation.ok) return { kind: 'invalid', errors: validation.errors };
-    return this.designValid(validation.request);
+    return this.designValid(validation.request, origin);
   }
 
-  private async designValid(request: ApplicationRequest): Promise<ApplicationDesign> {
+  private async designValid(request: ApplicationRequest, origin?: ComposeOrigin): Promise<ApplicationDesign> {
     const { ruleSet } = this.advisor;
     const standalone: { name: string; recommendation: Recommendation }[] = [];
     for (const [index, service] of request.services.entries()) {
@@ -94,6 +111,7 @@ export class ApplicationDesigner {
       ruleSet.architecture.sharedCostItems,
     );
     const warnings = [
+      ...(origin?.warnings ?? []),
       ...ingress.warnings,
       ...placed.flatMap(({ name, recommendation }) =>
         recommendation.warnings.map((warning) => `${name}: ${warning}`),
@@ -107,7 +125,8 @@ export class ApplicationDesigner {
         name,
         recommendation,
       })),
-      managedServices: [],
+      managedServices: origin?.managedServices ?? [],
+      ...(origin === undefined ? {} : { imported: origin.imported, ignored: origin.ignored }),
       ingress: { loadBalancers: ingress.loadBalancers, routes: ingress.routes },
       connections,
       monthlyCost,

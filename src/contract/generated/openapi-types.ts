@@ -109,6 +109,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/architectures/from-compose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Design an application from its Compose file
+         * @description The same design as `POST /v1/architectures`, for the application a Compose file describes. The body
+         *     is the file itself (`Content-Type: application/yaml`, `text/yaml` or `application/x-yaml`), or JSON
+         *     `{"compose": "<file text>", "defaults": {…}, "variables": {"NAME": "value"}, "profiles": ["debug"]}`.
+         *
+         *     The file is read as Docker Compose reads it (YAML merge keys, aliases bounded, `${VAR}`,
+         *     `${VAR:-default}`, `${VAR-default}`, `${VAR:?message}` from `variables` only: an unset variable is a
+         *     `400`, never guessed), its keys checked against the Compose Specification (`x-*` allowed). Each
+         *     service key is mapped by `rules/catalogue/compose-mapping.json`: what was carried into the design is
+         *     in `imported` with its meaning, what was not in `ignored` with why. A published port makes a public
+         *     web service, an exposed one a private one (HTTP on 80, 8080, 3000, 5000, 8000, TCP otherwise, UDP from
+         *     `/udp`); a service without ports is a worker that runs continuously. Containers of well-known
+         *     stateful images become `managedServices` (RDS, ElastiCache, Amazon MQ, …) unless
+         *     `x-berth: {keep-container: true}`. Services of profiles not activated are left out, in `ignored`.
+         *     Values of `environment` and `secrets` never appear in the answer: secret-looking variables move to
+         *     Secrets Manager. Only the service's first port gets a listener for now (the others are in `ignored`),
+         *     and `network_mode: host` is not designed (in `ignored`).
+         *
+         *     `400`: problems in the file at their path inside it (`services.db.ports[1]`) with their `line`.
+         */
+        post: operations["createArchitectureFromCompose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/platforms": {
         parameters: {
             query?: never;
@@ -1426,8 +1463,31 @@ export interface components {
                 name: string;
                 recommendation: components["schemas"]["ServiceRecommendation"];
             }[];
-            /** @description Containers better replaced by an AWS managed service (from a Compose file); empty here. */
-            managedServices: Record<string, never>[];
+            /** @description Containers better replaced by an AWS managed service (from a Compose file; empty from POST /v1/architectures). */
+            managedServices: {
+                service: string;
+                image: string;
+                replacement: {
+                    id: string;
+                    name: string;
+                };
+                reason: string;
+                source: string;
+            }[];
+            /** @description From a Compose file only. What each mapped value became in the design. */
+            imported?: {
+                service: string;
+                /** @example ports[0] */
+                field: string;
+                value: string;
+                meaning: string;
+            }[];
+            /** @description From a Compose file only. What was not carried over (a key, a value or a whole service), and why. */
+            ignored?: {
+                service: string;
+                field: string;
+                reason: string;
+            }[];
             ingress: {
                 loadBalancers: {
                     id: string;
@@ -2129,6 +2189,50 @@ export interface operations {
         };
         responses: {
             /** @description The application's design. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationArchitecture"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["NoEligiblePlatform"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createArchitectureFromCompose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/yaml": string;
+                "application/json": {
+                    /** @description The Compose file, as text. */
+                    compose: string;
+                    defaults?: components["schemas"]["ArchitectureDefaults"];
+                    /** @description Values for `${NAME}` in the file. */
+                    variables?: {
+                        [key: string]: string;
+                    };
+                    /** @description The Compose profiles to activate. */
+                    profiles?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The application's design, with what the file's keys became. */
             200: {
                 headers: {
                     [name: string]: unknown;
