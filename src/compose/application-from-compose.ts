@@ -253,6 +253,19 @@ class ServiceMapper {
       control.capabilities = service.cap_add.map((capability) => capability.replace(/^CAP_/, ''));
       this.import(composeName, 'cap_add', service.cap_add.join(', '));
     }
+    if (service.network_mode === 'host') {
+      control.level = 'full';
+      this.import(composeName, 'network_mode', 'host');
+      this.warnings.push(
+        `${composeName} uses the host's network (network_mode: host): it runs on hosts the team runs, but its starter files keep the platform's own networking; set host networking in them yourself.`,
+      );
+    } else if (service.network_mode !== undefined) {
+      this.ignore(
+        composeName,
+        'network_mode',
+        `network_mode ${service.network_mode} has no counterpart: the services share one VPC.`,
+      );
+    }
     if (service.privileged === true) {
       control.privileged = true;
       this.import(composeName, 'privileged', true);

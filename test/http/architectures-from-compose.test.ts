@@ -123,6 +123,20 @@ describe('POST /v1/architectures/from-compose', () => {
     expect(watchtower?.workload.control.level).toBe('full');
   });
 
+  it('keeps a media server on host networking off serverless capacity, and says what is left to do', async () => {
+    const response = await postYaml(
+      app,
+      'services:\n  plex:\n    image: plexinc/pms-docker\n    network_mode: host\n    volumes: ["./media:/data"]\n',
+    );
+    expect(response.status).toBe(200);
+    const answer = jsonOf(response) as unknown as Answer;
+    const plex = answer.services[0]?.recommendation;
+    expect(plex?.workload.control.level).toBe('full');
+    expect(plex?.platform.id).not.toMatch(/fargate|express|app-runner/);
+    expect(answer.warnings.join('\n')).toMatch(/plex uses the host's network/);
+    expect(answer.ignored).toContainEqual(expect.objectContaining({ service: 'plex', field: 'volumes[0]' }));
+  });
+
   it('leaves out the services of profiles not activated, and keeps a container marked keep-container', async () => {
     const compose = `services:
   api:
