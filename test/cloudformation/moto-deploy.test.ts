@@ -25,6 +25,7 @@ const DEPLOYED_WORKLOADS = [
   'web storing shared-file',
   'batch on schedule',
   'batch on s3-object-created',
+  'web with configuration and secrets',
 ];
 const REGION = 'us-east-1';
 

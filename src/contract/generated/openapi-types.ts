@@ -689,6 +689,7 @@ export interface components {
          * @example 8080
          */
         HealthCheckPort: number;
+        /** @description Name. */
         EnvironmentVariableName: string;
         /**
          * @description The workload as evaluated: the request with every default filled in. Fields that exist only for
@@ -733,7 +734,10 @@ export interface components {
             environment?: {
                 [key: string]: string;
             };
-            /** @description From Secrets Manager. Each becomes a secret `<name>/<VARIABLE>` the container reads; its value is never in a file. */
+            /**
+             * @description Secrets Manager. The variables the container reads from it, each a secret `<name>/<VARIABLE>`
+             *     whose value is never in a file.
+             */
             secrets?: {
                 name: components["schemas"]["EnvironmentVariableName"];
             }[];

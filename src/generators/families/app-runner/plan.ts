@@ -1,6 +1,6 @@
 import type { ImageRepositoryType } from '@aws-sdk/client-apprunner';
 import type { StatementResourceRef } from '../../../design/design-draft';
-import { containerEnvironmentPlan, plainVariables } from '../../plan/container-environment/plan';
+import { containerEnvironmentPlan } from '../../plan/container-environment/plan';
 import { type Reference, reference } from '../../plan/reference';
 import { registryPlan } from '../../plan/registry/plan';
 import { designedRoles, roleKey } from '../../plan/roles/plan';
@@ -104,7 +104,7 @@ export function appRunnerPlan(input: StarterConfigInput): AppRunnerPlan {
         'arn',
         PLACEHOLDERS.autoScalingConfigurationArn,
       ),
-      environment: plainVariables(environment, []),
+      environment: environment.variables,
       secrets: environment.secrets.map(({ variable, arn }) => ({ name: variable, valueFrom: arn })),
     },
     notes,

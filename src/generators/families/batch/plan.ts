@@ -2,7 +2,6 @@ import type { StatementResourceRef } from '../../../design/design-draft';
 import {
   type ContainerEnvironmentPlan,
   containerEnvironmentPlan,
-  plainVariables,
 } from '../../plan/container-environment/plan';
 import { type FileSystemPlan, fileSystemPlan } from '../../plan/file-system/plan';
 import { type LogGroupPlan, logGroupPlan } from '../../plan/log-group/plan';
@@ -343,7 +342,7 @@ function jobDefinitionPlan(
     attemptTimeoutSeconds: ATTEMPT_TIMEOUT_SECONDS,
     fargate: fargate ? { assignPublicIp: 'DISABLED', platformVersion: 'LATEST' } : null,
     ephemeralStorageGiB: batchJobEphemeralStorageGiB(input, capacity),
-    environment: plainVariables(containerEnvironment, []),
+    environment: containerEnvironment.variables,
     secrets: containerEnvironment.secrets.map(({ variable, arn }) => ({ name: variable, valueFrom: arn })),
   };
 }

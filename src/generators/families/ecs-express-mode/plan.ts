@@ -1,6 +1,6 @@
 import type { ExpressGatewayServiceScalingMetric } from '@aws-sdk/client-ecs';
 import type { StatementResourceRef } from '../../../design/design-draft';
-import { containerEnvironmentPlan, plainVariables } from '../../plan/container-environment/plan';
+import { containerEnvironmentPlan } from '../../plan/container-environment/plan';
 import { type Reference, reference } from '../../plan/reference';
 import { registryPlan } from '../../plan/registry/plan';
 import { designedRoles, roleKey } from '../../plan/roles/plan';
@@ -92,7 +92,7 @@ export function expressModePlan(input: StarterConfigInput): ExpressModePlan {
         targetValue: policy?.targetValue ?? workload.resources.targetCpuUtilization,
       },
       internal,
-      environment: plainVariables(environment, []),
+      environment: environment.variables,
       secrets: environment.secrets.map(({ variable, arn }) => ({ name: variable, valueFrom: arn })),
     },
     taskStoppedRule: monitoring === undefined ? null : taskStoppedRulePlan(monitoring, workload.region, null),

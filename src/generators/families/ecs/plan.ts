@@ -3,7 +3,6 @@ import type { StatementResourceRef } from '../../../design/design-draft';
 import {
   type ContainerEnvironmentPlan,
   containerEnvironmentPlan,
-  plainVariables,
   QUEUE_NAME_VARIABLE,
 } from '../../plan/container-environment/plan';
 import { type FileSystemPlan, fileSystemPlan } from '../../plan/file-system/plan';
@@ -534,7 +533,7 @@ function taskDefinitionPlan(
               value: createsQueue ? reference('workload-queue', 'name', queueName) : queueName,
             },
           ]),
-      ...plainVariables(environment, queueName === undefined ? [] : [QUEUE_NAME_VARIABLE]),
+      ...environment.variables,
     ],
     secrets: environment.secrets.map(({ variable, arn }) => ({ name: variable, valueFrom: arn })),
     logGroup: reference('log-group', 'name', logGroup.name),

@@ -1,12 +1,7 @@
 import type { components } from '../../../contract/generated/openapi-types';
 import { isRecord } from '../../../shared/json-value';
 import { toKubernetesSchedule } from '../../../shared/kubernetes-schedule';
-import {
-  type ContainerEnvironmentPlan,
-  kubernetesSecretName,
-  plainVariables,
-  QUEUE_NAME_VARIABLE,
-} from '../../plan/container-environment/plan';
+import { type ContainerEnvironmentPlan, kubernetesSecretName } from '../../plan/container-environment/plan';
 import type { FileSystemPlan } from '../../plan/file-system/plan';
 import { type Reference, reference } from '../../plan/reference';
 import { healthCheckPortOf, servesPlainHttp } from '../../shared/health-check';
@@ -426,7 +421,7 @@ function containerPlan(
     addedCapabilities: [...workload.control.capabilities],
     ...(mounted === undefined ? {} : { mountPath: mounted }),
     ...(context.ephemeralStorageGiB === null ? {} : { ephemeralStorageGiB: context.ephemeralStorageGiB }),
-    environment: plainVariables(context.environment, queueName === undefined ? [] : [QUEUE_NAME_VARIABLE]),
+    environment: context.environment.variables,
     secretKeyRefs: context.environment.secrets.map(({ variable }) => ({
       name: variable,
       secretName: kubernetesSecretName(context.environment),

@@ -2,7 +2,10 @@ import type { Workload } from '../../../contract/workload';
 import { PLACEHOLDERS } from '../../shared/placeholders';
 import { type Reference, reference } from '../reference';
 
-/** The variable that tells a queue-fed container which queue to poll; the family sets it, not the request. */
+/**
+ * The variable that tells a queue-fed container which queue to poll: the family sets it, and the request
+ * may not (a 400), so a request variable never collides with it.
+ */
 export const QUEUE_NAME_VARIABLE = 'QUEUE_NAME';
 
 /** One variable the container reads from a Secrets Manager secret the starter configuration creates. */
@@ -39,14 +42,6 @@ export function containerEnvironmentPlan(workload: Workload): ContainerEnvironme
     })),
     workloadName: workload.name,
   };
-}
-
-/** The variables as the ECS, Batch and Express Mode APIs take them, after the ones the family sets itself. */
-export function plainVariables(
-  plan: ContainerEnvironmentPlan,
-  setByFamily: readonly string[],
-): { name: string; value: string }[] {
-  return plan.variables.filter(({ name }) => !setByFamily.includes(name));
 }
 
 /** The Kubernetes Secret the starter steps fill from Secrets Manager: one per workload, a key per variable. */
