@@ -77,6 +77,23 @@ export function applicationFromCompose(
   return mapper.application();
 }
 
+/**
+ * A path in the request a Compose file made (`services.2.control.capabilities.0`) at the Compose service it
+ * came from (`services.vpn.control.capabilities.0`), for errors found in that request.
+ */
+export function composePathOf(
+  application: {
+    request: { services: Record<string, unknown>[] };
+    composeNames: ReadonlyMap<string, string>;
+  },
+  path: string,
+): string {
+  return path.replace(/^services\.(\d+)/, (whole, index: string) => {
+    const name = application.request.services[Number(index)]?.name;
+    return typeof name === 'string' ? `services.${application.composeNames.get(name) ?? name}` : whole;
+  });
+}
+
 function berthNames(
   composeNames: readonly string[],
 ): { ok: true; value: Map<string, string> } | { ok: false; problems: ComposeProblem[] } {

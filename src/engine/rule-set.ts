@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { type ArchitectureCatalogue, architectureCatalogueSchema } from '../catalogue/architecture-catalogue';
 import { type AwsAccessActions, awsAccessActionsSchema } from '../catalogue/aws-access-actions';
-import { type ComposeMappingCatalogue, composeMappingCatalogueSchema } from '../catalogue/compose-mapping-catalogue';
+import {
+  type ComposeMappingCatalogue,
+  composeMappingCatalogueSchema,
+} from '../catalogue/compose-mapping-catalogue';
 import { type CostModel, costModelSchema } from '../catalogue/cost-model';
 import { type InstanceCatalogue, instanceCatalogueSchema } from '../catalogue/instance-catalogue';
 import {

@@ -23,6 +23,18 @@ const INVALID_WORKER = { workloadType: 'worker', traffic: { protocol: 'udpp' }, 
 const INVALID_WORKER_FLAGS = ['--type', 'worker', '--protocol', 'udpp', '--cpu', 'two'];
 const WINDOWS_FILES_ON_LINUX = { workloadType: 'web', persistence: { type: 'windows-file' } };
 
+const COMPOSE = [
+  'services:',
+  '  web:',
+  '    image: nginx:1.27',
+  '    ports: ["80:80"]',
+  '    depends_on: [db]',
+  '    environment: { DB_PASSWORD: not-in-any-output }',
+  '  db:',
+  '    image: postgres:16',
+  '',
+].join('\n');
+
 const dir = mkdtempSync(join(tmpdir(), 'berth-cli-'));
 const file = (name: string) => join(dir, name);
 const OUT = file('starter');
@@ -52,10 +64,13 @@ const INVOCATIONS = {
   help: { args: ['help'] },
   noCommand: { args: [] },
   unknownCommand: { args: ['deploy'] },
+  importJson: { args: ['import', file('compose.yaml'), '--json'] },
+  importSummaryAndOut: { args: ['import', file('compose.yaml'), '--out', file('app')] },
+  importBroken: { args: ['import', file('broken-compose.yaml')] },
 } satisfies Record<string, { args: string[]; stdin?: string }>;
 
 /**
- * How long the 18 runs may take together: about 10 s of CPU on a quiet 2-core machine, several times that
+ * How long the 21 runs may take together: about 10 s of CPU on a quiet 2-core machine, several times that
  * when other work shares the cores.
  */
 const ALL_RUNS_TIMEOUT_MS = 180_000;
@@ -75,6 +90,8 @@ describe('berth', () => {
     );
     writeFileSync(file('windows.json'), JSON.stringify(WINDOWS_FILES_ON_LINUX));
     writeFileSync(file('broken.json'), '{"workloadType": web}');
+    writeFileSync(file('compose.yaml'), COMPOSE);
+    writeFileSync(file('broken-compose.yaml'), 'services:\n  web:\n    image: nginx\n    prots: ["80:80"]\n');
     const finished = await Promise.all(
       Object.entries(INVOCATIONS).map(async ([name, invocation]) => {
         const stdin = 'stdin' in invocation ? invocation.stdin : undefined;
@@ -187,6 +204,30 @@ describe('berth', () => {
           jsonOf(await postRecommendation(app, WINDOWS_FILES_ON_LINUX)),
         );
       });
+    });
+  });
+
+  describe('import', () => {
+    it('prints what POST /v1/architectures/from-compose answers, with --json', async () => {
+      const response = await request(app)
+        .post('/v1/architectures/from-compose')
+        .set('Content-Type', 'application/yaml')
+        .send(COMPOSE);
+      expect(runs.importJson.code).toBe(0);
+      expect(JSON.parse(runs.importJson.stdout)).toEqual(jsonOf(response));
+      expect(runs.importJson.stdout).not.toContain('not-in-any-output');
+    });
+
+    it('summarizes the services, the managed services and the cost, and writes the starter files with --out', () => {
+      expect(runs.importSummaryAndOut.code).toBe(0);
+      expect(runs.importSummaryAndOut.stdout).toMatch(/1 service, about \$[\d.]+ a month/);
+      expect(runs.importSummaryAndOut.stdout).toContain('db: replaced by Amazon RDS for PostgreSQL');
+      expect(readFileSync(join(file('app'), 'README.md'), 'utf8')).toContain('services/web/');
+    });
+
+    it('exits 2 for a file that is not Compose, naming the path inside it', () => {
+      expect(runs.importBroken.code).toBe(2);
+      expect(runs.importBroken.stderr).toContain('services.web.prots');
     });
   });
 

@@ -71,6 +71,13 @@ describe('POST /v1/architectures/from-compose', () => {
       ]);
       expect(answer.services.map((service) => service.name)).toEqual(['wordpress']);
       expect(answer.warnings.join('\n')).toMatch(/wordpress depends on db, which becomes/);
+      const unpriced = (
+        answer as unknown as { monthlyCost: { lines: { item: string; service?: string; monthly: number }[] } }
+      ).monthlyCost.lines.find((line) => line.service === 'db');
+      expect(unpriced).toMatchObject({
+        monthly: 0,
+        item: expect.stringMatching(/not priced, not in the total/),
+      });
     });
 
     it('reads the published port as a public HTTP web service and says so', () => {
@@ -166,7 +173,7 @@ describe('POST /v1/architectures/from-compose', () => {
   });
 
   it('interpolates variables from the request and reports an unset one at its path', async () => {
-    const compose = 'services:\n  web:\n    image: "nginx:${TAG}"\n    ports: ["80:80"]\n';
+    const compose = `services:\n  web:\n    image: "nginx:\${TAG}"\n    ports: ["80:80"]\n`;
     const given = await request(app)
       .post('/v1/architectures/from-compose')
       .set('Content-Type', 'application/json')

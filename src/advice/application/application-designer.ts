@@ -110,6 +110,19 @@ export class ApplicationDesigner {
       })),
       ruleSet.architecture.sharedCostItems,
     );
+    // A managed service's bill depends on choices (instance class, storage, Multi-AZ) the Compose file
+    // does not make, and Berth's price table has no entries for them yet: an explicit unpriced line each.
+    for (const choice of origin?.managedServices ?? [])
+      monthlyCost.lines.push({
+        item: `${choice.replacement.name} (replaces the ${choice.service} container): not priced, not in the total`,
+        quantity: 0,
+        unit: 'month',
+        unitPrice: 0,
+        monthly: 0,
+        service: choice.service,
+        reason:
+          "Its cost depends on the instance class, storage and Multi-AZ choice; Berth's price table has no entry for it yet.",
+      });
     const warnings = [
       ...(origin?.warnings ?? []),
       ...ingress.warnings,

@@ -7,6 +7,7 @@ import { RuleSetError } from '../../engine/rule-set';
 import { OPENAPI_PATH, PROJECT_ROOT, RULES_DIR } from '../../project-paths';
 import { workloadRequestJsonSchema } from '../workload-json-schema';
 import { platformsCommand, rulesCommand } from './catalogue-commands';
+import { importCommand } from './import-command';
 import { EXIT, err, out, UsageError } from './output';
 import { recommendCommand } from './recommend-command';
 import { usage } from './usage';
@@ -21,6 +22,8 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'recommend':
         return await recommendCommand(args, Advisor.fromRulesDir(RULES_DIR));
+      case 'import':
+        return await importCommand(args, Advisor.fromRulesDir(RULES_DIR));
       case 'platforms':
         return platformsCommand(args, Advisor.fromRulesDir(RULES_DIR));
       case 'rules':

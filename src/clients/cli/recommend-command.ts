@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Advisor } from '../../advice/advisor';
 import { validateWorkload } from '../../contract/workload';
@@ -12,6 +11,7 @@ import {
 } from '../advice-summary';
 import { EXIT, err, json, out, outputWidth, UsageError } from './output';
 import { applyWorkloadFlags, flagForPath, workloadParseOptions } from './workload-flags';
+import { writeStarterFiles } from './write-starter-files';
 
 /**
  * `berth recommend`: a workload from --file and/or flags, validated exactly as the API validates it, and
@@ -99,16 +99,4 @@ function readBody(file: string | undefined): Body {
   } catch (error) {
     return { ok: false, reason: (error as Error).message };
   }
-}
-
-/** Writes each starter file under `dir`, refusing any path that would land outside it. */
-function writeStarterFiles(dir: string, files: readonly { path: string; content: string }[]): string[] {
-  const root = resolve(dir);
-  return files.map((file) => {
-    const target = resolve(root, file.path);
-    if (!target.startsWith(root + sep)) throw new Error(`starter file path ${file.path} leaves ${dir}`);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, file.content);
-    return relative(root, target);
-  });
 }

@@ -5,7 +5,7 @@ import {
   ApplicationDesigner,
   type ComposeOrigin,
 } from '../../advice/application/application-designer';
-import { applicationFromCompose } from '../../compose/application-from-compose';
+import { applicationFromCompose, composePathOf } from '../../compose/application-from-compose';
 import type { FieldError } from '../../contract/field-errors';
 import { isRecord } from '../../shared/json-value';
 import { requireJson } from '../middleware/require-json';
@@ -54,14 +54,10 @@ export function architecturesRouter(advisor: Advisor, bodyLimitBytes: number): R
           ...(line === undefined ? {} : { line }),
         })),
       );
-    const { request, composeNames, ...origin } = application;
+    const { request, composeNames: _names, ...origin } = application;
     const design = await designer.design(request, origin satisfies ComposeOrigin);
     // An error found in the request the file made is reported at the Compose service it came from.
-    const inFile = (path: string) =>
-      path.replace(/^services\.(\d+)/, (whole, index: string) => {
-        const name = request.services[Number(index)]?.name;
-        return typeof name === 'string' ? `services.${composeNames.get(name) ?? name}` : whole;
-      });
+    const inFile = (path: string) => composePathOf(application, path);
     res.type('application/json').send(JSON.stringify(answered(design, rulesVersion, inFile)));
   });
   return router;
