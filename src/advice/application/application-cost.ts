@@ -1,13 +1,9 @@
 import type { SharedCostItem } from '../../catalogue/architecture-catalogue';
+import type { CostLine } from '../../cost/monthly-cost';
 import type { Recommendation } from '../advice';
 
 /** A line of the application's bill: one service's, or one resource the services share. */
-export interface ApplicationCostLine {
-  item: string;
-  quantity: number;
-  unit: string;
-  unitPrice: number;
-  monthly: number;
+export interface ApplicationCostLine extends CostLine {
   /** The service the line is for; absent on a shared line. */
   service?: string;
   /** On a shared line: what is shared (the cluster, a load balancer, the VPC), why, and by which services. */
