@@ -2,7 +2,6 @@ import { type ArchitectureGraph, type ArchitectureSource, architectureGraph } fr
 import { DRAWIO_MEDIA_TYPE, drawioFile } from './drawio';
 import { layoutOf } from './layout';
 import { MERMAID_MEDIA_TYPE, mermaidFlowchart } from './mermaid';
-import { SVG_MEDIA_TYPE, svgImage } from './svg';
 
 export type { ArchitectureSource } from './architecture-graph';
 export { architectureGraph } from './architecture-graph';
@@ -14,7 +13,7 @@ export type DiagramFormat = (typeof DIAGRAM_FORMATS)[number];
 export const DIAGRAM_MEDIA_TYPES: Record<DiagramFormat, string> = {
   mermaid: MERMAID_MEDIA_TYPE,
   drawio: DRAWIO_MEDIA_TYPE,
-  svg: SVG_MEDIA_TYPE,
+  svg: 'image/svg+xml',
 };
 
 /** One diagram of a graph; the layout is computed only for the formats that place their shapes. */
@@ -25,7 +24,8 @@ export function renderDiagram(graph: ArchitectureGraph, format: DiagramFormat): 
     case 'drawio':
       return drawioFile(graph, layoutOf(graph));
     case 'svg':
-      return svgImage(graph, layoutOf(graph));
+      // xmlbuilder2 is loaded with the first image asked for: it is a tenth of the server's start-up.
+      return (require('./svg') as typeof import('./svg')).svgImage(graph, layoutOf(graph));
   }
 }
 

@@ -2,8 +2,6 @@ import { create } from 'xmlbuilder2';
 import type { ArchitectureGraph, GroupKind, NodeKind } from './architecture-graph';
 import type { Box, Layout } from './layout';
 
-export const SVG_MEDIA_TYPE = 'image/svg+xml';
-
 const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
 const FONT = 'Helvetica, Arial, sans-serif';
 const LINE_HEIGHT = 15;

@@ -5,6 +5,7 @@ import { Advisor } from '../../advice/advisor';
 import { loadOpenApiDocument } from '../../contract/openapi-document';
 import { RuleSetError } from '../../engine/rule-set';
 import { OPENAPI_PATH, PROJECT_ROOT, RULES_DIR } from '../../project-paths';
+import { useInterpretedValidation } from '../../shared/interpreted-validation';
 import { workloadRequestJsonSchema } from '../workload-json-schema';
 import { platformsCommand, rulesCommand } from './catalogue-commands';
 import { importCommand } from './import-command';
@@ -18,6 +19,7 @@ import { usage } from './usage';
  */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
+  useInterpretedValidation();
   try {
     switch (command) {
       case 'recommend':

@@ -5,7 +5,6 @@ import {
   ApplicationDesigner,
   type ComposeOrigin,
 } from '../../advice/application/application-designer';
-import { applicationFromCompose, composePathOf } from '../../compose/application-from-compose';
 import type { FieldError } from '../../contract/field-errors';
 import { isRecord } from '../../shared/json-value';
 import { requireJson } from '../middleware/require-json';
@@ -44,6 +43,9 @@ export function architecturesRouter(advisor: Advisor, bodyLimitBytes: number): R
 
   router.post('/v1/architectures/from-compose', text, async (req, res) => {
     const body = composeBody(req);
+    // The Compose reader (and the yaml package) is loaded with the first file, not at start-up.
+    const { applicationFromCompose, composePathOf } =
+      require('../../compose/application-from-compose') as typeof import('../../compose/application-from-compose');
     const application = applicationFromCompose(body.compose, body, catalogues);
     if (!application.ok)
       throw new InvalidRequestProblem(
