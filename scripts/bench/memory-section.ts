@@ -16,20 +16,32 @@ const TARGET_RSS_BYTES = 180_000_000;
 interface Memory {
   rssBytes: number;
   heapUsedBytes: number | undefined;
+  /** What V8 has reserved for the heap: used, free and fragmented. */
+  heapTotalBytes: number | undefined;
+  /** Memory outside the heap that V8 knows of (Buffers: the answer cache's bodies among them). */
+  externalBytes: number | undefined;
+  cacheBytes: number | undefined;
   source: string;
 }
 
 /** RSS from the server's own /metrics (prom-client's process metrics), else from /proc. */
 function memoryOf(samples: MetricSamples, server: BuiltServer): Memory {
   const rss = samples.sum('process_resident_memory_bytes');
-  const heapUsedBytes = samples.sum('nodejs_heap_size_used_bytes');
+  const parts = {
+    heapUsedBytes: samples.sum('nodejs_heap_size_used_bytes'),
+    heapTotalBytes: samples.sum('nodejs_heap_size_total_bytes'),
+    externalBytes: samples.sum('nodejs_external_memory_bytes'),
+    cacheBytes: samples.sum('berth_answer_cache_bytes'),
+  };
   return rss === undefined
-    ? { rssBytes: server.residentMemory().rssBytes, heapUsedBytes, source: '/proc VmRSS' }
-    : { rssBytes: rss, heapUsedBytes, source: '/metrics' };
+    ? { rssBytes: server.residentMemory().rssBytes, ...parts, source: '/proc VmRSS' }
+    : { rssBytes: rss, ...parts, source: '/metrics' };
 }
 
+const mibOrUnknown = (bytes: number | undefined) => (bytes === undefined ? 'unknown' : mib(bytes));
+
 const describe = (memory: Memory) =>
-  `RSS ${mib(memory.rssBytes)} (${megabytes(memory.rssBytes)}, from ${memory.source}), heap used ${memory.heapUsedBytes === undefined ? 'unknown' : mib(memory.heapUsedBytes)}`;
+  `RSS ${mib(memory.rssBytes)} (${megabytes(memory.rssBytes)}, from ${memory.source}), heap used ${mibOrUnknown(memory.heapUsedBytes)} of ${mibOrUnknown(memory.heapTotalBytes)}, external ${mibOrUnknown(memory.externalBytes)} (answer cache ${mibOrUnknown(memory.cacheBytes)})`;
 
 /**
  * Section 4: the server's memory at idle after start, and after a soak of bodies it was never sent, with
