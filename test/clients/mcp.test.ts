@@ -82,10 +82,11 @@ describe.each([
     client.callTool({ name, arguments: args }) as Promise<CallToolResult>;
 
   describe('tools/list', () => {
-    it('lists the five tools', async () => {
+    it('lists the six tools', async () => {
       const { tools } = await client.listTools();
       expect(tools.map((tool) => tool.name).sort()).toEqual([
         'compare_workloads',
+        'design_compose_application',
         'explain_rule',
         'get_starter_file',
         'list_platforms',
@@ -299,10 +300,60 @@ describe.each([
     });
   });
 
+  describe('design_compose_application', () => {
+    const SHOP = [
+      'services:',
+      '  web:',
+      '    image: nginx:1.27',
+      '    ports: ["80:80"]',
+      '    depends_on: [db]',
+      '  db:',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a Compose interpolation, not a template literal
+      '    image: postgres:${POSTGRES_VERSION}',
+      '',
+    ].join('\n');
+
+    it('answers where each service runs, what becomes a managed service, and the bill, as the API does', async () => {
+      const result = await call('design_compose_application', {
+        compose: SHOP,
+        variables: { POSTGRES_VERSION: '16' },
+      });
+      expect(result.isError).toBeFalsy();
+      const overview = result.structuredContent as {
+        services: { name: string; platformId: string }[];
+        managedServices: { service: string; replacement: string }[];
+        monthlyCost: { total: number };
+      };
+      expect(overview.services.map((service) => service.name)).toEqual(['web']);
+      expect(overview.managedServices).toEqual([{ service: 'db', replacement: 'Amazon RDS for PostgreSQL' }]);
+      expect(overview.monthlyCost.total).toBeGreaterThan(0);
+      expect(text(result)).toContain('db: replaced by Amazon RDS for PostgreSQL');
+      const api = await request(testApp())
+        .post('/v1/architectures/from-compose')
+        .send({ compose: SHOP, variables: { POSTGRES_VERSION: '16' } });
+      expect(api.status).toBe(200);
+      expect(overview.services[0]?.platformId).toBe(api.body.services[0].recommendation.platform.id);
+      expect(overview.monthlyCost).toEqual(api.body.monthlyCost);
+      expect(JSON.stringify(result)).not.toContain('starterConfig');
+    });
+
+    it('answers a tool error at the place in the file, never guessing an unset variable', async () => {
+      const result = await call('design_compose_application', { compose: SHOP });
+      expect(result.isError).toBe(true);
+      expect(text(result)).toMatch(/services\.db\.image.*POSTGRES_VERSION/);
+    });
+
+    it('answers a tool error naming a field of the wrong type', async () => {
+      const result = await call('design_compose_application', { compose: SHOP, profiles: 'debug' });
+      expect(result.isError).toBe(true);
+      expect(text(result)).toContain('profiles must be an array of profile names');
+    });
+  });
+
   describe('an unknown tool', () => {
     it('is a protocol error (invalid params), not a crash', async () => {
       await expect(call('recommend_platform', {})).rejects.toThrow(/Unknown tool "recommend_platform"/);
-      expect((await client.listTools()).tools).toHaveLength(5);
+      expect((await client.listTools()).tools).toHaveLength(6);
     });
   });
 });

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Advisor } from '../../advice/advisor';
-import { ApplicationDesigner } from '../../advice/application/application-designer';
-import { applicationFromCompose, composePathOf } from '../../compose/application-from-compose';
+import { applicationSummaryText, composeErrorLines, importCompose } from '../compose-import';
 import { EXIT, err, json, out, UsageError } from './output';
 import { writeStarterFiles } from './write-starter-files';
 
@@ -40,72 +39,34 @@ export async function importCommand(args: string[], advisor: Advisor): Promise<n
     }),
   );
   const asJson = values.json === true;
-  const application = applicationFromCompose(
-    text,
-    { variables, profiles: values.profile ?? [] },
-    { mapping: advisor.ruleSet.composeMapping, managedServices: advisor.ruleSet.managedServices },
-  );
-  if (!application.ok) {
-    if (asJson)
-      out(
-        json({
-          status: 400,
-          errors: application.problems.map(({ received: _value, ...problem }) => problem),
-        }),
-      );
-    else
-      err(
-        `${file} is not a Compose file Berth can read:\n${application.problems
-          .map(
-            (problem) =>
-              `  ${problem.path || '(file)'}${problem.line === undefined ? '' : ` (line ${problem.line})`}: ${problem.message}\n`,
+  const imported = await importCompose(advisor, text, { variables, profiles: values.profile ?? [] });
+  switch (imported.kind) {
+    case 'unreadable':
+    case 'invalid':
+      if (asJson) out(json({ status: 400, errors: imported.errors }));
+      else
+        err(
+          `${file}${imported.kind === 'unreadable' ? ' is not a Compose file Berth can read' : ''}:\n${composeErrorLines(
+            imported.errors,
           )
-          .join('')}`,
+            .map((line) => `  ${line}\n`)
+            .join('')}`,
+        );
+      return EXIT.invalidInput;
+    case 'no-eligible-platform': {
+      const blockers = imported.answer.platforms.map(
+        (platform) => `  ${platform.name}: ${platform.blockers[0] ?? ''}\n`,
       );
-    return EXIT.invalidInput;
+      if (asJson) out(json({ status: 422, service: imported.service, ...imported.answer }));
+      else out(`No platform can run ${imported.service}:\n${blockers.join('')}`);
+      return EXIT.noEligiblePlatform;
+    }
+    case 'architecture':
+      break;
   }
-  const { request, composeNames: _names, ...origin } = application;
-  const inFile = (path: string) => composePathOf(application, path);
-  const design = await new ApplicationDesigner(advisor).design(request, origin);
-  if (design.kind === 'invalid') {
-    const errors = design.errors.map((error) => ({ ...error, path: inFile(error.path) }));
-    if (asJson) out(json({ status: 400, errors }));
-    else err(`${file}:\n${errors.map((error) => `  ${error.path}: ${error.message}\n`).join('')}`);
-    return EXIT.invalidInput;
-  }
-  if (design.kind === 'no-eligible-platform') {
-    const blockers = design.answer.platforms.map(
-      (platform) => `  ${platform.name}: ${platform.blockers[0] ?? ''}\n`,
-    );
-    if (asJson) out(json({ status: 422, service: design.service, ...design.answer }));
-    else out(`No platform can run ${design.service}:\n${blockers.join('')}`);
-    return EXIT.noEligiblePlatform;
-  }
-  const { answer } = design;
+  const { answer } = imported;
   if (asJson) out(json(answer));
-  else {
-    const money = (amount: number) => `$${amount.toFixed(2)}`;
-    out(
-      [
-        `${answer.name}: ${answer.services.length} service${answer.services.length === 1 ? '' : 's'}, about ${money(answer.monthlyCost.total)} a month (${money(answer.monthlyCost.low)}–${money(answer.monthlyCost.high)})`,
-        ...answer.services.map(
-          ({ name, recommendation }) =>
-            `  ${name}: ${recommendation.platform.name}, ${recommendation.loadBalancer.type === 'none' ? 'no load balancer' : recommendation.loadBalancer.type}`,
-        ),
-        ...answer.managedServices.map(
-          (choice) => `  ${choice.service}: replaced by ${choice.replacement.name}`,
-        ),
-        '',
-        ...answer.rationale.map((line) => `- ${line}`),
-        ...(answer.warnings.length === 0
-          ? []
-          : ['', 'Warnings:', ...answer.warnings.map((line) => `- ${line}`)]),
-        '',
-        `Imported ${answer.imported?.length ?? 0} Compose values; ignored ${answer.ignored?.length ?? 0} (--json lists each with why).`,
-        '',
-      ].join('\n'),
-    );
-  }
+  else out(`${applicationSummaryText(answer)} (--json lists each with why).\n`);
   if (values.out !== undefined) {
     const written = writeStarterFiles(values.out, answer.starterConfig.files);
     (asJson ? err : out)(`\nWrote ${written.length} starter files to ${values.out}\n`);

@@ -5,6 +5,7 @@ import { compactWorkloadSchema } from '../tool-input-schema';
 import { RecommendationResources } from './recommendation-resources';
 import type { BerthTool } from './tool';
 import { compareWorkloadsTool } from './tools/compare-workloads';
+import { designComposeApplicationTool } from './tools/design-compose-application';
 import { explainRuleTool } from './tools/explain-rule';
 import { getStarterFileTool } from './tools/get-starter-file';
 import { listPlatformsTool } from './tools/list-platforms';
@@ -25,6 +26,7 @@ export class BerthTools {
       [
         recommendContainerPlatformTool(advisor, compactWorkloadSchema(document), this.resources),
         compareWorkloadsTool(advisor),
+        designComposeApplicationTool(advisor),
         getStarterFileTool(this.resources),
         listPlatformsTool(advisor),
         explainRuleTool(advisor),

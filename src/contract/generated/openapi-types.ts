@@ -506,13 +506,11 @@ export interface components {
         Exposure: "public" | "private";
         /**
          * @description Where TLS ends for `https` and `tls` traffic. `load-balancer`: the load balancer terminates TLS
-         *     with an ACM certificate (an Application Load Balancer for `https`, a Network Load Balancer TLS
-         *     listener for `tls`). `service`: the container terminates TLS itself, so a Network Load Balancer
-         *     passes the encrypted connection through on a TCP listener on 443 to `containerPort`, with no
-         *     certificate at the load balancer (an Application Load Balancer cannot pass TLS through). `service`
-         *     applies only to `https` and `tls` (`400` otherwise); App Runner and ECS Express Mode cannot pass TLS
-         *     through, since their own endpoint terminates it. Web only. Default `load-balancer` for `web`; never
-         *     set for `worker` or `batch`.
+         *     with an ACM certificate (an ALB for `https`, an NLB TLS listener for `tls`). `service`: the
+         *     container terminates TLS, a Network Load Balancer passing the connection through on TCP 443 to
+         *     `containerPort` (an ALB cannot; nor can App Runner or ECS Express Mode, whose endpoint terminates
+         *     TLS); `400` for other protocols. Web only. Default `load-balancer` for `web`; never set for
+         *     `worker` or `batch`.
          * @default load-balancer
          * @enum {string}
          */
@@ -669,10 +667,11 @@ export interface components {
         ContainerPort: number;
         /**
          * @description The HTTP path the load balancer's health check requests (a Berth addition to the contract).
-         *     Web only; never set for `worker` or `batch`. Default `/`, which any web server answers (nginx returns
-         *     200 there and 404 on `/health`), or `/AWS.ALB/healthcheck` when `traffic.protocol` is `grpc` (the
-         *     path ALB uses for gRPC health checks; any gRPC status counts as healthy). Set it to the application's
-         *     own health endpoint (for example `/health`) for a check that means more than "the server answers".
+         *     Web only; never set for `worker` or `batch`. Default `/`, or `/AWS.ALB/healthcheck` when
+         *     `traffic.protocol` is `grpc`. Any web server answers `/` (nginx returns 200 there and 404 on
+         *     `/health`); `/AWS.ALB/healthcheck` is the path ALB uses for gRPC health checks, where any gRPC status
+         *     counts as healthy. Set it to the application's own health endpoint (for example `/health`) for a
+         *     check that means more than "the server answers".
          * @example /health
          * @example /AWS.ALB/healthcheck
          */
@@ -871,11 +870,11 @@ export interface components {
             /**
              * @description Scratch disk per task (or pod), in GiB: space the containers write to and lose when the task
              *     stops. Optional; no default: only a request that sets it is constrained by it. Each platform's
-             *     limit is then a hard requirement (ECS on Fargate 200, set as the task's `ephemeralStorage`;
-             *     EKS on Fargate 175, as the pod's `ephemeral-storage` request; ECS Express Mode only Fargate's
-             *     default 20; App Runner a fixed 3 GB; on EC2 the instances' root volumes are sized for it).
-             *     On Fargate and App Runner the container image is stored in the same space. Above 4096 GiB,
-             *     use `persistence.type` `block`.
+             *     limit is then a hard requirement. The limits: ECS on Fargate 200, set as the task's
+             *     `ephemeralStorage`; EKS on Fargate 175, as the pod's `ephemeral-storage` request; ECS Express
+             *     Mode only Fargate's default 20; App Runner a fixed 3 GB; on EC2 the instances' root volumes are
+             *     sized for it. On Fargate and App Runner the container image is stored in the same space. Above
+             *     4096 GiB, use `persistence.type` `block`.
              * @example 150
              */
             ephemeralStorageGiB?: number;
