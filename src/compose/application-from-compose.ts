@@ -128,6 +128,8 @@ class ServiceMapper {
   readonly imported: ImportedField[] = [];
   readonly ignored: IgnoredField[] = [];
   readonly managed: ManagedServiceChoice[] = [];
+  /** By service, the managed services its environment named, with the variables that named each. */
+  private readonly connectionSettings = new Map<string, Map<string, string[]>>();
   readonly warnings: string[] = [];
 
   constructor(
@@ -342,13 +344,18 @@ class ServiceMapper {
       );
     }
 
-    this.mapEnvironment(composeName, service, workload);
+    this.mapEnvironment(composeName, service, workload, managedNames);
 
     const dependsOn = (service.depends_on ?? []).filter((dependency) => {
       if (managedNames.has(dependency)) {
         const choice = this.managed.find((entry) => entry.service === dependency);
+        const settings = this.connectionSettings.get(composeName)?.get(dependency);
         this.warnings.push(
-          `${composeName} depends on ${dependency}, which becomes ${choice?.replacement.name ?? 'a managed service'}: point ${composeName}'s settings for ${dependency} (host, port, credentials) at it.`,
+          `${composeName} depends on ${dependency}, which becomes ${choice?.replacement.name ?? 'a managed service'}: ${
+            settings === undefined
+              ? `point ${composeName}'s settings for ${dependency} (host, port, credentials) at it.`
+              : `${composeName}'s settings that named ${dependency} (${settings.join(', ')}) are secrets now: set them to its endpoint and credentials.`
+          }`,
         );
         return false;
       }
@@ -480,8 +487,10 @@ class ServiceMapper {
     composeName: string,
     service: ComposeService,
     workload: Record<string, unknown>,
+    managedNames: ReadonlySet<string>,
   ): void {
     const environment: Record<string, string> = {};
+    const connectionSecrets: string[] = [];
     for (const { name, value } of service.environment ?? []) {
       if (value === null) {
         this.ignore(
@@ -489,6 +498,24 @@ class ServiceMapper {
           `environment.${name}`,
           'No value in the file (Compose takes it from the shell): give it in variables or in the request.',
         );
+        continue;
+      }
+      const managed = managedHostIn(value, managedNames);
+      if (managed !== undefined) {
+        // The container it names is not deployed: the setting must point at the managed service, whose
+        // endpoint (and credentials) only exist once it does, so it becomes a secret the user fills in.
+        connectionSecrets.push(name);
+        const named = this.connectionSettings.get(composeName) ?? new Map<string, string[]>();
+        named.set(managed, [...(named.get(managed) ?? []), name]);
+        this.connectionSettings.set(composeName, named);
+        const choice = this.managed.find((entry) => entry.service === managed);
+        // The value is not repeated: a connection string may hold credentials.
+        this.imported.push({
+          service: composeName,
+          field: `environment.${name}`,
+          value: managed,
+          meaning: `${managed} becomes ${choice?.replacement.name ?? 'a managed service'}: ${name} is a Secrets Manager secret with a placeholder, to set to its endpoint (and credentials) in the form the file gave; its value is never written into a starter file.`,
+        });
         continue;
       }
       environment[name] = value;
@@ -502,9 +529,22 @@ class ServiceMapper {
       const name = typeof entry === 'string' ? entry : (entry.target ?? entry.source);
       return name.replace(/[^A-Za-z0-9_]/g, '_').toUpperCase();
     });
-    if (secrets.length > 0) {
-      workload.secrets = [...new Set(secrets)].map((name) => ({ name }));
-      this.import(composeName, 'secrets', secrets.join(', '));
+    if (secrets.length + connectionSecrets.length > 0) {
+      workload.secrets = [...new Set([...connectionSecrets, ...secrets])].map((name) => ({ name }));
+      if (secrets.length > 0) this.import(composeName, 'secrets', secrets.join(', '));
     }
   }
+}
+
+/**
+ * The managed service an environment value points at, when it names one of their containers as a host:
+ * the name alone (`db`), with a port (`db:5432`), or as a URL's host (`postgres://app:pw@db:5432/shop`,
+ * `redis://cache`). Compose's network resolves a service's name; on AWS that container is not deployed.
+ */
+function managedHostIn(value: string, managedNames: ReadonlySet<string>): string | undefined {
+  const hostAndPort = /^([A-Za-z0-9_.-]+)(?::\d+)?$/.exec(value);
+  if (hostAndPort?.[1] !== undefined && managedNames.has(hostAndPort[1])) return hostAndPort[1];
+  const url = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^:/?#]+)/.exec(value);
+  if (url?.[1] !== undefined && managedNames.has(url[1])) return url[1];
+  return undefined;
 }
