@@ -830,6 +830,12 @@ export interface components {
              *     ]
              */
             capabilities: string[];
+            /**
+             * @description Runs the container in the host's network namespace (ECS `networkMode: host`, Kubernetes
+             *     `hostNetwork: true`). A hard requirement: EC2-backed Linux capacity only. Default `false`.
+             * @default false
+             */
+            hostNetwork: boolean;
         };
         /** @description How cost weighs in the choice. */
         Cost: {
@@ -997,6 +1003,7 @@ export interface components {
             os?: components["schemas"]["Control"]["os"];
             architecture?: components["schemas"]["Control"]["architecture"];
             capabilities?: components["schemas"]["Control"]["capabilities"];
+            hostNetwork?: components["schemas"]["Control"]["hostNetwork"];
         };
         /** @description How cost weighs in the choice. Every field is optional. */
         CostRequest: {
