@@ -134,8 +134,8 @@ export interface paths {
          *     stateful images become `managedServices` (RDS, ElastiCache, Amazon MQ, …) unless
          *     `x-berth: {keep-container: true}`. Services of profiles not activated are left out, in `ignored`.
          *     Values of `environment` and `secrets` never appear in the answer: secret-looking variables move to
-         *     Secrets Manager. Only the service's first port gets a listener for now (the others are in `ignored`),
-         *     and `network_mode: host` is not designed (in `ignored`).
+         *     Secrets Manager. Only the service's first port gets a listener for now (the others are in `ignored`);
+         *     `network_mode: host` becomes `control.hostNetwork: true`.
          *
          *     `400`: problems in the file at their path inside it (`services.db.ports[1]`) with their `line`.
          */
