@@ -288,7 +288,7 @@ function addEc2Capacity(
     Properties: {
       GroupDescription:
         plan.taskDefinition.networkMode === 'host'
-          ? "ECS container instances: their tasks on the instance's network, inbound only from the load balancer"
+          ? 'ECS container instances: their tasks on the instance network, inbound only from the load balancer'
           : 'ECS container instances: no inbound traffic (tasks have their own network interfaces)',
       VpcId: vpc,
     },

@@ -35,7 +35,7 @@ export function addManagedInstancesCapacity(
     Properties: {
       GroupDescription:
         plan.taskDefinition.networkMode === 'host'
-          ? "ECS managed instances: their tasks on the instance's network, inbound only from the load balancer"
+          ? 'ECS managed instances: their tasks on the instance network, inbound only from the load balancer'
           : 'ECS managed instances: no inbound traffic (tasks have their own network interfaces)',
       VpcId: vpc,
     },
