@@ -41,6 +41,7 @@ const ENUM_CANDIDATES: Record<string, readonly unknown[]> = {
   'control.gpu': [false],
   'control.privileged': [false],
   'control.daemons': [false],
+  'control.hostNetwork': [false],
   region: ['us-east-1'],
 };
 

@@ -9,6 +9,7 @@ const DROPS_A_REQUIREMENT: readonly [string, unknown][] = [
   ['control.gpu', false],
   ['control.privileged', false],
   ['control.daemons', false],
+  ['control.hostNetwork', false],
 ];
 
 /** The change of one field of the workload to a value, with the value it has now. */
@@ -17,7 +18,7 @@ export function changeOf(workload: Workload, path: string, to: unknown): Request
 }
 
 /**
- * Giving up a requirement (a GPU, privileged mode, daemons) or changing the kind of storage is a bigger
+ * Giving up a requirement (a GPU, privileged mode, daemons, the host's network) or changing the kind of storage is a bigger
  * change than adjusting a stance or a value, and dropping storage altogether is bigger still, so such
  * suggestions rank after the others.
  */

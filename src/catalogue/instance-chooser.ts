@@ -21,13 +21,22 @@ export interface InstanceRequirements {
   spot: boolean;
   /** One agent task or pod runs on every host beside the workload's (control.daemons). */
   perHostAgent: boolean;
+  /**
+   * A task binds its ports on the host itself (a web service on the host's network): a second task on the
+   * same host would find its port taken, so each host holds one.
+   */
+  oneTaskPerHost: boolean;
   /** The fewest vCPUs a host may have: the platform launches nothing smaller (catalogue `hostLimits.sizes`). */
   minimumHostVcpu: number;
 }
 
 /** What of a workload and its platform decides its hosts (structurally, so cost and generators both pass theirs). */
 export interface HostedWorkload {
-  workload: { resources: { cpu: number; memoryGiB: number }; control: { gpu: boolean; daemons: boolean } };
+  workload: {
+    workloadType: string;
+    resources: { cpu: number; memoryGiB: number };
+    control: { gpu: boolean; daemons: boolean; hostNetwork: boolean };
+  };
   platform: Pick<Platform, 'service' | 'hostLimits'>;
   runtime: { os: OperatingSystem; architecture: Architecture };
   instanceMarket: 'spot' | 'on-demand';
@@ -52,6 +61,7 @@ export function hostRequirements({
     gpu: workload.control.gpu,
     spot: instanceMarket === 'spot',
     perHostAgent: workload.control.daemons,
+    oneTaskPerHost: workload.control.hostNetwork && workload.workloadType === 'web',
     minimumHostVcpu: platform.hostLimits?.sizes.minimumVcpu ?? 0,
   };
 }
@@ -107,6 +117,7 @@ export function chooseInstance(
       Math.floor(room(type).memoryGiB / requirements.memoryGiB),
       // One GPU per task: a GPU host holds no more tasks than it has GPUs.
       requirements.gpu ? type.gpus : Number.POSITIVE_INFINITY,
+      requirements.oneTaskPerHost ? 1 : Number.POSITIVE_INFINITY,
     );
     return {
       type: type.type,
@@ -163,6 +174,7 @@ export function chooseLinuxSystemNode(catalogue: InstanceCatalogue): InstanceOpt
     gpu: false,
     spot: false,
     perHostAgent: false,
+    oneTaskPerHost: false,
     minimumHostVcpu: 0,
   };
   return chooseInstance(requirements, catalogue).instanceTypes[0];

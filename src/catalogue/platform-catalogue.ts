@@ -86,6 +86,11 @@ const capabilities = z.strictObject({
    * accepts, or the list of the only ones accepted (`[]`: none).
    */
   linuxCapabilities: capability,
+  /**
+   * The operating systems whose containers can run in the host's network namespace (`control.hostNetwork`):
+   * ECS's host network mode, Kubernetes' `hostNetwork: true`; `[]` where every task has its own interface.
+   */
+  hostNetwork: capability,
   daemons: capability,
   architectures: capability,
   hostControl: capability,

@@ -19,14 +19,13 @@ export function recommendToolDescription(platforms: readonly Platform[]): string
   const listed = names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
   return [
     `Recommends where to run a container workload on AWS: ${listed}.`,
-    'The answer names the platform and its monthly cost, the load balancer, storage,',
-    'scaling and triggers, ranks every platform with the reasons and blockers behind its score, and comes',
-    'with starter configuration files (CloudFormation, AWS API inputs, Kubernetes manifests).',
-    'Only workloadType is required. Fill in only what the user has said and leave every other field out: each',
-    'has a documented default. Hard requirements (gpu, privileged, daemons, os, architecture other than any,',
-    'kubernetes required or avoid, control level full, protocol, persistence type, task size) exclude platforms,',
-    'so ask the user before setting one they did not mention. Unknown fields are rejected; an invalid field is',
-    'reported with its dotted path, so correct that field and call again.',
+    'The answer: the platform and its monthly cost, the load balancer, storage, scaling and triggers, every',
+    'platform ranked with the reasons or blockers behind its score, and starter files (CloudFormation, AWS API',
+    'inputs, Kubernetes manifests). Only workloadType is required. Fill in only what the user has said and leave',
+    'every other field out: each has a documented default. Fields described as hard requirements, and protocol,',
+    'persistence type and task size, exclude platforms, so ask the user before setting one they did not mention.',
+    'Unknown fields are rejected; an invalid',
+    'field is reported with its dotted path, so correct that field and call again.',
   ].join(' ');
 }
 

@@ -273,11 +273,8 @@ class ServiceMapper {
       this.import(composeName, 'cap_add', service.cap_add.join(', '));
     }
     if (service.network_mode === 'host') {
-      control.level = 'full';
+      control.hostNetwork = true;
       this.import(composeName, 'network_mode', 'host');
-      this.warnings.push(
-        `${composeName} uses the host's network (network_mode: host): it runs on hosts the team runs, but its starter files keep the platform's own networking; set host networking in them yourself.`,
-      );
     } else if (service.network_mode !== undefined) {
       this.ignore(
         composeName,

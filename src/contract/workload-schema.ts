@@ -141,6 +141,7 @@ const control = z.strictObject({
     .max(LINUX_CAPABILITIES.length)
     .refine((names) => new Set(names).size === names.length, 'must name each capability once')
     .default([]),
+  hostNetwork: z.boolean().default(false),
 });
 
 const cost = z.strictObject({

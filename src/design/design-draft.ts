@@ -31,6 +31,8 @@ export type StatementResourceRef = (typeof STATEMENT_RESOURCE_REFS)[number];
 export interface DesignDraft {
   loadBalancer?: Schemas['LoadBalancer'];
   scheme: Schemas['LoadBalancerScheme'];
+  /** Set by a rule only where the platform's own target type cannot reach the tasks (the host's network). */
+  targetType?: Schemas['TargetType'];
   storage?: Schemas['Storage'];
   registry?: Schemas['Registry'];
   policies: Schemas['ScalingPolicy'][];

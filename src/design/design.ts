@@ -2,7 +2,13 @@ import type { AwsAccessActions } from '../catalogue/aws-access-actions';
 import type { Platform, PlatformId } from '../catalogue/platform-catalogue';
 import type { components } from '../contract/generated/openapi-types';
 import type { Workload } from '../contract/workload';
-import { emptyDraft, type IamSlot, IncompleteDesignError, type StatementResourceRef } from './design-draft';
+import {
+  type DesignDraft,
+  emptyDraft,
+  type IamSlot,
+  IncompleteDesignError,
+  type StatementResourceRef,
+} from './design-draft';
 import { type FiredEvent, foldEvent } from './rule-events';
 
 type Schemas = components['schemas'];
@@ -123,7 +129,7 @@ export function designFrom(
     );
   }
   return {
-    loadBalancer: loadBalancer.type === 'none' ? loadBalancer : { ...loadBalancer, scheme: draft.scheme },
+    loadBalancer: loadBalancer.type === 'none' ? loadBalancer : withTargetType(loadBalancer, draft),
     storage,
     scaling: {
       minCapacity: Math.max(
@@ -162,4 +168,16 @@ function statementsFromAwsAccess(
           : [...levels.read, ...levels.write];
     return { effect: 'Allow', actions: [...new Set(actions)], resources: [entry.resource] };
   });
+}
+
+/** The load balancer with its scheme, and the target type a rule set where the platform's own cannot serve. */
+function withTargetType(loadBalancer: Schemas['LoadBalancer'], draft: DesignDraft): Schemas['LoadBalancer'] {
+  const { targetGroup } = loadBalancer;
+  return {
+    ...loadBalancer,
+    scheme: draft.scheme,
+    ...(targetGroup === undefined || draft.targetType === undefined
+      ? {}
+      : { targetGroup: { ...targetGroup, targetType: draft.targetType } }),
+  };
 }

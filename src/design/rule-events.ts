@@ -8,6 +8,7 @@ import { iamRole } from './events/iam-role';
 import { iamStatement } from './events/iam-statement';
 import { loadBalancer } from './events/load-balancer';
 import { loadBalancerScheme } from './events/load-balancer-scheme';
+import { loadBalancerTargetType } from './events/load-balancer-target-type';
 import { monitoringRule } from './events/monitoring-rule';
 import { note } from './events/note';
 import { registry } from './events/registry';
@@ -30,6 +31,7 @@ export const EVENT_TYPES = [
   'score',
   'load-balancer',
   'load-balancer-scheme',
+  'load-balancer-target-type',
   'storage',
   'scaling-policy',
   'capacity',
@@ -49,6 +51,7 @@ const MODULES = {
   score,
   'load-balancer': loadBalancer,
   'load-balancer-scheme': loadBalancerScheme,
+  'load-balancer-target-type': loadBalancerTargetType,
   storage,
   'scaling-policy': scalingPolicy,
   capacity,

@@ -27,6 +27,7 @@ const needs = (overrides: Partial<InstanceRequirements>): InstanceRequirements =
   gpu: false,
   spot: false,
   perHostAgent: false,
+  oneTaskPerHost: false,
   minimumHostVcpu: 0,
   ...overrides,
 });
@@ -44,6 +45,8 @@ describe('chooseInstance', () => {
     { given: { vcpu: 2, memoryGiB: 4 }, want: ['m7i.large'], tasksPerHost: 1 },
     { given: { vcpu: 2, memoryGiB: 4, perHostAgent: true }, want: ['m7i.xlarge'], tasksPerHost: 1 },
     { given: { perHostAgent: true }, want: ['m7i.large'], tasksPerHost: 3 },
+    // On the host's network a web task binds its port on the host: the next task needs another host.
+    { given: { oneTaskPerHost: true }, want: ['m7i.large'], tasksPerHost: 1 },
     { given: { gpu: true, architecture: 'arm64' }, want: ['g5g.xlarge'], tasksPerHost: 1 },
     { given: { spot: true }, want: ['m7i.large', 'm6i.large', 'm5.large'], tasksPerHost: 4 },
     { given: { spot: true, gpu: true }, want: ['g6.xlarge', 'g5.xlarge'], tasksPerHost: 1 },

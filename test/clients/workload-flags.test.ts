@@ -32,6 +32,22 @@ describe('berth recommend --capabilities', () => {
   });
 });
 
+describe('berth recommend --host-network', () => {
+  it('sets control.hostNetwork', () => {
+    const { values } = parseArgs({ args: ['--host-network'], options: workloadParseOptions(), strict: true });
+    expect(applyWorkloadFlags({}, values)).toEqual({ control: { hostNetwork: true } });
+  });
+
+  it('names the flag in errors about control.hostNetwork', () => {
+    expect(flagForPath('control.hostNetwork')).toBe('--host-network');
+  });
+
+  it('is listed in help with its field and default', () => {
+    const help = workloadFlagHelp(workloadRequestJsonSchema(loadOpenApiDocument(OPENAPI_PATH).json));
+    expect(help.join('\n')).toMatch(/--host-network +control\.hostNetwork \(default false\)/);
+  });
+});
+
 /** `berth recommend --env NAME=value --secret NAME`: the request's environment and secrets from flags. */
 function bodyFrom(args: string[], file: Record<string, unknown> = {}): Record<string, unknown> {
   const { values } = parseArgs({ args, options: workloadParseOptions(), strict: true });

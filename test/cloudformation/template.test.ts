@@ -482,6 +482,53 @@ describe(TEMPLATE_PATH, () => {
       expect(template.Parameters.DaemonImageUri?.Default).toBeUndefined();
     });
 
+    describe("when the container needs the host's network", () => {
+      it.each(['ecs-ec2', 'ecs-managed-instances'] as const)(
+        'on %s, registers instances on the host port and lets the load balancer reach the instances',
+        async (platform) => {
+          const template = await templateFor(
+            webWorkload({ containerPort: 8080, control: { hostNetwork: true } }),
+            platform,
+          );
+          expect(at(resource(template, 'TaskDefinition'), 'Properties', 'NetworkMode')).toBe('host');
+          expect(
+            at(resource(template, 'TaskDefinition'), 'Properties', 'ContainerDefinitions', 0, 'PortMappings'),
+          ).toEqual([{ Name: 'app-8080', ContainerPort: 8080, HostPort: 8080, Protocol: 'tcp' }]);
+          expect(at(resource(template, 'Service'), 'Properties')).not.toHaveProperty('NetworkConfiguration');
+          expect(at(resource(template, 'TargetGroup'), 'Properties', 'TargetType')).toBe('instance');
+          // No task security group: the instances' own admits the load balancer on the container port.
+          expect(template.Resources).not.toHaveProperty('TaskSecurityGroup');
+          expect(template.Outputs).not.toHaveProperty('TaskSecurityGroupId');
+          expect(at(resource(template, 'TaskIngressFromLoadBalancer'), 'Properties')).toMatchObject({
+            GroupId: { Ref: 'InstanceSecurityGroup' },
+            FromPort: 8080,
+            ToPort: 8080,
+          });
+        },
+      );
+
+      it('places one task per container instance on EC2, within as many instances as tasks', async () => {
+        const template = await templateFor(
+          webWorkload({ control: { hostNetwork: true }, resources: { maxTasks: 6 } }),
+          'ecs-ec2',
+        );
+        expect(at(resource(template, 'Service'), 'Properties', 'PlacementConstraints')).toEqual([
+          { Type: 'distinctInstance' },
+        ]);
+        expect(at(resource(template, 'AutoScalingGroup'), 'Properties', 'MaxSize')).toBe('6');
+      });
+
+      it('lets EFS mount targets admit the instances, which carry the tasks', async () => {
+        const template = await templateFor(
+          webWorkload({ control: { hostNetwork: true }, persistence: { type: 'shared-file' } }),
+          'ecs-ec2',
+        );
+        expect(JSON.stringify(resource(template, 'FileSystemSecurityGroup'))).toContain(
+          '"SourceSecurityGroupId":{"Ref":"InstanceSecurityGroup"}',
+        );
+      });
+    });
+
     it('starts EC2 instances from the ECS-optimized AMI of their SSM parameter and lets ECS scale them', async () => {
       const template = await templateFor(webWorkload({ control: { gpu: true } }), 'ecs-ec2');
       expect(template.Parameters.AmiId).toMatchObject({

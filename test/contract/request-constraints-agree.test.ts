@@ -51,6 +51,8 @@ const cases: { given: string; body: unknown }[] = [
     body: { workloadType: 'web', control: { capabilities: ['NET_ADMIN', 'SYS_PTRACE'] } },
   },
   { given: 'a worker fed by no queue', body: { workloadType: 'worker', trigger: { type: 'none' } } },
+  { given: "the host's network", body: { workloadType: 'web', control: { hostNetwork: true } } },
+  { given: 'host networking as text', body: { workloadType: 'web', control: { hostNetwork: 'yes' } } },
   { given: 'no added capability', body: { workloadType: 'web', control: { capabilities: [] } } },
   {
     given: 'a capability with the CAP_ prefix',

@@ -44,6 +44,11 @@ const enumCases: { given: string; values: readonly string[]; spec: unknown }[] =
     spec: specAt('TargetType', 'enum'),
   },
   {
+    given: 'target type a rule sets',
+    values: RULE_EVENTS['load-balancer-target-type'].params.shape.targetType.options,
+    spec: specAt('TargetType', 'enum'),
+  },
+  {
     given: 'load-balancer scheme',
     values: RULE_EVENTS['load-balancer-scheme'].params.shape.scheme.options,
     spec: specAt('LoadBalancerScheme', 'enum'),

@@ -1,5 +1,6 @@
 import type { CreateServiceCommandInput, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
-import { jsonAt, starterFiles } from './support/starter';
+import type { CreateScheduleInput } from '../../src/generators/shared/eventbridge-shapes';
+import { fileAt, jsonAt, starterFiles } from './support/starter';
 
 /** Every CPU/memory pair Fargate accepts (CPU units → MiB), from the Fargate task-size table. */
 const FARGATE_SIZES: Record<string, number[]> = {
@@ -277,6 +278,69 @@ describe('ECS task definition', () => {
       expect((await taskDefinition({ workloadType: 'web' })).containerDefinitions?.[0]).not.toHaveProperty(
         'linuxParameters',
       );
+    });
+  });
+
+  describe("when the container needs the host's network", () => {
+    const hostWeb = { workloadType: 'web', containerPort: 8080, control: { hostNetwork: true } };
+
+    it.each([
+      { platform: 'ecs-ec2', compatibility: 'EC2' },
+      { platform: 'ecs-managed-instances', compatibility: 'MANAGED_INSTANCES' },
+    ] as const)(
+      'runs the task in host network mode on $platform, its container port bound on the host',
+      async ({ platform, compatibility }) => {
+        const files = await starterFiles(hostWeb, platform);
+        const definition = jsonAt<RegisterTaskDefinitionCommandInput>(files, 'ecs/task-definition.json');
+        expect(definition.requiresCompatibilities).toEqual([compatibility]);
+        expect(definition.networkMode).toBe('host');
+        expect(definition.containerDefinitions?.[0]?.portMappings).toEqual([
+          { name: 'app-8080', containerPort: 8080, hostPort: 8080, protocol: 'tcp' },
+        ]);
+        const service = jsonAt<CreateServiceCommandInput>(files, 'ecs/service.json');
+        // No interface of its own: awsvpc's subnets and security group would be refused with host mode.
+        expect(service).not.toHaveProperty('networkConfiguration');
+        expect(service.loadBalancers?.[0]).toMatchObject({ containerPort: 8080 });
+        expect(fileAt(files, 'README.md').content).toContain('--target-type instance');
+        expect(fileAt(files, 'README.md').content).toContain('networkMode host');
+      },
+    );
+
+    it('places one task per container instance on EC2, so no second task finds its port taken', async () => {
+      const files = await starterFiles({ ...hostWeb, resources: { maxTasks: 4 } }, 'ecs-ec2');
+      expect(jsonAt<CreateServiceCommandInput>(files, 'ecs/service.json').placementConstraints).toEqual([
+        { type: 'distinctInstance' },
+      ]);
+    });
+
+    it('leaves Managed Instances to place tasks by their ports, which ECS does', async () => {
+      const files = await starterFiles(hostWeb, 'ecs-managed-instances');
+      expect(jsonAt<CreateServiceCommandInput>(files, 'ecs/service.json')).not.toHaveProperty(
+        'placementConstraints',
+      );
+    });
+
+    it('starts a scheduled job without a network configuration', async () => {
+      const files = await starterFiles(
+        {
+          workloadType: 'batch',
+          control: { hostNetwork: true },
+          trigger: { type: 'schedule', expression: 'rate(1 hour)' },
+        },
+        'ecs-ec2',
+      );
+      expect(jsonAt<RegisterTaskDefinitionCommandInput>(files, 'ecs/task-definition.json').networkMode).toBe(
+        'host',
+      );
+      expect(
+        jsonAt<CreateScheduleInput>(files, 'ecs/schedule.json').Target?.EcsParameters,
+      ).not.toHaveProperty('NetworkConfiguration');
+    });
+
+    it('keeps awsvpc when the container keeps its own network', async () => {
+      const definition = await taskDefinition({ workloadType: 'web' });
+      expect(definition.networkMode).toBe('awsvpc');
+      expect(definition.containerDefinitions?.[0]?.portMappings?.[0]).not.toHaveProperty('hostPort');
     });
   });
 });

@@ -516,6 +516,46 @@ describe('EKS manifests', () => {
     });
   });
 
+  describe("when the container needs the host's network", () => {
+    it.each(['eks-managed-nodes', 'eks-self-managed-nodes', 'eks-auto-mode'] as const)(
+      'runs the pods on the node network with cluster DNS on %s',
+      async (platform) => {
+        const deployment = kubernetesObject(
+          await manifests({ workloadType: 'web', control: { ...EKS, hostNetwork: true } }, platform),
+          'Deployment',
+        );
+        expect(at(deployment, 'spec', 'template', 'spec')).toMatchObject({
+          hostNetwork: true,
+          dnsPolicy: 'ClusterFirstWithHostNet',
+        });
+      },
+    );
+
+    it("puts a scheduled job's pods on the node network too", async () => {
+      const cronJob = kubernetesObject(
+        await manifests(
+          {
+            workloadType: 'batch',
+            control: { ...EKS, hostNetwork: true },
+            trigger: { type: 'schedule', expression: 'cron(0 1 * * ? *)' },
+          },
+          'eks-managed-nodes',
+        ),
+        'CronJob',
+      );
+      expect(at(cronJob, 'spec', 'jobTemplate', 'spec', 'template', 'spec', 'hostNetwork')).toBe(true);
+    });
+
+    it('leaves the pod network alone otherwise', async () => {
+      const deployment = kubernetesObject(
+        await manifests({ workloadType: 'web', control: EKS }),
+        'Deployment',
+      );
+      expect(at(deployment, 'spec', 'template', 'spec')).not.toHaveProperty('hostNetwork');
+      expect(at(deployment, 'spec', 'template', 'spec')).not.toHaveProperty('dnsPolicy');
+    });
+  });
+
   describe('when the worker runs continuously, fed by no queue (trigger none)', () => {
     it('runs a Deployment scaled on average pod CPU, with no queue metric', async () => {
       const documents = await manifests({ workloadType: 'worker', control: EKS, trigger: { type: 'none' } });

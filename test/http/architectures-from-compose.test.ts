@@ -9,7 +9,9 @@ interface Answer {
     name: string;
     recommendation: {
       platform: { id: string };
-      workload: Record<string, unknown> & { control: { capabilities: string[]; level: string } };
+      workload: Record<string, unknown> & {
+        control: { capabilities: string[]; level: string; hostNetwork: boolean };
+      };
     };
   }[];
   managedServices: { service: string; replacement: { id: string } }[];
@@ -130,7 +132,7 @@ describe('POST /v1/architectures/from-compose', () => {
     expect(watchtower?.workload.control.level).toBe('full');
   });
 
-  it('keeps a media server on host networking off serverless capacity, and says what is left to do', async () => {
+  it("runs a media server on host networking on the host's network, off serverless capacity", async () => {
     const response = await postYaml(
       app,
       'services:\n  plex:\n    image: plexinc/pms-docker\n    network_mode: host\n    volumes: ["./media:/data"]\n',
@@ -138,9 +140,14 @@ describe('POST /v1/architectures/from-compose', () => {
     expect(response.status).toBe(200);
     const answer = jsonOf(response) as unknown as Answer;
     const plex = answer.services[0]?.recommendation;
-    expect(plex?.workload.control.level).toBe('full');
+    expect(plex?.workload.control.hostNetwork).toBe(true);
+    // Host networking alone asks for no more control of the hosts than the default.
+    expect(plex?.workload.control.level).toBe('standard');
     expect(plex?.platform.id).not.toMatch(/fargate|express|app-runner/);
-    expect(answer.warnings.join('\n')).toMatch(/plex uses the host's network/);
+    expect(answer.imported).toContainEqual(
+      expect.objectContaining({ service: 'plex', field: 'network_mode', value: 'host' }),
+    );
+    expect(answer.warnings.join('\n')).not.toMatch(/set host networking in them yourself/);
     expect(answer.ignored).toContainEqual(expect.objectContaining({ service: 'plex', field: 'volumes[0]' }));
   });
 

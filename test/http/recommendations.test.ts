@@ -18,6 +18,7 @@ const SHARED_DEFAULTS = {
     os: 'linux',
     architecture: 'any',
     capabilities: [],
+    hostNetwork: false,
   },
   cost: { sensitivity: 'medium', interruptible: false },
   awsAccess: [],
@@ -182,6 +183,7 @@ describe('POST /v1/recommendations', () => {
           os: 'linux' as const,
           architecture: 'arm64' as const,
           capabilities: ['NET_BIND_SERVICE'],
+          hostNetwork: false,
         },
         cost: { sensitivity: 'high' as const, interruptible: true },
         resources: { cpu: 2, memoryGiB: 4, minTasks: 2, maxTasks: 8, targetCpuUtilization: 70 },
@@ -296,6 +298,55 @@ describe('POST /v1/recommendations', () => {
       expect(
         answer.suggestions.find((suggestion) => suggestion.platformId === 'ecs-fargate')?.changes,
       ).toEqual([{ path: 'control.capabilities', from: ['NET_ADMIN', 'SYS_PTRACE'], to: ['SYS_PTRACE'] }]);
+    });
+  });
+
+  describe("when the container needs the host's network", () => {
+    it('echoes control.hostNetwork and answers EC2-backed capacity, blocking Fargate with why', async () => {
+      const response = await postRecommendation(app, webWorkload({ control: { hostNetwork: true } }));
+      expect(response.status).toBe(200);
+      const answer = jsonOf(response) as {
+        workload: { control: { hostNetwork: boolean } };
+        platform: { id: string };
+        alternatives: Alternative[];
+        warnings: string[];
+      };
+      expect(answer.workload.control.hostNetwork).toBe(true);
+      expect(answer.platform.id).toMatch(/^(ecs-ec2|ecs-managed-instances|eks-.*-nodes|eks-auto-mode)$/);
+      const fargate = answer.alternatives.find((alternative) => alternative.platformId === 'ecs-fargate');
+      expect(fargate?.eligible).toBe(false);
+      expect(fargate?.blockers).toEqual([
+        expect.stringMatching(/cannot run linux containers in the host's network namespace\. .*awsvpc/),
+      ]);
+      expect(answer.warnings.join('\n')).toMatch(/only one task or pod per instance can bind each port/);
+    });
+
+    it('is a 422 on Windows, whose containers no platform runs on the host network, naming the way out', async () => {
+      const response = await postRecommendation(
+        app,
+        webWorkload({ control: { hostNetwork: true, os: 'windows' } }),
+      );
+      expect(response.status).toBe(422);
+      const problem = jsonOf(response) as {
+        platforms: { platformId: string; blockers: string[] }[];
+        suggestions: { changes: { path: string; to: unknown }[] }[];
+      };
+      const ec2 = problem.platforms.find((platform) => platform.platformId === 'ecs-ec2');
+      expect(ec2?.blockers.join('\n')).toMatch(
+        /cannot run windows containers in the host's network namespace/,
+      );
+      expect(problem.suggestions.flatMap((suggestion) => suggestion.changes)).toContainEqual(
+        expect.objectContaining({ path: 'control.hostNetwork', to: false }),
+      );
+    });
+
+    it('is a 400 when hostNetwork is not a boolean', async () => {
+      // Sent as a client might, beside the typed factories: the schema must refuse it.
+      const response = await postRecommendation(app, {
+        workloadType: 'web',
+        control: { hostNetwork: 'yes' },
+      });
+      expect(response.status).toBe(400);
     });
   });
 });

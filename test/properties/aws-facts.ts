@@ -138,3 +138,19 @@ export const ADDABLE_CAPABILITIES: Record<string, 'any' | readonly string[]> = {
   'app-runner': [],
   'aws-batch': [],
 };
+
+/**
+ * Where a Linux container can run in the host's network namespace (control.hostNetwork): ECS's host network
+ * mode on EC2 Linux container instances and Managed Instances (task-networking.html,
+ * managed-instance-networking.html), pods with hostNetwork on EKS EC2 nodes, Auto Mode included
+ * (auto-networking.html), and AWS Batch jobs on EC2 compute environments (networking-modes-jobs.html). Not
+ * Fargate (awsvpc only), so not Express Mode, nor EKS on Fargate (fargate.html), nor App Runner.
+ */
+export const HOST_NETWORK_PLATFORMS = [
+  'ecs-ec2',
+  'ecs-managed-instances',
+  'eks-managed-nodes',
+  'eks-self-managed-nodes',
+  'eks-auto-mode',
+  'aws-batch',
+];

@@ -4,12 +4,14 @@ import { generateStarterConfig, type StarterFile } from '../../src/generators/st
 import { inputsOnEveryEligiblePlatform } from '../cloudformation/support/starter-inputs';
 import { adviceFor, SEED } from './advice';
 import { validWorkloadRequest } from './arbitraries';
-import { ADDABLE_CAPABILITIES } from './aws-facts';
+import { ADDABLE_CAPABILITIES, HOST_NETWORK_PLATFORMS } from './aws-facts';
 
 /**
- * Added Linux capabilities (control.capabilities) and workers fed by no queue (trigger.type none) are hard
- * requirements over any input: no eligible platform refuses a capability the request adds, the starter
- * files add exactly those, and a worker without a trigger gets no queue and a CPU-tracking policy.
+ * Added Linux capabilities (control.capabilities), the host's network (control.hostNetwork) and workers fed
+ * by no queue (trigger.type none) are hard requirements over any input: no eligible platform refuses a
+ * capability the request adds or lacks the host's network, the starter files add exactly those
+ * capabilities and put the container on the host's network, and a worker without a trigger gets no queue
+ * and a CPU-tracking policy.
  */
 const RUNS = { seed: SEED, numRuns: 60 };
 
@@ -135,6 +137,81 @@ describe('every worker fed by no queue (trigger none)', () => {
         },
       ),
       RUNS,
+    );
+  });
+});
+
+/** Any valid body that needs the host's network, on either operating system (Windows never gets it). */
+const onTheHostNetwork = validWorkloadRequest.map((body) => ({
+  ...body,
+  control: { ...body.control, hostNetwork: true },
+}));
+
+/** Where the platform's files put the workload's container on the network, by file. */
+function networkInFiles(files: readonly StarterFile[]): { file: string; hostNetwork: unknown }[] {
+  const found: { file: string; hostNetwork: unknown }[] = [];
+  const taskDefinition = files.find((file) => file.path === 'ecs/task-definition.json');
+  if (taskDefinition !== undefined) {
+    const json: unknown = JSON.parse(taskDefinition.content);
+    found.push({ file: taskDefinition.path, hostNetwork: at(json, 'networkMode') === 'host' });
+  }
+  const service = files.find((file) => file.path === 'ecs/service.json');
+  if (service !== undefined)
+    found.push({
+      file: service.path,
+      hostNetwork: at(JSON.parse(service.content), 'networkConfiguration') === undefined,
+    });
+  const manifests = files.find((file) => file.path === 'eks/manifests.yaml');
+  if (manifests !== undefined) {
+    for (const document of YAML.parseAllDocuments(manifests.content).map((item) => item.toJSON())) {
+      const template =
+        document.kind === 'CronJob'
+          ? at(document, 'spec', 'jobTemplate', 'spec', 'template')
+          : at(document, 'spec', 'template');
+      if (['Deployment', 'StatefulSet', 'Job', 'CronJob'].includes(document.kind))
+        found.push({
+          file: `${manifests.path} ${document.kind}`,
+          hostNetwork:
+            at(template, 'spec', 'hostNetwork') === true &&
+            at(template, 'spec', 'dnsPolicy') === 'ClusterFirstWithHostNet',
+        });
+    }
+  }
+  return found;
+}
+
+describe("every request that needs the host's network", () => {
+  it('is never answered, nor offered as eligible, on a platform without it, nor on Windows', async () => {
+    await fc.assert(
+      fc.asyncProperty(onTheHostNetwork, async (body) => {
+        const advice = await adviceFor(body);
+        if (advice.kind !== 'recommendation') return;
+        const { recommendation } = advice;
+        expect(recommendation.workload.control.hostNetwork).toBe(true);
+        expect(recommendation.workload.control.os).toBe('linux');
+        expect(HOST_NETWORK_PLATFORMS).toContain(recommendation.platform.id);
+        const eligible = recommendation.alternatives
+          .filter((alternative) => alternative.eligible)
+          .map((alternative) => alternative.platformId);
+        expect(eligible.filter((platform) => !HOST_NETWORK_PLATFORMS.includes(platform))).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it("gets starter files on every eligible platform that put the container on the host's network", async () => {
+    await fc.assert(
+      fc.asyncProperty(onTheHostNetwork, async (body) => {
+        for (const input of await inputsOnEveryEligiblePlatform(body)) {
+          const files = generateStarterConfig(input);
+          const wrong = networkInFiles(files).filter(({ hostNetwork }) => hostNetwork !== true);
+          expect({ platform: input.platform.id, wrong }).toEqual({ platform: input.platform.id, wrong: [] });
+          const loadBalancer = input.platform.traits.kubernetes ? undefined : input.design.loadBalancer;
+          if (loadBalancer?.targetGroup !== undefined)
+            expect(loadBalancer.targetGroup.targetType).toBe('instance');
+        }
+      }),
+      { ...RUNS, numRuns: 25 },
     );
   });
 });

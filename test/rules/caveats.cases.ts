@@ -125,6 +125,28 @@ export const caveatsCases: PlatformFitCase<Warns>[] = [
     platform: 'eks-managed-nodes',
     want: DOES_NOT_FIRE,
   },
+  // Host network mode: one task per host per port (networking-networkmode-host.html; Kubernetes' configuration overview).
+  {
+    given: "a web service needs the host's network",
+    rule: 'host-network-one-task-per-host-per-port',
+    workload: webWorkload({ control: { hostNetwork: true } }),
+    platform: 'ecs-managed-instances',
+    want: { warning: 'only one task or pod per instance can bind each port' },
+  },
+  {
+    given: "a Kubernetes web service needs the host's network",
+    rule: 'host-network-one-task-per-host-per-port',
+    workload: webWorkload({ control: { hostNetwork: true, kubernetes: 'required' } }),
+    platform: 'eks-auto-mode',
+    want: { warning: "the instance's security group, not the task's, admits the traffic" },
+  },
+  {
+    given: 'a web service keeps its own network interface',
+    rule: 'host-network-one-task-per-host-per-port',
+    workload: webWorkload(),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
   // EKS Auto Mode replaces every node within 21 days (https://docs.aws.amazon.com/eks/latest/userguide/automode.html).
   {
     given: 'the workload requires Kubernetes, which EKS Auto Mode runs',

@@ -387,6 +387,51 @@ export const eligibilityCases: PlatformFitCase<Excludes>[] = [
     want: DOES_NOT_FIRE,
   },
 
+  // control.hostNetwork: the host's network namespace exists only on EC2-backed Linux capacity.
+  ...(
+    [
+      ['ecs-fargate', /cannot run linux containers in the host's network namespace\. .*awsvpc network mode/],
+      ['ecs-express-mode', /host's network namespace\. .*awsvpc network mode only/],
+      ['eks-fargate', /host's network namespace\. .*cannot set HostPort or HostNetwork/],
+      ['app-runner', /host's network namespace\. .*no network mode to choose/],
+    ] as const
+  ).map(([platform, blockerMentions]) => ({
+    given: "the container needs the host's network",
+    rule: 'host-network-needs-ec2-backed-capacity',
+    workload: webWorkload({ control: { hostNetwork: true } }),
+    platform,
+    want: { blockerMentions },
+  })),
+  ...(
+    [
+      'ecs-ec2',
+      'ecs-managed-instances',
+      'eks-managed-nodes',
+      'eks-self-managed-nodes',
+      'eks-auto-mode',
+    ] as const
+  ).map((platform) => ({
+    given: "the container needs the host's network",
+    rule: 'host-network-needs-ec2-backed-capacity',
+    workload: webWorkload({ control: { hostNetwork: true } }),
+    platform,
+    want: DOES_NOT_FIRE,
+  })),
+  {
+    given: "the job needs the host's network",
+    rule: 'host-network-needs-ec2-backed-capacity',
+    workload: batchWorkload({ control: { hostNetwork: true } }),
+    platform: 'aws-batch',
+    want: DOES_NOT_FIRE,
+  },
+  {
+    given: 'the container keeps its own network',
+    rule: 'host-network-needs-ec2-backed-capacity',
+    workload: webWorkload(),
+    platform: 'ecs-fargate',
+    want: DOES_NOT_FIRE,
+  },
+
   {
     given: 'the workload needs a per-host agent',
     rule: 'per-host-daemons-must-be-schedulable',

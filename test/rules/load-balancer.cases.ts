@@ -254,6 +254,33 @@ export const loadBalancerCases: DesignCase<DeepPartial<LoadBalancer>>[] = [
     fires: false,
     want: { scheme: 'internet-facing' },
   },
+  // A task on the host's network has no address of its own: its instance is the target (networking-networkmode-host.html).
+  {
+    given: "an HTTP service runs on the host's network",
+    rule: 'instance-targets-on-the-host-network',
+    workload: webWorkload({ control: { hostNetwork: true } }),
+    platform: 'ecs-managed-instances',
+    want: { type: 'alb', targetGroup: { protocol: 'HTTP', port: 8080, targetType: 'instance' } },
+  },
+  {
+    given: "a UDP service on the host's network runs on the team's own hosts",
+    rule: 'instance-targets-on-the-host-network',
+    workload: webWorkload({
+      containerPort: 5353,
+      traffic: { protocol: 'udp' },
+      control: { hostNetwork: true, level: 'full' },
+    }),
+    platform: 'ecs-ec2',
+    want: { type: 'nlb', targetGroup: { protocol: 'UDP', port: 5353, targetType: 'instance' } },
+  },
+  {
+    given: "a Kubernetes service runs on the host's network",
+    rule: 'instance-targets-on-the-host-network',
+    workload: webWorkload({ control: { hostNetwork: true, kubernetes: 'required' } }),
+    platform: 'eks-auto-mode',
+    fires: false,
+    want: { type: 'alb', targetGroup: { targetType: 'ip' } },
+  },
   {
     given: 'a minimal-ops team serves a web app',
     rule: 'built-in-endpoint-for-managed-ingress',

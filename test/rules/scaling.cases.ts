@@ -402,7 +402,7 @@ export const scalingCases: DesignCase<ScalingWant>[] = [
     want: { instanceMarket: 'on-demand' },
   },
   // AWS Batch chooses its compute environment: Fargate for most jobs; EC2 for GPUs, more than 16 vCPU / 120 GiB,
-  // privileged or host access; Spot for interruptible work with price-capacity-optimized allocation
+  // privileged, the host's network (networking-modes-jobs.html) or host access; Spot for interruptible work with price-capacity-optimized allocation
   // (https://docs.aws.amazon.com/batch/latest/userguide/when-to-use-fargate.html, compute_environments.html,
   // allocation-strategies.html; Windows on Fargate without Spot: API_RuntimePlatform.html).
   {
@@ -450,6 +450,38 @@ export const scalingCases: DesignCase<ScalingWant>[] = [
     want: {
       instanceMarket: 'on-demand',
       computeEnvironment: { type: 'EC2', capacity: 'ec2', allocationStrategy: 'BEST_FIT_PROGRESSIVE' },
+    },
+  },
+  {
+    given: "a batch job needs the host's network, which Batch gives jobs on EC2 only",
+    rule: 'batch-ec2-compute-environment',
+    workload: batchWorkload({
+      control: { hostNetwork: true },
+      trigger: { type: 's3-object-created', bucket: 'uploads' },
+    }),
+    platform: 'aws-batch',
+    want: {
+      instanceMarket: 'on-demand',
+      computeEnvironment: { type: 'EC2', capacity: 'ec2', allocationStrategy: 'BEST_FIT_PROGRESSIVE' },
+    },
+  },
+  {
+    given: "a batch job on the host's network tolerates interruption",
+    rule: 'batch-fargate-spot-compute-environment',
+    workload: batchWorkload({
+      control: { hostNetwork: true },
+      cost: { interruptible: true },
+      trigger: { type: 's3-object-created', bucket: 'uploads' },
+    }),
+    platform: 'aws-batch',
+    fires: false,
+    want: {
+      instanceMarket: 'spot',
+      computeEnvironment: {
+        type: 'SPOT',
+        capacity: 'ec2',
+        allocationStrategy: 'SPOT_PRICE_CAPACITY_OPTIMIZED',
+      },
     },
   },
   {

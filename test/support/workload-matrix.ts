@@ -12,7 +12,8 @@ const TRIGGERS: NonNullable<WorkloadRequest['trigger']>[] = [
 
 /**
  * The matrix: each protocol, each persistence type and each trigger, plus the hard requirements that change
- * what a starter configuration holds (Spot, Arm, GPU, Windows, host access, daemons, added capabilities).
+ * what a starter configuration holds (Spot, Arm, GPU, Windows, host access, daemons, added capabilities,
+ * the host's network).
  */
 export const WORKLOAD_MATRIX: { label: string; body: WorkloadRequest }[] = [
   ...PROTOCOLS.map((protocol, index) => ({
@@ -48,6 +49,24 @@ export const WORKLOAD_MATRIX: { label: string; body: WorkloadRequest }[] = [
       traffic: { protocol: 'udp' },
       containerPort: 1194,
       control: { capabilities: ['NET_ADMIN', 'NET_RAW'] },
+    }),
+  },
+  {
+    label: "web on the host's network behind an NLB",
+    body: webWorkload({
+      name: 'host-net-web',
+      traffic: { protocol: 'tcp' },
+      containerPort: 9000,
+      persistence: { type: 'shared-file' },
+      control: { hostNetwork: true },
+    }),
+  },
+  {
+    label: "scheduled job on the host's network",
+    body: batchWorkload({
+      name: 'host-net-job',
+      control: { hostNetwork: true },
+      trigger: { type: 'schedule', expression: 'rate(1 hour)' },
     }),
   },
   {

@@ -36,6 +36,7 @@ export const WORKLOAD_FLAGS: readonly WorkloadFlag[] = [
   { flag: 'os', path: 'control.os', kind: 'string' },
   { flag: 'architecture', path: 'control.architecture', kind: 'string' },
   { flag: 'capabilities', path: 'control.capabilities', kind: 'list' },
+  { flag: 'host-network', path: 'control.hostNetwork', kind: 'boolean' },
   { flag: 'cost', path: 'cost.sensitivity', kind: 'string' },
   { flag: 'interruptible', path: 'cost.interruptible', kind: 'boolean' },
   { flag: 'cpu', path: 'resources.cpu', kind: 'number' },

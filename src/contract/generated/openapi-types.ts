@@ -134,8 +134,8 @@ export interface paths {
          *     stateful images become `managedServices` (RDS, ElastiCache, Amazon MQ, …) unless
          *     `x-berth: {keep-container: true}`. Services of profiles not activated are left out, in `ignored`.
          *     Values of `environment` and `secrets` never appear in the answer: secret-looking variables move to
-         *     Secrets Manager. Only the service's first port gets a listener for now (the others are in `ignored`),
-         *     and `network_mode: host` is not designed (in `ignored`).
+         *     Secrets Manager. Only the service's first port gets a listener for now (the others are in `ignored`);
+         *     `network_mode: host` becomes `control.hostNetwork: true`.
          *
          *     `400`: problems in the file at their path inside it (`services.db.ports[1]`) with their `line`.
          */
@@ -829,6 +829,13 @@ export interface components {
              *     ]
              */
             capabilities: string[];
+            /**
+             * @description Runs the container in the host's network namespace. A hard requirement: EC2-backed Linux capacity
+             *     only. The starter files set ECS `networkMode: host` or Kubernetes `hostNetwork: true`. Default
+             *     `false`.
+             * @default false
+             */
+            hostNetwork: boolean;
         };
         /** @description How cost weighs in the choice. */
         Cost: {
@@ -996,6 +1003,7 @@ export interface components {
             os?: components["schemas"]["Control"]["os"];
             architecture?: components["schemas"]["Control"]["architecture"];
             capabilities?: components["schemas"]["Control"]["capabilities"];
+            hostNetwork?: components["schemas"]["Control"]["hostNetwork"];
         };
         /** @description How cost weighs in the choice. Every field is optional. */
         CostRequest: {

@@ -142,7 +142,7 @@ function taskDefinitionFile({ taskDefinition, scratchDisk }: EcsPlan): Described
   const volumes = taskVolumes(taskDefinition.volume);
   const request: RegisterTaskDefinitionCommandInput = {
     family: taskDefinition.family,
-    networkMode: 'awsvpc',
+    networkMode: taskDefinition.networkMode,
     requiresCompatibilities: [taskDefinition.compatibility],
     cpu: taskDefinition.cpu,
     memory: taskDefinition.memory,
@@ -319,7 +319,11 @@ function serviceFile(plan: EcsPlan, service: ServicePlan): DescribedFile {
     taskDefinition: plan.taskDefinition.family,
     desiredCount: service.desiredCount,
     ...taskPlacement(plan.placement),
-    networkConfiguration: { awsvpcConfiguration: awsVpcConfiguration() },
+    // On the host's network the task uses its instance's interface: there is no network configuration.
+    ...(plan.taskDefinition.networkMode === 'awsvpc'
+      ? { networkConfiguration: { awsvpcConfiguration: awsVpcConfiguration() } }
+      : {}),
+    ...(service.distinctInstances ? { placementConstraints: [{ type: 'distinctInstance' as const }] } : {}),
     deploymentConfiguration: {
       deploymentCircuitBreaker: { enable: true, rollback: true },
       maximumPercent: 200,
@@ -356,7 +360,7 @@ function serviceFile(plan: EcsPlan, service: ServicePlan): DescribedFile {
   return jsonFile(
     'ecs/service.json',
     request,
-    'ECS CreateService input: task count, capacity, private networking, load balancer and deployment rollback.',
+    `ECS CreateService input: task count, capacity, ${plan.taskDefinition.networkMode === 'host' ? "one task per instance on the instance's network" : 'private networking'}, load balancer and deployment rollback.`,
   );
 }
 
@@ -463,13 +467,17 @@ function runTaskParameters(plan: EcsPlan, runTask: RunTaskPlan): EcsParameters {
   const parameters: EcsParameters = {
     TaskDefinitionArn: apiValue(runTask.taskDefinition),
     TaskCount: 1,
-    NetworkConfiguration: {
-      awsvpcConfiguration: {
-        Subnets: subnets,
-        SecurityGroups: securityGroups,
-        AssignPublicIp: assignPublicIp,
-      },
-    },
+    ...(plan.taskDefinition.networkMode === 'awsvpc'
+      ? {
+          NetworkConfiguration: {
+            awsvpcConfiguration: {
+              Subnets: subnets,
+              SecurityGroups: securityGroups,
+              AssignPublicIp: assignPublicIp,
+            },
+          },
+        }
+      : {}),
     Group: runTask.group,
     EnableECSManagedTags: true,
     PropagateTags: 'TASK_DEFINITION',

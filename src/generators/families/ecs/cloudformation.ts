@@ -34,6 +34,7 @@ import { addRole } from '../../plan/roles/cloudformation';
 import { roleIn } from '../../plan/roles/plan';
 import { StackReferences } from '../../plan/stack-references';
 import { addTaskStoppedRule } from '../../plan/task-stopped-rule/cloudformation';
+import { StarterConfigError } from '../../shared/starter-config-error';
 import { stickinessAttributes } from '../../shared/target-group-stickiness';
 import { backlogPerTaskQueries } from './backlog-metric';
 import { addManagedDaemon, addManagedInstancesCapacity } from './managed-instances-cloudformation';
@@ -75,6 +76,8 @@ interface TaskLaunch {
   placement: Record<string, TemplateValue>;
   subnets: () => TemplateValue;
   securityGroup: TemplateValue;
+  /** On the host's network a task has no interface of its own: RunTask and the service take no network configuration. */
+  networkMode: EcsPlan['taskDefinition']['networkMode'];
 }
 
 /** What the service must wait for, and the load balancer's parts the tasks accept traffic from. */
@@ -102,19 +105,28 @@ export function addEcsResources(plan: EcsPlan, template: TemplateBuilder): void 
   if (plan.queues !== null) addQueues(template, references, plan.queues);
   if (plan.objectCreated !== null) addTriggerBucket(template, references, plan.objectCreated.trigger);
 
-  template.resource('TaskSecurityGroup', {
-    Type: 'AWS::EC2::SecurityGroup',
-    Properties: {
-      GroupDescription: 'ECS tasks: inbound only from the load balancer, on the container port',
-      VpcId: vpc,
-    },
-  });
-  template.output('TaskSecurityGroupId', {
-    Description: 'The security group of the tasks (aws ecs run-task takes it with the private subnets).',
-    Value: ref('TaskSecurityGroup'),
-  });
+  const { networkMode } = plan.taskDefinition;
+  if (networkMode === 'host' && plan.capacity === null && plan.managedInstances === null)
+    throw new StarterConfigError('a task on the host network needs EC2 instances, and the plan has none');
+  // On the host's network the instances' security group is the tasks': the load balancer and EFS admit it.
+  const taskSecurityGroup = networkMode === 'host' ? 'InstanceSecurityGroup' : 'TaskSecurityGroup';
+  if (networkMode === 'awsvpc') {
+    template.resource('TaskSecurityGroup', {
+      Type: 'AWS::EC2::SecurityGroup',
+      Properties: {
+        GroupDescription: 'ECS tasks: inbound only from the load balancer, on the container port',
+        VpcId: vpc,
+      },
+    });
+    template.output('TaskSecurityGroupId', {
+      Description: 'The security group of the tasks (aws ecs run-task takes it with the private subnets).',
+      Value: ref('TaskSecurityGroup'),
+    });
+  }
   const loadBalancer =
-    plan.loadBalancer === null ? null : addLoadBalancer(template, references, plan.loadBalancer, vpc);
+    plan.loadBalancer === null
+      ? null
+      : addLoadBalancer(template, references, plan.loadBalancer, vpc, taskSecurityGroup);
 
   const fileSystem: StackFileSystem | null =
     plan.fileSystem === null
@@ -122,7 +134,7 @@ export function addEcsResources(plan: EcsPlan, template: TemplateBuilder): void 
       : addFileSystem(template, references, plan.fileSystem, {
           vpc,
           privateSubnets: privateSubnets(),
-          clientSecurityGroup: ref('TaskSecurityGroup'),
+          clientSecurityGroup: ref(taskSecurityGroup),
         });
   // Every private subnet has a mount target, so tasks (and EC2 instances) run in all of them.
   const taskSubnets = privateSubnets;
@@ -181,7 +193,8 @@ export function addEcsResources(plan: EcsPlan, template: TemplateBuilder): void 
   const launch: TaskLaunch = {
     placement: placement(plan, references),
     subnets: taskSubnets,
-    securityGroup: ref('TaskSecurityGroup'),
+    securityGroup: ref(taskSecurityGroup),
+    networkMode,
   };
   if (plan.service !== null) {
     addService(template, references, plan, plan.service, launch, {
@@ -274,7 +287,9 @@ function addEc2Capacity(
     Type: 'AWS::EC2::SecurityGroup',
     Properties: {
       GroupDescription:
-        'ECS container instances: no inbound traffic (tasks have their own network interfaces)',
+        plan.taskDefinition.networkMode === 'host'
+          ? 'ECS container instances: their tasks on the instance network, inbound only from the load balancer'
+          : 'ECS container instances: no inbound traffic (tasks have their own network interfaces)',
       VpcId: vpc,
     },
   });
@@ -454,7 +469,7 @@ function addTaskDefinition(template: TemplateBuilder, references: StackReference
     Type: 'AWS::ECS::TaskDefinition',
     Properties: {
       Family: taskDefinition.family,
-      NetworkMode: 'awsvpc',
+      NetworkMode: taskDefinition.networkMode,
       RequiresCompatibilities: [taskDefinition.compatibility],
       Cpu: taskDefinition.cpu,
       Memory: taskDefinition.memory,
@@ -490,6 +505,7 @@ function containerDefinition(
           PortMappings: portMappings.map((mapping) => ({
             Name: mapping.name,
             ContainerPort: mapping.containerPort,
+            ...(mapping.hostPort === undefined ? {} : { HostPort: mapping.hostPort }),
             Protocol: mapping.protocol,
           })),
         }),
@@ -622,13 +638,18 @@ function addService(
       TaskDefinition: ref('TaskDefinition'),
       DesiredCount: service.desiredCount,
       ...launch.placement,
-      NetworkConfiguration: {
-        AwsvpcConfiguration: {
-          Subnets: launch.subnets(),
-          SecurityGroups: [launch.securityGroup],
-          AssignPublicIp: 'DISABLED',
-        },
-      },
+      ...(launch.networkMode === 'awsvpc'
+        ? {
+            NetworkConfiguration: {
+              AwsvpcConfiguration: {
+                Subnets: launch.subnets(),
+                SecurityGroups: [launch.securityGroup],
+                AssignPublicIp: 'DISABLED',
+              },
+            },
+          }
+        : {}),
+      ...(service.distinctInstances ? { PlacementConstraints: [{ Type: 'distinctInstance' }] } : {}),
       DeploymentConfiguration: {
         DeploymentCircuitBreaker: { Enable: true, Rollback: true },
         MaximumPercent: 200,
@@ -727,13 +748,17 @@ function ecsParameters(
     TaskDefinitionArn: references.resolve(runTask.taskDefinition),
     TaskCount: 1,
     ...launch.placement,
-    NetworkConfiguration: {
-      [vpcConfigurationName]: {
-        Subnets: launch.subnets(),
-        SecurityGroups: [launch.securityGroup],
-        AssignPublicIp: 'DISABLED',
-      },
-    },
+    ...(launch.networkMode === 'awsvpc'
+      ? {
+          NetworkConfiguration: {
+            [vpcConfigurationName]: {
+              Subnets: launch.subnets(),
+              SecurityGroups: [launch.securityGroup],
+              AssignPublicIp: 'DISABLED',
+            },
+          },
+        }
+      : {}),
     Group: runTask.group,
     EnableECSManagedTags: true,
     PropagateTags: 'TASK_DEFINITION',
@@ -788,6 +813,8 @@ function addLoadBalancer(
   references: StackReferences,
   loadBalancer: LoadBalancerPlan,
   vpc: TemplateValue,
+  /** The tasks' security group, or on the host's network the instances'. */
+  targetSecurityGroup: string,
 ): StackLoadBalancer {
   const { targetGroup, internal } = loadBalancer;
   const alb = loadBalancer.type === 'alb';
@@ -859,7 +886,7 @@ function addLoadBalancer(
     template.resource(logicalId, {
       Type: 'AWS::EC2::SecurityGroupIngress',
       Properties: {
-        GroupId: ref('TaskSecurityGroup'),
+        GroupId: ref(targetSecurityGroup),
         Description: `${protocol.toUpperCase()} on the ${what}, from the load balancer`,
         IpProtocol: protocol,
         FromPort: port,

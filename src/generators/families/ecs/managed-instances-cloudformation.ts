@@ -33,7 +33,10 @@ export function addManagedInstancesCapacity(
   template.resource('InstanceSecurityGroup', {
     Type: 'AWS::EC2::SecurityGroup',
     Properties: {
-      GroupDescription: 'ECS managed instances: no inbound traffic (tasks have their own network interfaces)',
+      GroupDescription:
+        plan.taskDefinition.networkMode === 'host'
+          ? 'ECS managed instances: their tasks on the instance network, inbound only from the load balancer'
+          : 'ECS managed instances: no inbound traffic (tasks have their own network interfaces)',
       VpcId: vpc,
     },
   });

@@ -90,6 +90,8 @@ export interface HealthCheckPlan {
 export interface PortMappingPlan {
   name: string;
   containerPort: number;
+  /** On the host's network only: the container's port is the instance's, so ECS takes the same number. */
+  hostPort?: number;
   protocol: 'tcp' | 'udp';
 }
 
@@ -127,6 +129,12 @@ export type VolumePlan =
 export interface TaskDefinitionPlan {
   family: string;
   compatibility: 'FARGATE' | 'EC2' | 'MANAGED_INSTANCES';
+  /**
+   * `awsvpc` gives each task its own network interface in the private subnets, with its own security group;
+   * `host` (control.hostNetwork, EC2-backed Linux capacity only) runs the task in its instance's network
+   * namespace, with no interface, subnets or security group of its own.
+   */
+  networkMode: 'awsvpc' | 'host';
   cpu: string;
   memory: string;
   operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' | 'LINUX';
@@ -267,6 +275,12 @@ export interface ServicePlan {
   loadBalancer: { targetGroup: Reference; containerName: string; containerPort: number } | null;
   healthCheckGracePeriodSeconds: number;
   ebsVolume: EbsVolumeConfigurationPlan | null;
+  /**
+   * Each task on its own container instance (a distinctInstance placement constraint): on the host's
+   * network a second task would find its ports taken. EC2 launch only; Managed Instances tasks are kept
+   * apart by their ports, which ECS places by.
+   */
+  distinctInstances: boolean;
 }
 
 export type ScalingMetricPlan =
@@ -491,6 +505,13 @@ function notesOf(input: StarterConfigInput, plan: Omit<EcsPlan, 'notes'>): strin
   if (plan.managedDaemon !== null) notes.push(NOTES.managedDaemon(plan.managedDaemon.name));
   if (plan.capacity?.ami === ECS_AMIS.arm64 && workload.control.gpu) notes.push(NOTES.noArm64GpuAmi);
   if (plan.taskDefinition.container.healthCheck !== undefined) notes.push(NOTES.curlHealthCheck);
+  if (plan.taskDefinition.networkMode === 'host')
+    notes.push(
+      NOTES.hostNetwork(
+        plan.managedInstances === null ? 'launch template' : 'capacity provider',
+        plan.loadBalancer !== null,
+      ),
+    );
   return notes;
 }
 
@@ -518,11 +539,14 @@ function taskDefinitionPlan(
   const volume = volumePlan(input, fileSystem);
   const queueName = workload.trigger?.type === 'sqs' ? workload.trigger.queueName : undefined;
   const healthCheck = containerHealthCheck(input);
+  const hostNetwork = workload.control.hostNetwork;
   const container: ContainerPlan = {
     name: workload.name,
     image: design.registry.imageUri,
     imageFromRequest: workload.image,
-    portMappings: portMappingsPlan(input),
+    portMappings: portMappingsPlan(input).map((mapping) =>
+      hostNetwork ? { ...mapping, hostPort: mapping.containerPort } : mapping,
+    ),
     // Tells the code which queue to poll, so the name lives in one place: the configuration.
     environment: [
       ...(queueName === undefined
@@ -551,6 +575,7 @@ function taskDefinitionPlan(
   return {
     family: workload.name,
     compatibility: fargate ? 'FARGATE' : onManagedInstances ? 'MANAGED_INSTANCES' : 'EC2',
+    networkMode: hostNetwork ? 'host' : 'awsvpc',
     cpu: String(cpuUnits),
     memory: String(memoryMiB),
     operatingSystemFamily: windows ? 'WINDOWS_SERVER_2022_CORE' : 'LINUX',
@@ -823,7 +848,7 @@ function ebsVolumeRole(name: string): IamRole {
 }
 
 function servicePlan(input: StarterConfigInput, volumeRole: RolePlan | null): ServicePlan {
-  const { workload, design } = input;
+  const { workload, design, platform } = input;
   const type = design.loadBalancer.type;
   const details = design.storage.details ?? {};
   return {
@@ -848,6 +873,7 @@ function servicePlan(input: StarterConfigInput, volumeRole: RolePlan | null): Se
             filesystemType: ebsFilesystemType(details.filesystemType),
             role: reference(volumeRole.key, 'arn', iamRoleArn(volumeRole.name)),
           },
+    distinctInstances: workload.control.hostNetwork && platform.capacity === 'ec2',
   };
 }
 

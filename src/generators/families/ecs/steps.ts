@@ -100,6 +100,8 @@ export const NOTES = {
     'ECS replaces every managed instance within 14 days of its launch to patch it, draining its tasks first: the service starts replacements elsewhere, and a standalone task that is still running is stopped. Set when with EC2 event windows.',
   managedDaemon: (daemon: string) =>
     `The Managed Daemon ${daemon} runs one agent task on every managed instance, started before the workload's tasks: put the agent's image in place of <daemon-image>, and give role ${daemon} the AWS calls the agent makes. If the agent task stops, ECS drains and replaces the instance.`,
+  hostNetwork: (instancesFrom: 'launch template' | 'capacity provider', behindLoadBalancer: boolean) =>
+    `The task runs on its instance's network (networkMode host): it has no network interface, subnets or security group of its own, so the instances' security group (the one the ${instancesFrom} gives them, <security-group-id> in these files) is the task's${behindLoadBalancer ? ' and must admit the load balancer on the container port, which is the host port; the target group registers instances' : ''}. Only one task per instance can bind a port, so the service places one task per instance and a deployment starts each new task on another instance before it stops an old one.`,
   curlHealthCheck:
     'The container health check runs curl inside the container: if the image has no curl, remove healthCheck from the task definition (the load balancer still checks the tasks).',
 } as const;

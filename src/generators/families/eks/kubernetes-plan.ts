@@ -59,6 +59,11 @@ export interface PodPlan {
   claimName?: string;
   /** Jobs and CronJobs run to completion: their pods are not restarted. */
   runsToCompletion: boolean;
+  /**
+   * The pod runs in its node's network namespace (control.hostNetwork): its ports are the node's, so the
+   * scheduler puts one such pod per node per port.
+   */
+  hostNetwork: boolean;
 }
 
 /** A volume claim of the workload's storage class. */
@@ -397,6 +402,7 @@ function podPlan(input: StarterConfigInput, kind: WorkloadKind, context: Kuberne
     container: containerPlan(input, context, mounted),
     ...(mounted !== undefined && kind !== 'StatefulSet' ? { claimName: claimName(input) } : {}),
     runsToCompletion: kind === 'Job' || kind === 'CronJob',
+    hostNetwork: workload.control.hostNetwork,
   };
 }
 

@@ -200,6 +200,11 @@ function podSpec(pod: PodPlan): Record<string, unknown> {
     },
     containers: [container(pod.container)],
   };
+  if (pod.hostNetwork) {
+    spec.hostNetwork = true;
+    // Without it a pod on the host's network resolves names with the node's resolver, not cluster DNS.
+    spec.dnsPolicy = 'ClusterFirstWithHostNet';
+  }
   if (pod.claimName !== undefined) {
     spec.volumes = [{ name: VOLUME_NAME, persistentVolumeClaim: { claimName: pod.claimName } }];
   }
