@@ -14,7 +14,24 @@ export interface VolumeMount {
   readOnly: boolean;
 }
 
-const MODES = new Set(['ro', 'rw', 'z', 'Z', 'cached', 'delegated', 'consistent', 'nocopy']);
+// A bind mount's propagation (rslave and the rest) is one of its modes too, as Docker's `-v` takes it:
+// node-exporter's documented Compose file mounts `/:/host:ro,rslave`.
+const MODES = new Set([
+  'ro',
+  'rw',
+  'z',
+  'Z',
+  'cached',
+  'delegated',
+  'consistent',
+  'nocopy',
+  'shared',
+  'rshared',
+  'slave',
+  'rslave',
+  'private',
+  'rprivate',
+]);
 
 /** A host path, as Compose tells one from a volume name: absolute, relative or from the home directory. */
 export function isHostPath(source: string): boolean {
@@ -30,7 +47,10 @@ export function parseVolumeEntry(entry: string): Parsed<VolumeMount> {
   const modes = third === undefined ? [] : third.split(',');
   const unknownMode = modes.find((mode) => !MODES.has(mode));
   if (unknownMode !== undefined)
-    return { ok: false, message: `"${entry}" has access mode "${unknownMode}": use ro or rw (with z or Z)` };
+    return {
+      ok: false,
+      message: `"${entry}" has access mode "${unknownMode}": use ro or rw (with z or Z, a propagation such as rslave, or nocopy)`,
+    };
   if (!second.startsWith('/'))
     return { ok: false, message: `"${entry}" mounts at "${second}", which is not an absolute path` };
   return {

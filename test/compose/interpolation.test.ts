@@ -152,3 +152,70 @@ describe('Compose interpolation', () => {
     });
   });
 });
+
+describe('Compose interpolation, for any variable, set, empty or unset', () => {
+  const name = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,8}$/);
+  // A value as the caller gives it: absent (unset), empty, or any text (a "$" in a value is not read again).
+  const value = fc.option(fc.oneof(fc.constant(''), fc.string({ maxLength: 12 })), { nil: undefined });
+  const word = fc.stringMatching(/^[a-z0-9 ./:]{0,10}$/);
+  const message = fc.stringMatching(/^[a-z][a-z0-9 ]{0,15}$/);
+  const given = (variable: string, text: string | undefined) =>
+    new Map(text === undefined ? [] : [[variable, text]]);
+
+  it('reads ${V} as its value, and reports an unset V by name instead of guessing', () => {
+    fc.assert(
+      fc.property(name, value, (variable, text) => {
+        const result = interpolate(`\${${variable}}`, given(variable, text));
+        if (text === undefined)
+          expect(result).toEqual({ ok: false, message: expect.stringContaining(variable) });
+        else expect(result).toEqual({ ok: true, text });
+      }),
+      { seed: RANDOM_SEED },
+    );
+  });
+
+  it('reads ${V:-d} as d when V is unset or empty, ${V-d} as d only when V is unset', () => {
+    fc.assert(
+      fc.property(name, value, word, (variable, text, fallback) => {
+        const variables = given(variable, text);
+        expect(interpolate(`\${${variable}:-${fallback}}`, variables)).toEqual({
+          ok: true,
+          text: text === undefined || text === '' ? fallback : text,
+        });
+        expect(interpolate(`\${${variable}-${fallback}}`, variables)).toEqual({
+          ok: true,
+          text: text === undefined ? fallback : text,
+        });
+      }),
+      { seed: RANDOM_SEED },
+    );
+  });
+
+  it('refuses ${V:?m} with m when V is unset or empty, ${V?m} only when V is unset', () => {
+    fc.assert(
+      fc.property(name, value, message, (variable, text, why) => {
+        const variables = given(variable, text);
+        const refused = { ok: false, message: expect.stringContaining(why) };
+        expect(interpolate(`\${${variable}:?${why}}`, variables)).toEqual(
+          text === undefined || text === '' ? refused : { ok: true, text },
+        );
+        expect(interpolate(`\${${variable}?${why}}`, variables)).toEqual(
+          text === undefined ? refused : { ok: true, text },
+        );
+      }),
+      { seed: RANDOM_SEED },
+    );
+  });
+
+  it('reads $$ before a variable as a literal "$" and the name after it as text, set or not', () => {
+    fc.assert(
+      fc.property(name, value, (variable, text) => {
+        expect(interpolate(`$\${${variable}} $$${variable}`, given(variable, text))).toEqual({
+          ok: true,
+          text: `\${${variable}} $${variable}`,
+        });
+      }),
+      { seed: RANDOM_SEED },
+    );
+  });
+});

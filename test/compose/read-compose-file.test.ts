@@ -93,6 +93,29 @@ describe('reading a Compose file', () => {
   });
 
   it.each([
+    { entry: '"/:/host:ro,rslave"', want: { type: 'bind', source: '/', target: '/host', readOnly: true } },
+    { entry: '"/mnt:/mnt:rshared"', want: { type: 'bind', source: '/mnt', target: '/mnt', readOnly: false } },
+    {
+      entry: '"data:/data:nocopy"',
+      want: { type: 'volume', source: 'data', target: '/data', readOnly: false },
+    },
+  ])('reads the volume $entry, with its modes', ({ entry, want }) => {
+    expect(
+      read(`services:\n  agent:\n    image: prom/node-exporter\n    volumes: [${entry}]\nvolumes:\n  data:\n`)
+        .services.agent?.volumes,
+    ).toEqual([want]);
+  });
+
+  it('refuses a volume mode Docker does not know, naming the ones it does', () => {
+    expect(problems('services:\n  agent:\n    image: x\n    volumes: ["/:/host:ro,sideways"]\n')).toEqual([
+      expect.objectContaining({
+        path: 'services.agent.volumes[0]',
+        message: expect.stringMatching(/"sideways".*rslave/),
+      }),
+    ]);
+  });
+
+  it.each([
     {
       entry: '"127.0.0.1:8080:80"',
       want: { target: 80, published: '8080', protocol: 'tcp', hostIp: '127.0.0.1' },

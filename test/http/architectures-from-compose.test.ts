@@ -223,6 +223,31 @@ describe('POST /v1/architectures/from-compose', () => {
     });
   });
 
+  it.each([
+    { where: 'in a value', bytes: [0xff, 0xfe] },
+    { where: 'cut short in a sequence', bytes: [0xe1, 0x80] },
+  ])(
+    'refuses bytes that are not UTF-8 ($where) with a 400, instead of replacing them in the file',
+    async ({ bytes }) => {
+      const body = Buffer.concat([Buffer.from('services:\n  web:\n    image: nginx'), Buffer.from(bytes)]);
+      const response = await request(app)
+        .post('/v1/architectures/from-compose')
+        .set('Content-Type', 'application/yaml')
+        .send(body);
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toMatch(PROBLEM_JSON_TYPE);
+      expect(jsonOf(response).errors).toEqual([{ path: '', message: expect.stringContaining('not UTF-8') }]);
+    },
+  );
+
+  it('refuses a body declared in another charset with 415', async () => {
+    const response = await request(app)
+      .post('/v1/architectures/from-compose')
+      .set('Content-Type', 'application/yaml; charset=latin1')
+      .send('services:\n  web:\n    image: nginx\n');
+    expect(response.status).toBe(415);
+  });
+
   it('refuses a body neither YAML nor JSON with 415', async () => {
     const response = await request(app)
       .post('/v1/architectures/from-compose')

@@ -35,13 +35,16 @@ export function architecturesRouter(advisor: Advisor, bodyLimitBytes: number): R
   const rulesVersion = advisor.ruleSet.version;
   const router = Router();
   const text = express.text({ type: () => true, limit: bodyLimitBytes });
+  // The Compose file's bytes, decoded here: express.text would put U+FFFD for bytes that are not UTF-8
+  // and so change the file's values without a word.
+  const bytes = express.raw({ type: () => true, limit: bodyLimitBytes });
 
   router.post('/v1/architectures', requireJson, text, async (req, res) => {
     const design = await designer.design(parsedJson(req));
     res.type('application/json').send(JSON.stringify(answered(design, rulesVersion, (path) => path)));
   });
 
-  router.post('/v1/architectures/from-compose', text, async (req, res) => {
+  router.post('/v1/architectures/from-compose', bytes, async (req, res) => {
     const body = composeBody(req);
     // The Compose reader (and the yaml package) is loaded with the first file, not at start-up.
     const { applicationFromCompose, composePathOf } =
@@ -66,8 +69,12 @@ export function architecturesRouter(advisor: Advisor, bodyLimitBytes: number): R
 }
 
 function parsedJson(req: Request): unknown {
+  return parsedJsonText(typeof req.body === 'string' ? req.body : '');
+}
+
+function parsedJsonText(text: string): unknown {
   try {
-    return JSON.parse(typeof req.body === 'string' ? req.body : '');
+    return JSON.parse(text);
   } catch (error) {
     throw new MalformedJsonProblem((error as Error).message);
   }
@@ -80,17 +87,36 @@ interface ComposeBody {
   profiles?: string[];
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The body as text: a Compose file is UTF-8 (YAML 1.2 and Docker Compose read it so), and JSON is too, so
+ * bytes that are not UTF-8 are refused at the top of the body, never replaced.
+ */
+function bodyText(req: Request): string {
+  const charset = req.headers['content-type']?.match(/charset=["']?([^"';\s]+)/i)?.[1];
+  if (charset !== undefined && !/^utf-?8$/i.test(charset))
+    throw new UnsupportedMediaTypeProblem(req.headers['content-type']);
+  if (!Buffer.isBuffer(req.body)) return '';
+  try {
+    return UTF8.decode(req.body);
+  } catch {
+    throw new InvalidRequestProblem([
+      { path: '', message: 'is not UTF-8 text: send the Compose file as UTF-8, as Docker Compose reads it' },
+    ]);
+  }
+}
+
 /** The Compose file and its options, from a YAML body or the JSON envelope. */
 function composeBody(req: Request): ComposeBody {
-  const raw = typeof req.body === 'string' ? req.body : '';
-  if (req.headers['content-type'] !== undefined && req.is(YAML_TYPES))
-    return { compose: raw, variables: new Map() };
   if (
     req.headers['content-type'] === undefined ||
-    req.is(['application/json', 'application/*+json']) === false
+    (!req.is(YAML_TYPES) && req.is(['application/json', 'application/*+json']) === false)
   )
     throw new UnsupportedMediaTypeProblem(req.headers['content-type']);
-  const body = parsedJson(req);
+  const raw = bodyText(req);
+  if (req.is(YAML_TYPES)) return { compose: raw, variables: new Map() };
+  const body = parsedJsonText(raw);
   const errors: FieldError[] = [];
   if (!isRecord(body))
     throw new InvalidRequestProblem([{ path: '', message: 'must be an object with compose' }]);
