@@ -49,7 +49,7 @@ const GROUP_TITLE = 26;
 // Room on the right of a platform's frame for the arcs between its services.
 const ARC_ROOM = 56;
 const COLUMN_GAP = 90;
-const WIDTH = { clients: 110, 'load-balancer': 190, service: 190, managed: 220 } as const;
+const WIDTH = { clients: 110, 'load-balancer': 190, service: 190, managed: 245 } as const;
 
 /** Stacks boxes of one column from `top`, and returns where the column ends. */
 function stack(nodes: OverviewNode[], x: number, top: number): number {
