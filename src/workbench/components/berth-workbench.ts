@@ -229,7 +229,7 @@ export class BerthWorkbench extends LightElement {
     const errors = this.composeOutcome?.kind === 'invalid' ? this.composeOutcome.problem.errors : [];
     return html`<main class="layout layout--compose">
       <section class="form-column" aria-labelledby="compose-heading">
-        <h2 id="compose-heading">Compose file</h2>
+        <h2 id="compose-heading">Application</h2>
         <berth-compose-form .draft=${this.composeDraft} .errors=${errors} ?busy=${this.composeBusy}
           @compose-input=${(event: CustomEvent<ComposeDraft>) => {
             this.composeDraft = event.detail;

@@ -105,7 +105,7 @@ export class ComposeForm extends LightElement {
               error.line === undefined
                 ? nothing
                 : html`<button type="button" class="link-button" @click=${() => this.goToLine(error.line ?? 1)}
-                    aria-label="Go to line ${error.line} of the file">Go to line ${error.line}</button>`
+                   >Go to line ${error.line}</button>`
             }</li>`,
         )}
       </ul>
@@ -115,9 +115,9 @@ export class ComposeForm extends LightElement {
   override render(): TemplateResult {
     const invalid = this.errors.length > 0;
     const variablesInvalid = this.variableErrors.length > 0;
-    return html`<form @submit=${(event: Event) => this.onSubmit(event)} novalidate aria-label="Compose file">
+    return html`<form @submit=${(event: Event) => this.onSubmit(event)} novalidate>
       <fieldset>
-        <legend>Application</legend>
+        <legend>Compose</legend>
         <div class="field ${invalid ? 'field--invalid' : ''}">
           <label for="compose-file">Compose file</label>
           <textarea id="compose-file" rows="16" spellcheck="false" .value=${this.draft.compose}
