@@ -308,6 +308,37 @@ describe('the workbench at /, in Chromium', () => {
       await page.page.locator('.compose-errors', { hasText: 'network (line 4)' }).waitFor();
     });
 
+    it('sends the variables and the profiles', async () => {
+      await composeField().fill(
+        'services:\n  web:\n    image: nginx:${TAG}\n    ports: ["8080:80"]\n  debug:\n    image: busybox:1\n    profiles: [debug]\n',
+      );
+      await design();
+      await page.page.locator('.compose-errors', { hasText: 'services.web.image (line 3)' }).waitFor();
+
+      await page.page.locator('summary', { hasText: 'Variables and profiles' }).click();
+      await page.page.getByLabel('Variables', { exact: true }).fill('TAG 1.27');
+      await design();
+      await page.page.locator('#compose-variables-error', { hasText: 'Line 1 has no "="' }).waitFor();
+
+      await page.page.getByLabel('Variables', { exact: true }).fill('# the image tag\nTAG=1.27');
+      await page.page.getByLabel('Profiles', { exact: true }).fill('debug');
+      await design();
+      await page.page.locator('#application-heading').waitFor();
+      expect(await page.page.locator('table.services-table tbody th').allTextContents()).toEqual([
+        'web',
+        'debug',
+      ]);
+    });
+
+    it("names the service no platform can run, with every platform's blockers", async () => {
+      await composeField().fill(
+        'services:\n  win:\n    image: mcr.microsoft.com/windows/servercore:ltsc2022\n    platform: windows/amd64\n    gpus: all\n',
+      );
+      await design();
+      await page.page.locator('#no-platform-heading').waitFor();
+      expect(await page.page.locator('.notice').textContent()).toContain('No platform can run win');
+    });
+
     it('says plainly when Berth cannot be reached', async () => {
       await page.page.route('**/v1/architectures/from-compose', (route) => route.abort('connectionrefused'));
       await composeField().fill(COMPOSE);
