@@ -310,6 +310,7 @@ describe('the workbench at /, in Chromium', () => {
 
     it('sends the variables and the profiles', async () => {
       await composeField().fill(
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a Compose interpolation, not a template literal
         'services:\n  web:\n    image: nginx:${TAG}\n    ports: ["8080:80"]\n  debug:\n    image: busybox:1\n    profiles: [debug]\n',
       );
       await design();
