@@ -113,8 +113,11 @@ export class BerthWorkbench extends LightElement {
 
   /** Back and forward move between the answers of this visit, each URL carrying its workload. */
   private readonly onPopState = (): void => {
+    this.view = viewFromUrl();
     const workload = workloadFromUrl();
-    if (workload === undefined) return;
+    // Switching views changes only the hash, which fires popstate too: the workload answered stays.
+    if (workload === undefined || this.view === 'compose') return;
+    if (this.answered !== undefined && encodeWorkload(workload) === encodeWorkload(this.answered)) return;
     this.workload = workload;
     void this.recommend(workload);
   };
