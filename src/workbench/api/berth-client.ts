@@ -9,6 +9,7 @@ export type Recommendation = Schemas['Recommendation'] & { suggestions?: Suggest
 export type ValidationProblem = Schemas['ValidationProblem'];
 export type NoEligiblePlatformProblem = Schemas['NoEligiblePlatformProblem'];
 export type Problem = Schemas['Problem'];
+export type ValidationError = Schemas['ValidationError'];
 export type StarterFile = Schemas['StarterFile'];
 export type { RequestChange };
 

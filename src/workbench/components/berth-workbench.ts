@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { type ArchitectureOutcome, type ComposeRequest, designFromCompose } from '../api/architecture-client';
 import { fromBase64Url } from '../api/base64url';
 import {
   BerthClient,
@@ -14,7 +15,10 @@ import {
   workloadFieldGroups,
 } from '../workload/form-fields';
 import { type JsonObject, withChanges } from '../workload/workload-paths';
+import { type ComposeDraft, EMPTY_DRAFT } from './compose-form';
 import { LightElement } from './light-element';
+import './application-view';
+import './compose-form';
 import './workload-form';
 import './answer-view';
 import './no-platform-view';
@@ -25,6 +29,15 @@ import './variant-comparison';
 
 const API_KEY_STORAGE = 'berth-api-key';
 const FIRST_WORKLOAD: JsonObject = { name: 'orders-api', workloadType: 'web' };
+
+/** The two views: one workload (the form), or an application from its Compose file. */
+type View = 'workload' | 'compose';
+const COMPOSE_HASH = '#compose';
+
+/** The view the URL names: `#compose` for the application; anything else is the one-workload form. */
+function viewFromUrl(): View {
+  return location.hash === COMPOSE_HASH ? 'compose' : 'workload';
+}
 
 /** The workload a shared URL carries (`?workload=<base64url>`, as the API's GET form takes it). */
 function workloadFromUrl(): JsonObject | undefined {
@@ -54,6 +67,11 @@ export class BerthWorkbench extends LightElement {
     pinned: { state: true },
     busy: { state: true },
     notice: { state: true },
+    view: { state: true },
+    composeDraft: { state: true },
+    composeOutcome: { state: true },
+    composeBusy: { state: true },
+    composeNotice: { state: true },
   };
   declare groups: FieldGroup[];
   declare workload: JsonObject;
@@ -64,6 +82,12 @@ export class BerthWorkbench extends LightElement {
   declare pinned: Recommendation | undefined;
   declare busy: boolean;
   declare notice: string;
+  declare view: View;
+  /** The Compose form's text, kept while the other view is shown. */
+  declare composeDraft: ComposeDraft;
+  declare composeOutcome: ArchitectureOutcome | undefined;
+  declare composeBusy: boolean;
+  declare composeNotice: string;
   private readonly client = new BerthClient(() => this.apiKey);
 
   constructor() {
@@ -76,12 +100,24 @@ export class BerthWorkbench extends LightElement {
     this.pinned = undefined;
     this.busy = false;
     this.notice = '';
+    this.view = viewFromUrl();
+    this.composeDraft = EMPTY_DRAFT;
+    this.composeOutcome = undefined;
+    this.composeBusy = false;
+    this.composeNotice = '';
   }
+
+  private readonly onHashChange = (): void => {
+    this.view = viewFromUrl();
+  };
 
   /** Back and forward move between the answers of this visit, each URL carrying its workload. */
   private readonly onPopState = (): void => {
+    this.view = viewFromUrl();
     const workload = workloadFromUrl();
-    if (workload === undefined) return;
+    // Switching views changes only the hash, which fires popstate too: the workload answered stays.
+    if (workload === undefined || this.view === 'compose') return;
+    if (this.answered !== undefined && encodeWorkload(workload) === encodeWorkload(this.answered)) return;
     this.workload = workload;
     void this.recommend(workload);
   };
@@ -89,12 +125,14 @@ export class BerthWorkbench extends LightElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('popstate', this.onPopState);
+    window.addEventListener('hashchange', this.onHashChange);
     void this.start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.onPopState);
+    window.removeEventListener('hashchange', this.onHashChange);
   }
 
   private async start(): Promise<void> {
@@ -134,6 +172,78 @@ export class BerthWorkbench extends LightElement {
       case 'problem':
         return `${outcome.problem.status} ${outcome.problem.title}: ${outcome.problem.detail}`;
     }
+  }
+
+  private async design(request: ComposeRequest): Promise<void> {
+    this.composeBusy = true;
+    this.composeNotice = 'Asking Berth…';
+    try {
+      this.composeOutcome = await designFromCompose(request, this.apiKey);
+      this.composeNotice = this.describeDesign(this.composeOutcome);
+    } catch (error) {
+      // fetch rejects only when no answer came back at all (the server is down, the network is gone).
+      this.composeOutcome = undefined;
+      this.composeNotice = `Berth could not be reached: ${String(error)}`;
+    } finally {
+      this.composeBusy = false;
+    }
+  }
+
+  private describeDesign(outcome: ArchitectureOutcome): string {
+    switch (outcome.kind) {
+      case 'architecture':
+        return `Designed: ${outcome.architecture.services.length} service(s), ${outcome.architecture.managedServices.length} managed service(s).`;
+      case 'no-platform':
+        return `No platform can run ${outcome.problem.service ?? 'one of the services'}.`;
+      case 'invalid':
+        return `The file is not valid: ${outcome.problem.errors.length} problem(s), listed under the file.`;
+      case 'problem':
+        return `${outcome.problem.status} ${outcome.problem.title}${outcome.problem.detail === '' ? '' : `: ${outcome.problem.detail}`}`;
+    }
+  }
+
+  private renderDesign(): TemplateResult | typeof nothing {
+    const outcome = this.composeOutcome;
+    if (outcome === undefined)
+      return html`<p class="muted">Paste or upload a Compose file and choose <strong>Design</strong>.</p>`;
+    switch (outcome.kind) {
+      case 'architecture':
+        return html`<berth-application .architecture=${outcome.architecture} .client=${this.client}></berth-application>`;
+      case 'no-platform':
+        return html`<berth-no-platform .problem=${outcome.problem}></berth-no-platform>`;
+      case 'invalid':
+        return nothing;
+      case 'problem':
+        return html`<section class="problem" aria-labelledby="compose-problem-heading"><h2 id="compose-problem-heading">${outcome.problem.title}</h2>
+          <p>${outcome.problem.detail}</p></section>`;
+    }
+  }
+
+  private renderViews(): TemplateResult {
+    const link = (view: View, href: string, label: string) =>
+      html`<a class="view-link" href=${href} aria-current=${this.view === view ? 'page' : 'false'}>${label}</a>`;
+    return html`<nav class="views" aria-label="Views">
+      ${link('workload', '#workload', 'One workload')}
+      ${link('compose', COMPOSE_HASH, 'Application (Compose)')}
+    </nav>`;
+  }
+
+  private renderCompose(): TemplateResult {
+    const errors = this.composeOutcome?.kind === 'invalid' ? this.composeOutcome.problem.errors : [];
+    return html`<main class="layout layout--compose">
+      <section class="form-column" aria-labelledby="compose-heading">
+        <h2 id="compose-heading">Application</h2>
+        <berth-compose-form .draft=${this.composeDraft} .errors=${errors} ?busy=${this.composeBusy}
+          @compose-input=${(event: CustomEvent<ComposeDraft>) => {
+            this.composeDraft = event.detail;
+          }}
+          @design=${(event: CustomEvent<ComposeRequest>) => void this.design(event.detail)}></berth-compose-form>
+      </section>
+      <section class="answer-column" aria-label="Design">
+        <p role="status" class="notice">${this.composeNotice}</p>
+        ${this.renderDesign()}
+      </section>
+    </main>`;
   }
 
   private async trySuggestion(suggestion: Suggestion): Promise<void> {
@@ -213,7 +323,7 @@ export class BerthWorkbench extends LightElement {
     const { byField, elsewhere } = this.fieldErrors();
     return html`<header class="masthead">
         <h1>Berth <span class="muted">workbench</span></h1>
-        <p class="tagline">Describe a container workload; see where on AWS it should run, why, what it costs and how to start.</p>
+        <p class="tagline">Describe a container workload, or a whole application by its Compose file; see where on AWS it should run, why, what it costs and how to start.</p>
         <div class="api-key">
           <label for="api-key">API key</label>
           <input id="api-key" type="password" autocomplete="off" spellcheck="false" .value=${this.apiKey}
@@ -221,7 +331,13 @@ export class BerthWorkbench extends LightElement {
           <p id="api-key-help" class="field-help">Sent as <code>Authorization: Bearer</code>; only needed when the server has API keys. Kept for this tab only.</p>
         </div>
       </header>
-      <main class="layout">
+      ${this.renderViews()}
+      ${this.view === 'compose' ? this.renderCompose() : this.renderWorkload(byField, elsewhere)}
+      <footer class="footer muted"><a href="/docs">API documentation (Swagger UI)</a> · <a href="/openapi.yaml">openapi.yaml</a></footer>`;
+  }
+
+  private renderWorkload(byField: Map<string, string[]>, elsewhere: string[]): TemplateResult {
+    return html`<main class="layout">
         <section class="form-column" aria-labelledby="form-heading">
           <h2 id="form-heading">Workload</h2>
           ${elsewhere.length > 0 ? html`<ul class="form-errors" role="alert">${elsewhere.map((message) => html`<li>${message}</li>`)}</ul>` : nothing}
@@ -235,8 +351,7 @@ export class BerthWorkbench extends LightElement {
           <p role="status" class="notice">${this.notice}</p>
           ${this.renderOutcome()}
         </section>
-      </main>
-      <footer class="footer muted"><a href="/docs">API documentation (Swagger UI)</a> · <a href="/openapi.yaml">openapi.yaml</a></footer>`;
+      </main>`;
   }
 }
 

@@ -14,17 +14,21 @@ export class DiagramView extends LightElement {
     client: { attribute: false },
     workload: { attribute: false },
     platformName: { attribute: false },
+    headingId: { attribute: false },
     diagram: { state: true },
   };
   declare client: BerthClient | undefined;
   declare workload: JsonObject | undefined;
   declare platformName: string;
+  /** The heading's id, unique on the page: an application shows one diagram per service. */
+  declare headingId: string;
   declare diagram: DiagramState;
   private request = 0;
 
   constructor() {
     super();
     this.platformName = '';
+    this.headingId = 'diagram-heading';
     this.diagram = { kind: 'loading' };
   }
 
@@ -73,8 +77,8 @@ export class DiagramView extends LightElement {
 
   override render(): TemplateResult {
     const diagram = this.diagram;
-    return html`<section aria-labelledby="diagram-heading" class="diagram">
-      <h3 id="diagram-heading">Architecture</h3>
+    return html`<section aria-labelledby=${this.headingId} class="diagram">
+      <h3 id=${this.headingId}>Architecture</h3>
       ${
         diagram.kind === 'loading'
           ? html`<p class="muted">Drawing the diagram…</p>`

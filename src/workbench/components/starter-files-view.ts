@@ -5,24 +5,34 @@ import { highlightedHtml, languageOf } from '../starter-files/highlight-file';
 import type { JsonObject } from '../workload/workload-paths';
 import { LightElement } from './light-element';
 
-/** The starter files, one at a time with syntax highlighting, and the whole set as a zip (`?format=zip`). */
+/**
+ * The starter files, one at a time with syntax highlighting, and the whole set as a zip (`?format=zip`)
+ * when a workload is given: an application's files come in its answer, and no zip of them is served.
+ */
 export class StarterFilesView extends LightElement {
   static override properties = {
     files: { attribute: false },
     client: { attribute: false },
     workload: { attribute: false },
+    headingId: { attribute: false },
+    heading: { attribute: false },
     selected: { state: true },
     message: { state: true },
   };
   declare files: StarterFile[];
   declare client: BerthClient | undefined;
   declare workload: JsonObject | undefined;
+  /** The heading's id, unique on the page: an application shows one set of files per service. */
+  declare headingId: string;
+  declare heading: string;
   declare selected: string;
   declare message: string;
 
   constructor() {
     super();
     this.files = [];
+    this.headingId = 'files-heading';
+    this.heading = 'Starter files';
     this.selected = '';
     this.message = '';
   }
@@ -53,14 +63,18 @@ export class StarterFilesView extends LightElement {
     const file = this.files.find((candidate) => candidate.path === this.selected) ?? this.files[0];
     if (file === undefined) return nothing;
     const highlighted = highlightedHtml(file.path, file.content);
-    return html`<section aria-labelledby="files-heading" class="starter-files">
-      <h3 id="files-heading">Starter files</h3>
-      <div class="files-actions">
-        <button type="button" @click=${() => void this.download()}>Download zip</button>
-        <span role="status" class="muted">${this.message}</span>
-      </div>
+    return html`<section aria-labelledby=${this.headingId} class="starter-files">
+      <h3 id=${this.headingId}>${this.heading}</h3>
+      ${
+        this.client === undefined || this.workload === undefined
+          ? nothing
+          : html`<div class="files-actions">
+              <button type="button" @click=${() => void this.download()}>Download zip</button>
+              <span role="status" class="muted">${this.message}</span>
+            </div>`
+      }
       <div class="files-layout">
-        <nav aria-label="Starter files">
+        <nav aria-labelledby=${this.headingId}>
           <ul class="file-list">
             ${this.files.map(
               (candidate) => html`<li><button type="button" class="file-button"

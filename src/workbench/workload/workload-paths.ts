@@ -51,3 +51,26 @@ function asJson(value: unknown): Json | undefined {
 export function withChanges(workload: JsonObject, changes: readonly RequestChange[]): JsonObject {
   return changes.reduce((current, change) => withValueAt(current, change.path, asJson(change.to)), workload);
 }
+
+/**
+ * A copy of `value` as plain JSON, or undefined when it is not an object: a typed answer (a service's
+ * normalized workload) becomes the JsonObject the GET form takes, checked rather than cast. Fields
+ * holding undefined are left out, as JSON.stringify would.
+ */
+export function toJsonObject(value: unknown): JsonObject | undefined {
+  const copy = toJson(value);
+  return isObject(copy) ? copy : undefined;
+}
+
+function toJson(value: unknown): Json | undefined {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (Array.isArray(value)) return value.map((item) => toJson(item) ?? null);
+  if (typeof value !== 'object') return undefined;
+  const copy: JsonObject = {};
+  for (const [key, field] of Object.entries(value)) {
+    const json = toJson(field);
+    if (json !== undefined) copy[key] = json;
+  }
+  return copy;
+}

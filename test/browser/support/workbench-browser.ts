@@ -21,6 +21,8 @@ export async function openWorkbench(
   browser: Browser,
   server: ServerProcess,
   search = '',
+  /** What to wait for: the workload form by default; the Compose view has no such field. */
+  ready = `#${controlId('workloadType')}`,
 ): Promise<WorkbenchPage> {
   const context = await browser.newContext({
     viewport: { width: 1400, height: 1000 },
@@ -34,7 +36,7 @@ export async function openWorkbench(
     if (message.text().includes('Content Security Policy')) problems.push(`CSP: ${message.text()}`);
   });
   await page.goto(`${server.base}/${search}`);
-  await page.locator(`#${controlId('workloadType')}`).waitFor();
+  await page.locator(ready).waitFor();
   return new WorkbenchPage(page, problems);
 }
 
