@@ -286,6 +286,16 @@ class ServiceMapper {
       control.privileged = true;
       this.import(composeName, 'privileged', true);
     }
+    if ((service.devices ?? []).length > 0) {
+      control.level = 'full';
+      this.import(
+        composeName,
+        'devices',
+        (service.devices ?? [])
+          .map((device) => (typeof device === 'string' ? device : device.source))
+          .join(', '),
+      );
+    }
     const wantsGpu =
       service.gpus !== undefined ||
       (service.deploy?.resources?.reservations?.devices ?? []).some((device) =>
