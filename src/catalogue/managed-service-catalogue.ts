@@ -25,6 +25,19 @@ const managedServiceSchema = z.strictObject({
   reason: z.string().min(20),
   source: z.url(),
   alternatives: z.array(z.strictObject({ id: z.string(), name: z.string(), source: z.url() })),
+  /**
+   * Images of parts the managed service runs itself (Kafka's ZooKeeper under Amazon MSK): a container of
+   * one goes with the service it replaces when the file has one, instead of being designed on its own.
+   */
+  companions: z
+    .array(
+      z.strictObject({
+        images: z.array(z.string().regex(/^[a-z0-9][a-z0-9._/-]*$/)).min(1),
+        reason: z.string().min(20),
+        source: z.url(),
+      }),
+    )
+    .optional(),
 });
 
 export const managedServiceCatalogueSchema = z
@@ -64,6 +77,19 @@ export function imageRepository(image: string): string {
   return repository
     .replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '')
     .replace(/^library\//, '');
+}
+
+/** The managed service that runs a part (a companion) of this image itself, with why, if one does. */
+export function managedServiceRunningImage(
+  catalogue: ManagedServiceCatalogue,
+  image: string,
+): { service: ManagedService; reason: string; source: string } | undefined {
+  const repository = imageRepository(image);
+  for (const service of catalogue.services)
+    for (const companion of service.companions ?? [])
+      if (companion.images.includes(repository))
+        return { service, reason: companion.reason, source: companion.source };
+  return undefined;
 }
 
 /** The managed service that replaces a container of this image, if the catalogue names one. */

@@ -1,5 +1,9 @@
 import type { ComposeMappingCatalogue } from '../catalogue/compose-mapping-catalogue';
-import { type ManagedServiceCatalogue, managedServiceForImage } from '../catalogue/managed-service-catalogue';
+import {
+  type ManagedServiceCatalogue,
+  managedServiceForImage,
+  managedServiceRunningImage,
+} from '../catalogue/managed-service-catalogue';
 import { isRecord } from '../shared/json-value';
 import type { ComposeFileContent, ComposeService } from './compose-file-schema';
 import type { PortMapping } from './compose-ports';
@@ -162,6 +166,17 @@ class ServiceMapper {
       }
       chosen.push([composeName, service]);
     }
+    const replacing = new Set(this.managed.map((choice) => choice.replacement.id));
+    const companions = new Set<string>();
+    for (const [composeName, service] of chosen) {
+      if (service.image === undefined || this.keepsContainer(service)) continue;
+      const runner = managedServiceRunningImage(this.catalogues.managedServices, service.image);
+      if (runner === undefined || !replacing.has(runner.service.id)) continue;
+      companions.add(composeName);
+      this.ignore(composeName, 'image', `${runner.reason} (${runner.source})`);
+    }
+    if (companions.size > 0)
+      chosen.splice(0, chosen.length, ...chosen.filter(([name]) => !companions.has(name)));
     const kept = new Set(chosen.map(([composeName]) => composeName));
     const managedNames = new Set(this.managed.map((choice) => choice.service));
     const services = chosen.map(([composeName, service]) =>
