@@ -26,6 +26,20 @@ const managedServiceSchema = z.strictObject({
   source: z.url(),
   alternatives: z.array(z.strictObject({ id: z.string(), name: z.string(), source: z.url() })),
   /**
+   * Versions beyond which the service no longer runs an image's software (OpenSearch Service runs
+   * Elasticsearch only up to 7.10): a container of such an image with a later tag, or a tag that is no
+   * version, is kept, with the reason.
+   */
+  versionLimits: z
+    .array(
+      z.strictObject({
+        images: z.array(z.string().regex(/^[a-z0-9][a-z0-9._/-]*$/)).min(1),
+        upTo: z.string().regex(/^\d+(\.\d+)*$/),
+        reason: z.string().min(20),
+      }),
+    )
+    .optional(),
+  /**
    * Images of parts the managed service runs itself (Kafka's ZooKeeper under Amazon MSK): a container of
    * one goes with the service it replaces when the file has one, instead of being designed on its own.
    */
@@ -99,4 +113,34 @@ export function managedServiceForImage(
 ): ManagedService | undefined {
   const repository = imageRepository(image);
   return catalogue.services.find((service) => service.images.includes(repository));
+}
+
+/**
+ * Why the managed service that would replace this image cannot run its version, when its catalogue entry
+ * bounds the versions and the image's tag is past the bound or names no version (`latest`, no tag).
+ */
+export function versionBeyondManagedService(service: ManagedService, image: string): string | undefined {
+  const repository = imageRepository(image);
+  const limit = service.versionLimits?.find((entry) => entry.images.includes(repository));
+  if (limit === undefined) return undefined;
+  const version = /^v?(\d+(?:\.\d+)*)/.exec(imageTag(image) ?? '')?.[1];
+  if (version !== undefined && compareVersions(version, limit.upTo) <= 0) return undefined;
+  return limit.reason;
+}
+
+/** The tag of an image reference (`8.14.3` of `docker.elastic.co/elasticsearch/elasticsearch:8.14.3`). */
+function imageTag(image: string): string | undefined {
+  const withoutDigest = image.trim().split('@')[0] ?? '';
+  const tagColon = withoutDigest.indexOf(':', withoutDigest.lastIndexOf('/') + 1);
+  return tagColon < 0 ? undefined : withoutDigest.slice(tagColon + 1);
+}
+
+/** Dotted versions compared by their numbers, only as far as the shorter one goes (7.10.2 is within 7.10). */
+function compareVersions(version: string, bound: string): number {
+  const [a, b] = [version.split('.').map(Number), bound.split('.').map(Number)];
+  for (let index = 0; index < Math.min(a.length, b.length); index++) {
+    const difference = (a[index] ?? 0) - (b[index] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
 }

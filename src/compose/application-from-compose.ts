@@ -3,7 +3,9 @@ import {
   type ManagedServiceCatalogue,
   managedServiceForImage,
   managedServiceRunningImage,
+  versionBeyondManagedService,
 } from '../catalogue/managed-service-catalogue';
+import { ENVIRONMENT_VARIABLE_NAME_PATTERN } from '../contract/workload-schema';
 import { isRecord } from '../shared/json-value';
 import type { ComposeFileContent, ComposeService } from './compose-file-schema';
 import type { PortMapping } from './compose-ports';
@@ -247,6 +249,11 @@ class ServiceMapper {
     if (service.image === undefined || this.keepsContainer(service)) return undefined;
     const managed = managedServiceForImage(this.catalogues.managedServices, service.image);
     if (managed === undefined) return undefined;
+    const beyond = versionBeyondManagedService(managed, service.image);
+    if (beyond !== undefined) {
+      this.warnings.push(`${composeName} (${service.image}) stays a container: ${beyond}`);
+      return undefined;
+    }
     return {
       service: composeName,
       image: service.image,
@@ -519,6 +526,14 @@ class ServiceMapper {
           composeName,
           `environment.${name}`,
           'No value in the file (Compose takes it from the shell): give it in variables or in the request.',
+        );
+        continue;
+      }
+      if (!ENVIRONMENT_VARIABLE_NAME_PATTERN.test(name)) {
+        this.ignore(
+          composeName,
+          `environment.${name}`,
+          'Not a POSIX variable name (letters, digits and underscores), the only names every platform Berth designs for accepts (App Runner among them): set it in the task definition or pod spec yourself, or give it to the application another way.',
         );
         continue;
       }

@@ -1,4 +1,9 @@
-import { imageRepository, managedServiceForImage } from '../../src/catalogue/managed-service-catalogue';
+import {
+  imageRepository,
+  managedServiceForImage,
+  managedServiceRunningImage,
+  versionBeyondManagedService,
+} from '../../src/catalogue/managed-service-catalogue';
 import { loadRuleSet } from '../../src/engine/rule-set';
 import { RULES_DIR } from '../../src/project-paths';
 
@@ -50,5 +55,30 @@ describe('the managed-service catalogue', () => {
       expect(service.reason.length).toBeGreaterThan(40);
       expect(new URL(service.source).hostname).toBe('docs.aws.amazon.com');
     }
+  });
+
+  it.each([
+    { image: 'elasticsearch:7.10.2', kept: false },
+    { image: 'docker.elastic.co/elasticsearch/elasticsearch:7.9.3', kept: false },
+    { image: 'elasticsearch:7.17.0', kept: true },
+    { image: 'docker.elastic.co/elasticsearch/elasticsearch:8.14.3', kept: true },
+    { image: 'elasticsearch', kept: true },
+    { image: 'elasticsearch:latest', kept: true },
+    { image: 'opensearchproject/opensearch:2.15.0', kept: false },
+  ])(
+    'keeps $image as a container when OpenSearch Service cannot run its version: $kept',
+    ({ image, kept }) => {
+      const service = managedServiceForImage(managedServices, image);
+      expect(service?.id).toBe('amazon-opensearch-service');
+      if (service === undefined) return;
+      expect(versionBeyondManagedService(service, image) !== undefined).toBe(kept);
+    },
+  );
+
+  it('knows ZooKeeper as a part Amazon MSK runs itself, and nothing else as one', () => {
+    expect(managedServiceRunningImage(managedServices, 'confluentinc/cp-zookeeper:7.6.1')?.service.id).toBe(
+      'amazon-msk',
+    );
+    expect(managedServiceRunningImage(managedServices, 'nginx:1.27')).toBeUndefined();
   });
 });
