@@ -32,6 +32,8 @@ export interface IgnoredField {
 export interface ManagedServiceChoice {
   service: string;
   image: string;
+  /** The application's services that use it (depends_on, or an environment value naming its host). */
+  usedBy: string[];
   replacement: { id: string; name: string };
   reason: string;
   source: string;
@@ -184,6 +186,14 @@ class ServiceMapper {
     const services = chosen.map(([composeName, service]) =>
       this.workloadOf(composeName, service, kept, managedNames),
     );
+    for (const choice of this.managed)
+      choice.usedBy = chosen
+        .filter(
+          ([composeName, service]) =>
+            (service.depends_on ?? []).includes(choice.service) ||
+            this.connectionSettings.get(composeName)?.has(choice.service) === true,
+        )
+        .map(([composeName]) => this.nameOf(composeName));
     const composeNames = new Map(chosen.map(([composeName]) => [this.nameOf(composeName), composeName]));
     if (services.length === 0)
       return {
@@ -257,6 +267,7 @@ class ServiceMapper {
     return {
       service: composeName,
       image: service.image,
+      usedBy: [],
       replacement: { id: managed.id, name: managed.name },
       reason: managed.reason,
       source: managed.source,

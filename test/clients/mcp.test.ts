@@ -321,7 +321,7 @@ describe.each([
       expect(result.isError).toBeFalsy();
       const overview = result.structuredContent as {
         services: { name: string; platformId: string }[];
-        managedServices: { service: string; replacement: string }[];
+        managedServices: { service: string; replacement: string; usedBy: string[] }[];
         monthlyCost: { total: number };
       };
       expect(overview.services.map((service) => service.name)).toEqual(['web']);

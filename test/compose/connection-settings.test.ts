@@ -44,7 +44,10 @@ describe('the settings that pointed at a container replaced by a managed service
     answer.services.find((service) => service.name === name)?.recommendation.workload;
 
   it('become secrets to set to the managed endpoint: a bare host, a host and port, or a URL’s host', () => {
-    expect(answer.managedServices.map((choice) => choice.service)).toEqual(['db', 'cache']);
+    expect(answer.managedServices.map(({ service, usedBy }) => ({ service, usedBy }))).toEqual([
+      { service: 'db', usedBy: ['web'] },
+      { service: 'cache', usedBy: ['web', 'worker'] },
+    ]);
     expect(workloadOf('web')?.secrets).toEqual(
       expect.arrayContaining([
         { name: 'DATABASE_URL' },

@@ -62,6 +62,16 @@ describe('the application overview', () => {
     );
   });
 
+  it('draws each service that used a replaced container to the managed service instead', () => {
+    const edges = overviewOf(answer).edges.map((edge) => `${edge.from} → ${edge.to} ${edge.label}`);
+    expect(edges).toEqual(
+      expect.arrayContaining([
+        `${serviceNodeId('web')} → managed:db uses`,
+        `${serviceNodeId('api')} → managed:db uses`,
+      ]),
+    );
+  });
+
   it('places every box inside the drawing, none overlapping another', () => {
     const overview = overviewOf(answer);
     for (const node of overview.nodes) {

@@ -1478,6 +1478,11 @@ export interface components {
             managedServices: {
                 service: string;
                 image: string;
+                /**
+                 * @description The application's services that use it (their `depends_on`, or an environment value naming
+                 *     its host), by their names in the answer's `services`: the connections a diagram draws to it.
+                 */
+                usedBy: string[];
                 replacement: {
                     id: string;
                     name: string;

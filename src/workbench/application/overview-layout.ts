@@ -192,6 +192,13 @@ export function overviewOf(architecture: ApplicationArchitecture): Overview {
     }
   }
 
+  // A container replaced by a managed service is not a service: its users connect to the managed one.
+  for (const managed of architecture.managedServices) {
+    for (const user of managed.usedBy) {
+      if (names.has(user)) connect(serviceNodeId(user), managedNodeId(managed.service), 'uses');
+    }
+  }
+
   return {
     width: x - COLUMN_GAP + MARGIN,
     height: Math.max(MARGIN + GROUP_TITLE + NODE_HEIGHT, ...bottoms) + MARGIN,

@@ -85,9 +85,10 @@ function applicationOverview(application: ApplicationAnswer): Record<string, unk
       monthlyCost: recommendation.platform.monthlyCost?.total,
       loadBalancer: recommendation.loadBalancer.type,
     })),
-    managedServices: application.managedServices.map(({ service, replacement }) => ({
+    managedServices: application.managedServices.map(({ service, replacement, usedBy }) => ({
       service,
       replacement: replacement.name,
+      usedBy,
     })),
     connections: application.connections,
     warnings: application.warnings,
