@@ -97,8 +97,14 @@ export function danglingReferences(template: TemplateDocument): string[] {
     const [first] = entries;
     if (entries.length === 1 && first !== undefined) {
       const [fn, argument] = first;
-      if (fn === 'Ref' && typeof argument === 'string') return id(argument, where);
-      if (fn === 'Condition' && typeof argument === 'string') return condition(argument, where);
+      if (fn === 'Ref' && typeof argument === 'string') {
+        id(argument, where);
+        return;
+      }
+      if (fn === 'Condition' && typeof argument === 'string') {
+        condition(argument, where);
+        return;
+      }
       if (fn === 'Fn::GetAtt') {
         const name =
           typeof argument === 'string'
