@@ -146,7 +146,7 @@ export function applicationTemplate(input: ApplicationTemplateInput): TemplateDo
   };
 }
 
-/** `api-gateway` → `ApiGateway`; a second service of the same PascalCase name gets a number. */
+/** `api-gateway` → `ApiGateway`. */
 function pascalCase(name: string): string {
   return name
     .split('-')
@@ -154,6 +154,7 @@ function pascalCase(name: string): string {
     .join('');
 }
 
+/** Each service with its prefix (a second service of the same PascalCase name gets a number) and renaming. */
 function mergedServices(input: ApplicationTemplateInput): MergedService[] {
   const taken = new Set<string>();
   return input.services.map((service) => {
@@ -386,9 +387,8 @@ function sharedLoadBalancers(
       },
     ]);
     resources.push([`${name}LoadBalancer`, ownResource(first, first.own.loadBalancer)]);
-    const keys = unique(behind.flatMap((service) => [...(service.own?.listeners.keys() ?? [])]));
+    const keys = new Set(behind.flatMap((service) => [...(service.own?.listeners.keys() ?? [])]));
     for (const key of keys) {
-      if (typeof key !== 'string') continue;
       const owned = behind.flatMap((service) => {
         const logicalId = service.own?.listeners.get(key);
         return logicalId === undefined ? [] : [{ service, listener: ownResource(service, logicalId) }];
