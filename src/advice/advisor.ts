@@ -18,7 +18,7 @@ import {
 import { loadRuleSet, type RuleSet } from '../engine/rule-set';
 import type { FiredRule } from '../engine/rules-engine';
 import { SharedConditionRules } from '../engine/shared-condition-rules';
-import { generateStarterConfig } from '../generators/starter-config';
+import { starterConfig } from '../generators/starter-config';
 import type { Advice, Recommendation } from './advice';
 import { alternatives } from './alternatives';
 import { Designer, type PlatformDesign } from './designer';
@@ -167,6 +167,13 @@ export class Advisor {
     const suggestions = ownBest
       ? await findAnswerChanges(workload, evaluations, ranked, this.reevaluation)
       : [];
+    const starter = starterConfig({
+      workload,
+      platform: chosen.platform,
+      facts: chosen.facts,
+      design,
+      instances: this.ruleSet.instanceCatalogue,
+    });
     const recommendation: Recommendation = {
       id: recommendationId(workload, this.ruleSet.version, ownBest ? undefined : chosen.platform.id),
       rulesVersion: this.ruleSet.version,
@@ -186,22 +193,14 @@ export class Advisor {
       whatWouldChange:
         ownBest || placement === undefined ? whatWouldChange(ranked, suggestions) : [placement.reason],
       suggestions,
-      starterConfig: {
-        files: generateStarterConfig({
-          workload,
-          platform: chosen.platform,
-          facts: chosen.facts,
-          design,
-          instances: this.ruleSet.instanceCatalogue,
-        }),
-      },
+      starterConfig: { files: starter.files },
     };
     const scoreContributions = chosen.scoreReasons.map(({ points, reason, rule }) => ({
       points,
       reason,
       rule,
     }));
-    return { kind: 'recommendation', recommendation, scoreContributions };
+    return { kind: 'recommendation', recommendation, scoreContributions, template: starter.template };
   }
 
   /**

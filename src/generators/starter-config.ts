@@ -29,6 +29,17 @@ export type { StarterConfigInput, StarterFile } from './shared/starter-file';
  * from the design, and a README ties them together. Sorted by path, and the same input always gives the same bytes.
  */
 export function generateStarterConfig(input: StarterConfigInput): StarterFile[] {
+  return starterConfig(input).files;
+}
+
+/**
+ * The starter files and, as data, the CloudFormation template among them: an application's template is
+ * made of its services' templates, and no renderer reads another's serialized output.
+ */
+export function starterConfig(input: StarterConfigInput): {
+  files: StarterFile[];
+  template: TemplateDocument;
+} {
   const { workload, platform } = input;
   const family = FAMILY_UNITS[platform.family].render(input);
   const { roles, registry, environment } = family.plan;
@@ -63,7 +74,10 @@ export function generateStarterConfig(input: StarterConfigInput): StarterFile[] 
   const shown = files.map((file) =>
     lazyFile({ path: file.path, mediaType: file.mediaType }, () => file.content),
   );
-  return [...shown, readme].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return {
+    files: [...shown, readme].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    template: templateDocument,
+  };
 }
 
 /**

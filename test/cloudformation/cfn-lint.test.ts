@@ -9,17 +9,26 @@ import { cloudFormationTemplateFile } from '../../src/generators/cloudformation/
 import { TEMPLATE_PATH } from '../../src/generators/cloudformation/template';
 import { cloudFormationTemplate } from '../../src/generators/starter-config';
 import { PROJECT_ROOT } from '../../src/project-paths';
-import { workloadRequest } from '../properties/arbitraries';
+import { validWorkloadRequest, workloadRequest } from '../properties/arbitraries';
 import { scenarios } from '../scenarios/all-scenarios';
 import { advise } from '../support/advisor';
 import { RANDOM_SEED } from '../support/random-seed';
 import { CORPUS_TIMEOUT_MS } from '../support/timeouts';
 import { WORKLOAD_MATRIX } from '../support/workload-matrix';
+import {
+  applicationTemplateOf,
+  designer,
+  HTTPS_PAIR,
+  SPLIT_WITH_UDP,
+  WEB_API_WORKER,
+} from './support/application-templates';
 import { cfnLint, describeMatch, type LintMatch } from './support/cfn-lint';
 import { inputsOnEveryEligiblePlatform } from './support/starter-inputs';
 
 /** Random valid workloads, as the API would answer them: the recommended platform's template. */
 const RANDOM_WORKLOADS = 40;
+/** Random applications of two to four services: their application/template.yaml. */
+const RANDOM_APPLICATIONS = 8;
 const SEED = RANDOM_SEED;
 
 interface CheckedTemplate {
@@ -71,6 +80,25 @@ describe(`${TEMPLATE_PATH} checked by cfn-lint`, () => {
       if (template !== undefined)
         write(`random workload ${index} (seed ${SEED})`, advice.recommendation.platform.id, template.content);
     }
+    const applications = [
+      { source: 'application: web, api and worker', body: WEB_API_WORKER },
+      { source: 'application: HTTPS pair', body: HTTPS_PAIR },
+      { source: 'application: split with UDP', body: SPLIT_WITH_UDP },
+      ...fc
+        .sample(fc.array(validWorkloadRequest, { minLength: 2, maxLength: 4 }), {
+          numRuns: RANDOM_APPLICATIONS,
+          seed: SEED,
+        })
+        .map((requests, index) => ({
+          source: `random application ${index} (seed ${SEED})`,
+          body: { name: 'app', services: requests.map((request, at) => ({ ...request, name: `svc-${at}` })) },
+        })),
+    ];
+    for (const { source, body } of applications) {
+      const design = await designer.design(body);
+      if (design.kind === 'architecture')
+        write(source, 'application', applicationTemplateOf(design.answer).text);
+    }
     matches = await cfnLint(
       checked.map((template) => template.path),
       { signal: stopLinting.signal },
@@ -92,6 +120,12 @@ describe(`${TEMPLATE_PATH} checked by cfn-lint`, () => {
     expect([...PLATFORM_IDS].filter((platform) => !platforms.has(platform))).toEqual([]);
     expect(checked.filter((template) => template.source.startsWith('scenario')).length).toBeGreaterThan(
       scenarios.length,
+    );
+  });
+
+  it('lints the application templates of POST /v1/architectures too', () => {
+    expect(checked.filter((template) => template.platform === 'application').length).toBeGreaterThanOrEqual(
+      3,
     );
   });
 

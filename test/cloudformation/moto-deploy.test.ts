@@ -9,6 +9,7 @@ import { cloudFormationTemplate } from '../../src/generators/starter-config';
 import { PROJECT_ROOT } from '../../src/project-paths';
 import { CORPUS_TIMEOUT_MS } from '../support/timeouts';
 import { WORKLOAD_MATRIX } from '../support/workload-matrix';
+import { designedApplication, HTTPS_PAIR, WEB_API_WORKER } from './support/application-templates';
 import { type ParameterValue, plausibleParameters } from './support/moto-parameters';
 import { type MotoServer, startMotoServer } from './support/moto-server';
 import { inputsOnEveryEligiblePlatform } from './support/starter-inputs';
@@ -26,6 +27,14 @@ const DEPLOYED_WORKLOADS = [
   'batch on schedule',
   'batch on s3-object-created',
   'web with configuration and secrets',
+];
+/**
+ * Applications whose application/template.yaml is deployed too: only Application Load Balancers, for the
+ * reason above (the split one with a UDP service is left to cfn-lint).
+ */
+const DEPLOYED_APPLICATIONS = [
+  { label: 'application web, api and worker', body: WEB_API_WORKER },
+  { label: 'application HTTPS pair', body: HTTPS_PAIR },
 ];
 const REGION = 'us-east-1';
 
@@ -104,6 +113,18 @@ describe(`starter templates deployed on a local moto server`, () => {
           parameters: plausibleParameters(where, template.Parameters),
         });
       }
+    }
+    for (const { label, body } of DEPLOYED_APPLICATIONS) {
+      const { template, text } = await designedApplication(body);
+      const templatePath = join(directory, `${String(stacks.length).padStart(2, '0')}.yaml`);
+      writeFileSync(templatePath, text);
+      stacks.push({
+        label,
+        platform: 'application',
+        template,
+        templatePath,
+        parameters: plausibleParameters(label, template.Parameters),
+      });
     }
     moto = await startMotoServer(directory);
     deployed = deployOnMoto(moto.endpoint, stacks);

@@ -5,7 +5,12 @@ import type {
   ManagedServiceChoice,
 } from '../../compose/application-from-compose';
 import type { FieldError } from '../../contract/field-errors';
-import { markdownFile } from '../../generators/shared/serialize';
+import { applicationReadme } from '../../generators/application/application-readme';
+import {
+  applicationTemplate,
+  applicationTemplateFile,
+} from '../../generators/application/application-template';
+import type { TemplateDocument } from '../../generators/cloudformation/template';
 import type { StarterFile } from '../../generators/shared/starter-file';
 import type { NoEligiblePlatform, Recommendation } from '../advice';
 import type { Advisor } from '../advisor';
@@ -15,6 +20,13 @@ import { type ApplicationCost, applicationCost } from './application-cost';
 import { type ApplicationIngress, applicationIngress } from './application-ingress';
 import { placeApplication } from './application-platform';
 import { type ApplicationRequest, validateApplication } from './application-request';
+
+/** A service answered inside the application, with its own template as data for the application's. */
+interface PlacedAnswer {
+  name: string;
+  recommendation: Recommendation;
+  template: TemplateDocument;
+}
 
 /** A service's recommendation inside an application: its starter files are the application's. */
 export type ServiceRecommendation = Omit<Recommendation, 'starterConfig'>;
@@ -67,16 +79,20 @@ export class ApplicationDesigner {
 
   private async designValid(request: ApplicationRequest, origin?: ComposeOrigin): Promise<ApplicationDesign> {
     const { ruleSet } = this.advisor;
-    const standalone: { name: string; recommendation: Recommendation }[] = [];
+    const standalone: PlacedAnswer[] = [];
     for (const [index, service] of request.services.entries()) {
       const advice = await this.advisor.advise(service.workload);
       if (advice.kind === 'no-eligible-platform')
         return { kind: 'no-eligible-platform', service: service.name, index, answer: advice };
-      standalone.push({ name: service.name, recommendation: advice.recommendation });
+      standalone.push({
+        name: service.name,
+        recommendation: advice.recommendation,
+        template: advice.template,
+      });
     }
     const catalogueOrder = ruleSet.platforms.map((platform) => platform.id);
     const placement = placeApplication(standalone, catalogueOrder);
-    const placed: { name: string; recommendation: Recommendation }[] = [];
+    const placed: PlacedAnswer[] = [];
     for (const [index, service] of request.services.entries()) {
       const own = standalone[index] as (typeof standalone)[number];
       const platformId = placement.platformOf.get(service.name);
@@ -94,7 +110,7 @@ export class ApplicationDesigner {
       });
       if (advice.kind !== 'recommendation')
         throw new Error(`${service.name} lost the platform it was placed on`);
-      placed.push({ name: service.name, recommendation: advice.recommendation });
+      placed.push({ name: service.name, recommendation: advice.recommendation, template: advice.template });
     }
     const ingress = applicationIngress(placed, ruleSet.architecture.routing);
     const connections = applicationConnections(
@@ -152,7 +168,11 @@ export class ApplicationDesigner {
         ...connections.map((connection) => connection.description),
       ],
       warnings: [...new Set(warnings)],
-      starterConfig: { files: applicationFiles(request.name, placed) },
+      starterConfig: {
+        files: applicationFiles(request.name, placed, ingress, connections, (platformId) =>
+          String(ruleSet.platforms.find((platform) => platform.id === platformId)?.family),
+        ),
+      },
     };
     return { kind: 'architecture', answer };
   }
@@ -169,31 +189,38 @@ function applicationId(request: ApplicationRequest, rulesVersion: string): strin
 }
 
 /**
- * Each service's own starter files under services/<name>/, and a README that says what they are: every
- * service's files deploy that service alone (its own load balancer and network parameters); one template
- * for the whole application, with the shared load balancer and Service Connect, is not generated yet.
+ * One CloudFormation template for the whole application, made of the services' own templates with what they
+ * share created once, each service's own starter files under services/<name>/, and a README that says what
+ * the template shares and what it leaves to the services' own files.
  */
 function applicationFiles(
   name: string,
-  placed: readonly { name: string; recommendation: Recommendation }[],
+  placed: readonly PlacedAnswer[],
+  ingress: ApplicationIngress,
+  connections: readonly ServiceConnection[],
+  platformFamily: (platformId: string) => string,
 ): StarterFile[] {
   const files = placed.flatMap(({ name: service, recommendation }) =>
     recommendation.starterConfig.files.map((file) => ({ ...file, path: `services/${service}/${file.path}` })),
   );
-  const readme = markdownFile('README.md', [
-    `# ${name}: starter files per service`,
-    '',
-    "Each folder under `services/` holds one service's starter configuration, exactly as POST /v1/recommendations",
-    'answers it for that service on the platform the application runs it on; its own README says how to deploy it.',
-    '',
-    "Each service's stack stands alone: it creates its own load balancer and takes the network as parameters.",
-    "The shared load balancers, listener rules and service connections in the answer's `ingress` and",
-    '`connections` are the design; this version does not yet write them into one template for the whole',
-    'application, so deploy the services one by one and add the listener rules and Service Connect settings by hand.',
-    '',
-    ...placed.map(
-      ({ name: service, recommendation }) => `- \`services/${service}/\`: ${recommendation.platform.name}`,
-    ),
-  ]);
-  return [readme, ...files];
+  const template = applicationTemplate({
+    name,
+    services: placed.map(({ name: service, template: own }) => ({ name: service, template: own })),
+    loadBalancers: ingress.loadBalancers,
+    routes: ingress.routes,
+  });
+  const readme = applicationReadme({
+    name,
+    services: placed.map(({ name: service, recommendation: { platform } }) => ({
+      name: service,
+      platformName: platform.name,
+      orchestrator: platform.service,
+      family: platformFamily(platform.id),
+    })),
+    template,
+    loadBalancers: ingress.loadBalancers,
+    routes: ingress.routes,
+    connections,
+  });
+  return [readme, applicationTemplateFile(template), ...files];
 }

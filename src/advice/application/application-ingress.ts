@@ -20,6 +20,11 @@ export interface IngressRoute {
   loadBalancer: string;
   listener: string;
   pathPattern?: string;
+  /**
+   * The listener rule's priority (lowest first) on a shared Application Load Balancer; absent for the first
+   * service, which is the listener's default action rather than a rule.
+   */
+  priority?: number;
 }
 
 export interface ApplicationIngress {
@@ -86,6 +91,8 @@ export function applicationIngress(
       loadBalancers.push(shared);
     }
     const first = shared.services.length === 0;
+    // Each later service's rule ranks in the order the services were given: 1, 2, …
+    const priority = shared.services.length;
     shared.services.push(name);
     loadBalancerOf.set(name, shared.id);
     for (const listener of section.listeners) {
@@ -106,6 +113,7 @@ export function applicationIngress(
               pathPattern: first
                 ? routing.firstServicePath
                 : routing.otherServicesPath.replace('{{name}}', name),
+              ...(first ? {} : { priority }),
             }
           : {}),
       });

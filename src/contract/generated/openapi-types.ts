@@ -95,8 +95,10 @@ export interface paths {
          *       Kubernetes Service inside one EKS cluster, otherwise the dependency's own load balancer or endpoint.
          *     - `monthlyCost` adds up the services' estimates with what they share counted once (the EKS control
          *       plane, a shared load balancer's hours and addresses, the VPC's NAT gateway), line by line.
-         *     - `starterConfig.files`: each service's own starter files under `services/<name>/`, with a README.
-         *       One CloudFormation template for the whole application is not generated yet.
+         *     - `starterConfig.files`: `application/template.yaml`, one CloudFormation stack for the whole
+         *       application (one ECS cluster for the ECS services, each shared Application Load Balancer with a
+         *       listener rule per service as `ingress.routes` says, every service's own resources prefixed with its
+         *       name), each service's own starter files under `services/<name>/`, and a README.
          *
          *     `400`: field errors at `services.<index>.<field>`, duplicate names, unknown or cyclic `dependsOn`.
          *     `422`: a service no platform can run, with that service's blockers and the smallest changes (their
@@ -1529,6 +1531,8 @@ export interface components {
                      * @example /api/*
                      */
                     pathPattern?: string;
+                    /** @description The listener rule's priority on a shared Application Load Balancer (lowest first); absent for the first service, which is the listener's default action. */
+                    priority?: number;
                 }[];
             };
             /** @description How each service reaches each service it depends on. */

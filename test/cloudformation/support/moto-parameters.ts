@@ -43,7 +43,9 @@ export function plausibleParameters(
       values[name] = { existing: 'imageIdParameter' };
       continue;
     }
-    const value = PLAUSIBLE_VALUES[name];
+    // An application template names each service's image <Service>ImageUri.
+    const value =
+      PLAUSIBLE_VALUES[name] ?? (name.endsWith('ImageUri') ? PLAUSIBLE_VALUES.ImageUri : undefined);
     if (value !== undefined) values[name] = value;
     else if (parameter.Default === undefined)
       throw new Error(
