@@ -325,7 +325,9 @@ describe.each([
         monthlyCost: { total: number };
       };
       expect(overview.services.map((service) => service.name)).toEqual(['web']);
-      expect(overview.managedServices).toEqual([{ service: 'db', replacement: 'Amazon RDS for PostgreSQL' }]);
+      expect(overview.managedServices).toEqual([
+        { service: 'db', replacement: 'Amazon RDS for PostgreSQL', usedBy: ['web'] },
+      ]);
       expect(overview.monthlyCost.total).toBeGreaterThan(0);
       expect(text(result)).toContain('db: replaced by Amazon RDS for PostgreSQL');
       const api = await request(testApp())
